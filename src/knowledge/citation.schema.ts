@@ -1,0 +1,36 @@
+import { z } from "zod";
+import type { Citation } from "../core/citation.ts";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+
+/**
+ * The one form a source takes in every knowledge file: a title and at least one way to find it
+ * (a URL or a DOI). A citation without either cannot be checked, so it is refused.
+ */
+export const citationSchema = z
+  .object({
+    title: z.string().min(3),
+    url: z.url().optional(),
+    doi: z
+      .string()
+      .regex(/^10\.\d{4,9}\/\S+$/, "a DOI looks like 10.xxxx/yyyy")
+      .optional(),
+    date: isoDate.optional(),
+  })
+  .strict()
+  .refine((c) => c.url !== undefined || c.doi !== undefined, {
+    message: "a source needs a url or a doi so it can be checked",
+  }) satisfies z.ZodType<Citation>;
+
+export const sourcesSchema = z
+  .array(citationSchema)
+  .min(1, "every record needs at least one source");
+
+export { isoDate };
+
+/** Header every knowledge file carries: what it is, its version and when it was last checked. */
+export const knowledgeFileHeader = {
+  $comment: z.string().optional(),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, "semantic version, e.g. 1.0.0"),
+  as_of: isoDate,
+};
