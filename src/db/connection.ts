@@ -1,0 +1,95 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.ts";
+
+export type Engine = "sqlite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where the data lives: the SQLite file path, or the PostgreSQL URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseTarget {
+  engine: Engine;
+  /** SQLite: absolute file path. PostgreSQL: connection string. */
+  target: string;
+  /** PostgreSQL schema to use (search_path); created when missing. */
+  schema?: string;
+}
+
+/**
+ * Reads MITRA_DATABASE_URL: `sqlite:path/to/file.sqlite` (or `file:`), a bare path, or
+ * `postgres://user@host:port/db` (optionally `?schema=name`).
+ */
+export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const parsed = new URL(url);
+    const schema = parsed.searchParams.get("schema") ?? undefined;
+    parsed.searchParams.delete("schema");
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+      throw new Error(`schema "${schema}" must be lower-case letters, digits and underscores`);
+    }
+    return { engine: "postgres", target: parsed.toString(), ...(schema ? { schema } : {}) };
+  }
+  const path = url.replace(/^(sqlite|file):(\/\/)?/, "");
+  if (path.length === 0) throw new Error("the SQLite database path is empty");
+  return { engine: "sqlite", target: resolve(cwd, path) };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+// PostgreSQL returns 64-bit integers (count(*)) as strings; Mitra's counts fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.engine === "sqlite") {
+    mkdirSync(dirname(target.target), { recursive: true });
+    const sqlite = new SQLite(target.target);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return {
+      db,
+      engine: "sqlite",
+      location: target.target,
+      close: () => db.destroy(),
+    };
+  }
+  if (target.schema) {
+    const admin = new pg.Client({ connectionString: target.target });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: target.target,
+    max: 10,
+    ...(target.schema ? { options: `-c search_path="${target.schema}"` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: "postgres",
+    location: redactUrl(target.target) + (target.schema ? ` (schema ${target.schema})` : ""),
+    close: () => db.destroy(),
+  };
+}

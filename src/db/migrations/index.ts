@@ -1,0 +1,7 @@
+import type { Migration } from "kysely";
+import * as accounts from "./0001_accounts.ts";
+
+/** Every migration, in order. Names sort the way they run; never rename or edit a landed one. */
+export const migrations: Record<string, Migration> = {
+  "0001_accounts": accounts,
+};

@@ -1,0 +1,49 @@
+import type { Kysely } from "kysely";
+import type { Database } from "./schema.ts";
+
+export async function insertSession(
+  db: Kysely<Database>,
+  session: { id: string; userId: string; csrfToken: string; now: Date; expiresAt: Date },
+): Promise<void> {
+  const at = session.now.toISOString();
+  await db
+    .insertInto("sessions")
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      created_at: at,
+      last_seen_at: at,
+      expires_at: session.expiresAt.toISOString(),
+    })
+    .execute();
+}
+
+/** The live session and its user, or undefined when it is unknown or expired. */
+export function findLiveSession(db: Kysely<Database>, id: string, now: Date) {
+  return db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select([
+      "sessions.id as sessionId",
+      "sessions.csrf_token as csrfToken",
+      "sessions.expires_at as expiresAt",
+      "users.id as userId",
+      "users.email as email",
+      "users.role as role",
+      "users.display_name as displayName",
+      "users.time_zone as timeZone",
+      "users.jurisdiction as jurisdiction",
+    ])
+    .where("sessions.id", "=", id)
+    .where("sessions.expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom("sessions").where("id", "=", id).execute();
+}
+
+export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<void> {
+  await db.deleteFrom("sessions").where("expires_at", "<=", now.toISOString()).execute();
+}

@@ -1,0 +1,99 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { DatabaseHandle } from "../db/connection.ts";
+import { authRoutes } from "./auth/routes.ts";
+import { installSessions } from "./auth/session.ts";
+import type { Config } from "./config.ts";
+import type { App } from "./context.ts";
+import { healthRoutes } from "./health/routes.ts";
+import { ApiError } from "./http/api-error.ts";
+import { installErrorHandling } from "./http/error-handler.ts";
+import { serveWebApp } from "./http/web-app.ts";
+
+export const version: string = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf8"),
+).version;
+
+export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
+
+/** Every feature's routes, registered in this order. */
+const features = [healthRoutes, authRoutes];
+
+export interface BuildOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** Where the built web app lives; none is served when it has no index.html. */
+  webRoot?: string;
+  now?: () => Date;
+  logger?: FastifyServerOptions["logger"];
+}
+
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: ["req.headers.cookie", "req.headers.authorization", 'req.headers["x-csrf-token"]'],
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    forceCloseConnections: "idle",
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("mitra", {
+    db: database.db,
+    engine: database.engine,
+    config,
+    now: options.now ?? (() => new Date()),
+    version,
+  });
+
+  installErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Mitra API",
+        version,
+        description:
+          "Harm-reduction and monitoring for opioid withdrawal with kratom and magnesium. " +
+          "Cookie sessions; writes need the X-CSRF-Token header from /api/me or sign-in.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  installSessions(app);
+
+  for (const feature of features) await app.register(feature);
+
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const webServed = await serveWebApp(app, options.webRoot ?? defaultWebRoot);
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage =
+      webServed &&
+      request.method === "GET" &&
+      !request.url.startsWith("/api/") &&
+      !request.url.startsWith("/assets/");
+    if (isPage) return reply.type("text/html").sendFile("index.html");
+    throw new ApiError(
+      404,
+      "not_found",
+      `No route for ${request.method} ${request.url.split("?")[0]}`,
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,176 @@
+import { randomUUID } from "node:crypto";
+import { appendAudit } from "../../db/audit.ts";
+import { clearLoginFailures } from "../../db/login-failures.ts";
+import { findUserByEmail, findUserById, insertUser, updateUserProfile } from "../../db/users.ts";
+import type { App, SessionUser } from "../context.ts";
+import { ApiError, invalidInput } from "../http/api-error.ts";
+import { assertLoginAllowed, noteLoginFailure, throttleKeys } from "./login-throttle.ts";
+import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
+import { loginBody, profilePatch, registerBody, sessionResponse } from "./schemas.ts";
+import { endSession, requireUser, startSession } from "./session.ts";
+
+const toPublic = (u: Omit<SessionUser, "sessionId" | "csrfToken">) => ({
+  id: u.id,
+  email: u.email,
+  role: u.role,
+  displayName: u.displayName,
+  timeZone: u.timeZone,
+  jurisdiction: u.jurisdiction,
+});
+
+export async function authRoutes(app: App): Promise<void> {
+  app.post(
+    "/api/auth/register",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Create an account and sign in",
+        body: registerBody,
+        response: { 201: sessionResponse },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const problem = passwordProblem(body.password, body.email);
+      if (problem) throw invalidInput([{ field: "body.password", message: problem }]);
+      const id = randomUUID();
+      const created = await insertUser(app.mitra.db, {
+        id,
+        email: body.email,
+        passwordHash: await hashPassword(body.password),
+        role: body.role,
+        displayName: body.displayName ?? null,
+        timeZone: body.timeZone ?? "UTC",
+        now: app.mitra.now(),
+      });
+      if (!created) {
+        throw new ApiError(409, "email_taken", "An account with this email already exists", {
+          fields: [{ field: "body.email", message: "already registered: sign in instead" }],
+        });
+      }
+      await appendAudit(app.mitra.db, {
+        actorId: id,
+        subjectId: id,
+        action: "register",
+        entity: "user",
+        entityId: id,
+        address: request.ip,
+        at: app.mitra.now(),
+      });
+      const csrfToken = await startSession(app, request, reply, id);
+      const user = await findUserById(app.mitra.db, id);
+      if (!user) throw new Error("user vanished after insert");
+      reply.status(201);
+      return {
+        user: toPublic({
+          id,
+          email: user.email,
+          role: user.role,
+          displayName: user.display_name,
+          timeZone: user.time_zone,
+          jurisdiction: user.jurisdiction,
+        }),
+        csrfToken,
+      };
+    },
+  );
+
+  app.post(
+    "/api/auth/login",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in",
+        body: loginBody,
+        response: { 200: sessionResponse },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      await assertLoginAllowed(app, email, request.ip);
+      const user = await findUserByEmail(app.mitra.db, email);
+      const ok = user
+        ? await verifyPassword(password, user.password_hash)
+        : await verifyPassword(password, await decoyHash()).then(() => false);
+      if (!user || !ok) {
+        await noteLoginFailure(app, email, request.ip);
+        throw new ApiError(401, "invalid_credentials", "Email or password is incorrect");
+      }
+      await clearLoginFailures(app.mitra.db, throttleKeys(email, request.ip).account);
+      const csrfToken = await startSession(app, request, reply, user.id);
+      await appendAudit(app.mitra.db, {
+        actorId: user.id,
+        subjectId: user.id,
+        action: "login",
+        entity: "session",
+        address: request.ip,
+        at: app.mitra.now(),
+      });
+      return {
+        user: toPublic({
+          id: user.id,
+          email: user.email,
+          role: user.role,
+          displayName: user.display_name,
+          timeZone: user.time_zone,
+          jurisdiction: user.jurisdiction,
+        }),
+        csrfToken,
+      };
+    },
+  );
+
+  app.post(
+    "/api/auth/logout",
+    { schema: { tags: ["auth"], summary: "Sign out" } },
+    async (request, reply) => {
+      requireUser(request);
+      await endSession(app, request, reply);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    "/api/me",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The signed-in person",
+        response: { 200: sessionResponse },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return { user: toPublic(user), csrfToken: user.csrfToken };
+    },
+  );
+
+  app.patch(
+    "/api/me",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Change name, time zone or jurisdiction",
+        body: profilePatch,
+        response: { 200: sessionResponse },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const body = request.body;
+      const changes = {
+        ...(body.displayName !== undefined ? { display_name: body.displayName } : {}),
+        ...(body.timeZone !== undefined ? { time_zone: body.timeZone } : {}),
+        ...(body.jurisdiction !== undefined ? { jurisdiction: body.jurisdiction } : {}),
+      };
+      await updateUserProfile(app.mitra.db, user.id, changes, app.mitra.now());
+      const updated = {
+        ...user,
+        ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
+        ...(body.timeZone !== undefined ? { timeZone: body.timeZone } : {}),
+        ...(body.jurisdiction !== undefined ? { jurisdiction: body.jurisdiction } : {}),
+      };
+      return { user: toPublic(updated), csrfToken: user.csrfToken };
+    },
+  );
+}

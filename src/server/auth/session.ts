@@ -1,0 +1,111 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { deleteSession, findLiveSession, insertSession } from "../../db/sessions.ts";
+import type { App, SessionUser } from "../context.ts";
+import { ApiError, unauthenticated } from "../http/api-error.ts";
+
+export const SESSION_COOKIE = "mitra_session";
+export const CSRF_HEADER = "x-csrf-token";
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+function secure(app: App, request: FastifyRequest): boolean {
+  const mode = app.mitra.config.secureCookies;
+  return mode === "always" || (mode === "auto" && request.protocol === "https");
+}
+
+/** Starts a new session (a new id every time: no fixation) and sets its cookie. */
+export async function startSession(
+  app: App,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+): Promise<string> {
+  const previous = request.cookies[SESSION_COOKIE];
+  if (previous) await deleteSession(app.mitra.db, hashToken(previous));
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(24).toString("base64url");
+  const now = app.mitra.now();
+  const ttlMs = app.mitra.config.sessionTtlHours * 3_600_000;
+  await insertSession(app.mitra.db, {
+    id: hashToken(token),
+    userId,
+    csrfToken,
+    now,
+    expiresAt: new Date(now.getTime() + ttlMs),
+  });
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secure(app, request),
+    path: "/",
+    maxAge: Math.floor(ttlMs / 1000),
+  });
+  return csrfToken;
+}
+
+export async function endSession(app: App, request: FastifyRequest, reply: FastifyReply) {
+  if (request.user) await deleteSession(app.mitra.db, request.user.sessionId);
+  reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "lax" });
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Resolves the session on every request, and refuses cookie-authenticated writes that do not
+ * carry the session's CSRF token in the X-CSRF-Token header, or that come from another origin.
+ */
+export function installSessions(app: App): void {
+  app.decorateRequest("user", null);
+  app.addHook("onRequest", async (request) => {
+    if (!request.url.startsWith("/api/")) return;
+    const unsafe = !SAFE_METHODS.has(request.method);
+    const origin = request.headers.origin;
+    if (unsafe && origin && new URL(origin).host !== request.host) {
+      throw new ApiError(403, "cross_origin", "Requests from other sites are refused");
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const row = await findLiveSession(app.mitra.db, hashToken(token), app.mitra.now());
+    if (!row) return;
+    const user: SessionUser = {
+      sessionId: row.sessionId,
+      csrfToken: row.csrfToken,
+      id: row.userId,
+      email: row.email,
+      role: row.role,
+      displayName: row.displayName,
+      timeZone: row.timeZone,
+      jurisdiction: row.jurisdiction,
+    };
+    if (unsafe) {
+      const sent = request.headers[CSRF_HEADER];
+      const ok =
+        typeof sent === "string" &&
+        sent.length === user.csrfToken.length &&
+        timingSafeEqual(Buffer.from(sent), Buffer.from(user.csrfToken));
+      if (!ok) {
+        throw new ApiError(
+          403,
+          "csrf",
+          "This request is missing its security token. Reload the page and try again.",
+        );
+      }
+    }
+    request.user = user;
+  });
+}
+
+/** The signed-in person, or a 401. */
+export function requireUser(request: FastifyRequest): SessionUser {
+  if (!request.user) throw unauthenticated();
+  return request.user;
+}
+
+export function requireRole(request: FastifyRequest, ...roles: SessionUser["role"][]): SessionUser {
+  const user = requireUser(request);
+  if (!roles.includes(user.role)) {
+    throw new ApiError(403, "forbidden", `This is for ${roles.join(" or ")} accounts`);
+  }
+  return user;
+}

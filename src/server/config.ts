@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/** Mitra's settings, read from the environment once at start. */
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Trust X-Forwarded-* from a reverse proxy or load balancer. */
+  trustProxy: boolean;
+  /** Mark cookies Secure. `auto`: when the request came over HTTPS (directly or via the proxy). */
+  secureCookies: "auto" | "always" | "never";
+  sessionTtlHours: number;
+  /** Login failures allowed per account and per address within the window before a 429. */
+  loginFailuresPerAccount: number;
+  loginFailuresPerAddress: number;
+  loginWindowMinutes: number;
+}
+
+const boolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, "expected a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const environmentSchema = z.object({
+  MITRA_HOST: z.string().min(1).default("127.0.0.1"),
+  MITRA_PORT: integer(0, 65535).default(3000),
+  MITRA_DATABASE_URL: z.string().min(1).default("sqlite:data/mitra.sqlite"),
+  MITRA_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info"),
+  MITRA_TRUST_PROXY: boolean.default(false),
+  MITRA_SECURE_COOKIES: z.enum(["auto", "always", "never"]).default("auto"),
+  MITRA_SESSION_TTL_HOURS: integer(1, 24 * 90).default(24 * 7),
+  MITRA_LOGIN_FAILURES_PER_ACCOUNT: integer(1, 1000).default(5),
+  MITRA_LOGIN_FAILURES_PER_ADDRESS: integer(1, 10000).default(30),
+  MITRA_LOGIN_WINDOW_MINUTES: integer(1, 24 * 60).default(15),
+});
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration; throws a ConfigError naming each bad variable and its value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith("MITRA_") && v !== undefined && v !== ""),
+  );
+  const result = environmentSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `  ${name}=${JSON.stringify(present[name])}: ${issue.message}`;
+    });
+    throw new ConfigError(`Mitra cannot start: bad configuration\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  return {
+    host: e.MITRA_HOST,
+    port: e.MITRA_PORT,
+    databaseUrl: e.MITRA_DATABASE_URL,
+    logLevel: e.MITRA_LOG_LEVEL,
+    trustProxy: e.MITRA_TRUST_PROXY,
+    secureCookies: e.MITRA_SECURE_COOKIES,
+    sessionTtlHours: e.MITRA_SESSION_TTL_HOURS,
+    loginFailuresPerAccount: e.MITRA_LOGIN_FAILURES_PER_ACCOUNT,
+    loginFailuresPerAddress: e.MITRA_LOGIN_FAILURES_PER_ADDRESS,
+    loginWindowMinutes: e.MITRA_LOGIN_WINDOW_MINUTES,
+  };
+}

@@ -1,0 +1,24 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyStatic from "@fastify/static";
+import type { App } from "../context.ts";
+
+/** Serves the built single-page app from `root`; unknown non-API GETs get index.html. */
+export async function serveWebApp(app: App, root: string): Promise<boolean> {
+  if (!existsSync(join(root, "index.html"))) return false;
+  await app.register(fastifyStatic, {
+    root,
+    prefix: "/",
+    wildcard: false,
+    index: ["index.html"],
+    setHeaders(res, path) {
+      res.setHeader(
+        "cache-control",
+        path.includes(`${join(root, "assets")}`)
+          ? "public, max-age=31536000, immutable"
+          : "no-cache",
+      );
+    },
+  });
+  return true;
+}
