@@ -1,4 +1,7 @@
 import type { z } from "zod";
+import { crisisResourcesFileSchema } from "./crisis-resources.schema.ts";
+import { instrumentsFileSchema } from "./instruments.schema.ts";
+import { jurisdictionsFileSchema } from "./jurisdictions.schema.ts";
 
 /**
  * Every knowledge file and the schema that validates it. `mitra kb check` and the tests walk this
@@ -12,4 +15,8 @@ export interface KnowledgeFile {
   reviewAfterDays: number;
 }
 
-export const knowledgeFiles: KnowledgeFile[] = [];
+export const knowledgeFiles: KnowledgeFile[] = [
+  { file: "instruments.json", schema: instrumentsFileSchema, reviewAfterDays: 365 },
+  { file: "crisis-resources.json", schema: crisisResourcesFileSchema, reviewAfterDays: 90 },
+  { file: "jurisdictions.json", schema: jurisdictionsFileSchema, reviewAfterDays: 365 },
+];
