@@ -20,7 +20,9 @@ export interface ActivePlanLimits {
    * The most the day allows: the lower of the plan's `maxPerDay` and the day's target. In a taper
    * the target is the most the day allows (going above it undoes the taper); in a titration it is
    * the most the day allows too (going above it climbs faster than the plan). Both kinds are
-   * therefore treated alike. Never undefined, since a plan in force always has a target.
+   * therefore treated alike. Never undefined, since a plan in force always has a target. (For a
+   * valid plan this equals the target, since validation keeps every target within `maxPerDay`;
+   * the minimum is kept so the invariant holds even for a plan stored before that rule.)
    */
   maxPerDay: number;
   /** The plan's own `maxPerDay`, when it has one, so a rule can tell "over today's target" from "over the hard maximum". */

@@ -66,7 +66,10 @@ function stepTargets(plan: PlanDefinition, lastStepIndex: number): number[] {
   const targets = [plan.startAmountPerDay];
   let current = plan.startAmountPerDay;
   while (targets.length <= lastStepIndex && current !== limit) {
-    current = nextTarget(plan, current, roundingStep);
+    const next = nextTarget(plan, current, roundingStep);
+    // Each step moves by at least one rounding unit; anything else is a bug, not a plan.
+    if (next === current) throw new Error(`Schedule stalled at ${current} ${plan.unit}`);
+    current = next;
     targets.push(current);
   }
   return targets;
