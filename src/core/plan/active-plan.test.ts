@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ActivePlan } from "../safety/types.ts";
 import { activePlanLimits } from "./active-plan.ts";
 import { targetForDay } from "./schedule.ts";
 import { amountTaper, titration } from "./test-plans.ts";
@@ -49,5 +50,12 @@ describe("activePlanLimits", () => {
   it("is null when the plan is not in force", () => {
     expect(activePlanLimits(taper, "2026-02-28")).toBeNull();
     expect(activePlanLimits({ ...taper, endDate: "2026-03-31" }, "2026-04-01")).toBeNull();
+  });
+
+  it("fits the safety engine's ActivePlan as it is", () => {
+    const limits = activePlanLimits(taper, "2026-03-08");
+    // Type-level check: this line stops compiling if the two shapes drift apart.
+    const forSafety: ActivePlan | null = limits;
+    expect(forSafety?.maxPerDay).toBe(limits?.targetForDay);
   });
 });
