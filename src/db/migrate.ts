@@ -1,8 +1,8 @@
 import { type Kysely, type MigrationResultSet, Migrator } from "kysely";
 import { migrations } from "./migrations/index.ts";
 
-// biome-ignore lint/suspicious/noExplicitAny: migrations work on any schema
 /** Brings the schema up to the latest migration; throws with the failing migration's name. */
+// biome-ignore lint/suspicious/noExplicitAny: migrations work on any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({
     db,

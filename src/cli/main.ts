@@ -1,0 +1,45 @@
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "../server/config.ts";
+import { createAdmin } from "./create-admin.ts";
+import { openMigratedDatabase, serve } from "./serve.ts";
+
+const usage = `Usage: mitra <command>
+
+Commands:
+  serve                 start the server (migrates the database, builds the web app if needed)
+  migrate               bring the database schema up to date
+  create-admin EMAIL    make an administrator (password from MITRA_ADMIN_PASSWORD or asked)
+
+Settings come from the environment: MITRA_DATABASE_URL (default sqlite:data/mitra.sqlite),
+MITRA_PORT (default 3000), MITRA_HOST (default 127.0.0.1), MITRA_LOG_LEVEL, MITRA_TRUST_PROXY,
+MITRA_SECURE_COOKIES, MITRA_SESSION_TTL_HOURS. See README.md.`;
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
+  const [command, ...rest] = positionals;
+  if (!command || command === "help") {
+    console.log(usage);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case "serve":
+      return serve(config);
+    case "migrate": {
+      const database = await openMigratedDatabase(config);
+      console.log(`Database ${database.location} is up to date.`);
+      return database.close();
+    }
+    case "create-admin":
+      return createAdmin(config, rest[0]);
+    default:
+      throw new Error(`unknown command "${command}"\n\n${usage}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(
+    error instanceof ConfigError ? error.message : `mitra: ${(error as Error).message}`,
+  );
+  process.exit(1);
+});

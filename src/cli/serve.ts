@@ -1,0 +1,49 @@
+import { type DatabaseHandle, openDatabase, parseDatabaseUrl } from "../db/connection.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { buildApp } from "../server/app.ts";
+import type { Config } from "../server/config.ts";
+import { ensureWebBuild, webOutDir } from "./web-build.ts";
+
+/** Opens the database named by the configuration and brings its schema up to date. */
+export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
+  const database = await openDatabase(parseDatabaseUrl(config.databaseUrl));
+  const applied = await migrateToLatest(database.db);
+  if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+  return database;
+}
+
+export async function serve(config: Config): Promise<void> {
+  await ensureWebBuild();
+  const database = await openMigratedDatabase(config);
+  const app = await buildApp({ config, database, webRoot: webOutDir });
+
+  let address: string;
+  try {
+    address = await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || config.port === 0) throw error;
+    console.log(`Port ${config.port} is in use; choosing a free port instead.`);
+    address = await app.listen({ host: config.host, port: 0 });
+  }
+  const port = new URL(address).port;
+  const shownHost = ["0.0.0.0", "::"].includes(config.host) ? "localhost" : config.host;
+  console.log(`Mitra ${app.mitra.version} on ${database.engine}: ${database.location}`);
+  console.log(`Mitra is running at http://${shownHost}:${port}`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: finishing requests in flight, then stopping.`);
+    const force = setTimeout(() => {
+      console.error("Shutdown took longer than 10 s; stopping now.");
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}

@@ -1,0 +1,107 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { Layout } from "./components/Layout.tsx";
+import { homeFor } from "./components/navigation.ts";
+import { AuthPage } from "./pages/AuthPage.tsx";
+import { HelpPage } from "./pages/HelpPage.tsx";
+import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { SectionPage } from "./pages/SectionPage.tsx";
+import { TodayPage } from "./pages/TodayPage.tsx";
+import { SessionProvider, useSession } from "./session/session-context.tsx";
+import "./styles.css";
+
+function SignedIn({ children }: { children: React.ReactNode }) {
+  const { user } = useSession();
+  if (user === undefined) return <p className="loading">Loading…</p>;
+  if (user === null) return <Navigate to="/sign-in" replace />;
+  return children;
+}
+
+function SignedOut({ children }: { children: React.ReactNode }) {
+  const { user } = useSession();
+  if (user === undefined) return <p className="loading">Loading…</p>;
+  if (user) return <Navigate to={homeFor(user.role)} replace />;
+  return children;
+}
+
+function Start() {
+  const { user } = useSession();
+  if (user === undefined) return <p className="loading">Loading…</p>;
+  return <Navigate to={user ? homeFor(user.role) : "/sign-in"} replace />;
+}
+
+const sections: { path: string; title: string; text: string }[] = [
+  { path: "log", title: "Log a dose", text: "Log kratom, magnesium and other substances." },
+  { path: "check-in", title: "Check-in", text: "SOWS, the short SOWS-Gossop and a quick check." },
+  { path: "progress", title: "Progress", text: "Your scores over time, with doses alongside." },
+  { path: "products", title: "Products", text: "Your products and their lab certificates." },
+  { path: "plan", title: "Plan", text: "A titration or taper plan, set by you or your clinician." },
+  { path: "law", title: "Law", text: "The legal status of kratom and 7-OH where you are." },
+  { path: "learn", title: "Learn", text: "What the evidence does and does not support." },
+  { path: "share", title: "Share", text: "Invite a clinician, choose what they see, revoke." },
+  { path: "account", title: "Account", text: "Your profile, time zone and exports." },
+  { path: "patients", title: "Patients", text: "Consenting patients, worst first." },
+  { path: "admin", title: "Administration", text: "Users, backups and the audit log." },
+];
+
+function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<Start />} />
+        <Route path="help" element={<HelpPage />} />
+        <Route
+          path="sign-in"
+          element={
+            <SignedOut>
+              <AuthPage mode="sign-in" />
+            </SignedOut>
+          }
+        />
+        <Route
+          path="sign-up"
+          element={
+            <SignedOut>
+              <AuthPage mode="sign-up" />
+            </SignedOut>
+          }
+        />
+        <Route
+          path="today"
+          element={
+            <SignedIn>
+              <TodayPage />
+            </SignedIn>
+          }
+        />
+        {sections.map((s) => (
+          <Route
+            key={s.path}
+            path={s.path}
+            element={
+              <SignedIn>
+                <SectionPage title={s.title}>
+                  <p>{s.text}</p>
+                </SectionPage>
+              </SignedIn>
+            }
+          />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+const root = document.getElementById("root");
+if (!root) throw new Error("no #root element");
+createRoot(root).render(
+  <StrictMode>
+    <BrowserRouter>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </BrowserRouter>
+  </StrictMode>,
+);

@@ -1,0 +1,132 @@
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate } from "react-router-dom";
+import { ApiFailure } from "../api.ts";
+import { homeFor } from "../components/navigation.ts";
+import { TextField } from "../components/TextField.tsx";
+import { useSession } from "../session/session-context.tsx";
+
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+
+/** Sign in or create an account: one page, two modes. */
+export function AuthPage({ mode }: { mode: "sign-in" | "sign-up" }) {
+  const { signIn, signUp } = useSession();
+  const navigate = useNavigate();
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [role, setRole] = useState<"patient" | "clinician">("patient");
+  const signingUp = mode === "sign-up";
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "");
+    const password = String(form.get("password") ?? "");
+    setBusy(true);
+    setFailure(null);
+    try {
+      if (signingUp) {
+        const displayName = String(form.get("displayName") ?? "").trim();
+        await signUp({
+          email,
+          password,
+          role,
+          timeZone: browserTimeZone(),
+          ...(displayName ? { displayName } : {}),
+        });
+        navigate(homeFor(role));
+      } else {
+        await signIn(email, password);
+        navigate("/");
+      }
+    } catch (error) {
+      setFailure(error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="auth">
+      <section className="auth-intro">
+        <h1>{signingUp ? "Create your Mitra account" : "Welcome back"}</h1>
+        <p>
+          Track withdrawal, doses and warnings in a few taps. Mitra records, scores and warns; it
+          never prescribes. Your data stays yours: share it with a clinician only if you choose.
+        </p>
+      </section>
+      <form className="card auth-form" onSubmit={submit} noValidate aria-describedby="form-status">
+        <div id="form-status" role="alert" aria-live="assertive">
+          {failure && failure.fields.length === 0 && (
+            <p className="form-error">{failure.message}</p>
+          )}
+        </div>
+        {signingUp && (
+          <TextField
+            label="Your name (optional)"
+            name="displayName"
+            autoComplete="nickname"
+            maxLength={80}
+          />
+        )}
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          error={failure?.fieldMessage("email")}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete={signingUp ? "new-password" : "current-password"}
+          required
+          {...(signingUp
+            ? { hint: "At least 10 characters. A few unrelated words work well." }
+            : {})}
+          error={failure?.fieldMessage("password")}
+        />
+        {signingUp && (
+          <fieldset className="choice">
+            <legend>I am</legend>
+            <label>
+              <input
+                type="radio"
+                name="role"
+                value="patient"
+                checked={role === "patient"}
+                onChange={() => setRole("patient")}
+              />
+              Going through withdrawal
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="role"
+                value="clinician"
+                checked={role === "clinician"}
+                onChange={() => setRole("clinician")}
+              />
+              A clinician supervising patients
+            </label>
+          </fieldset>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? "Please wait…" : signingUp ? "Create account" : "Sign in"}
+        </button>
+        <p className="auth-switch">
+          {signingUp ? (
+            <>
+              Already have an account? <Link to="/sign-in">Sign in</Link>
+            </>
+          ) : (
+            <>
+              New to Mitra? <Link to="/sign-up">Create an account</Link>
+            </>
+          )}
+        </p>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { Link } from "react-router-dom";
+import { useUser } from "../session/session-context.tsx";
+
+function todayLabel(timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    timeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+  }).format(new Date());
+}
+
+/** Today: the plan's target, what was taken, the check-in, and open warnings. */
+export function TodayPage() {
+  const user = useUser();
+  return (
+    <div className="page">
+      <header className="page-header">
+        <p className="eyebrow">{todayLabel(user.timeZone)}</p>
+        <h1>Today{user.displayName ? `, ${user.displayName}` : ""}</h1>
+      </header>
+      <div className="card-grid">
+        <section className="card" aria-labelledby="today-plan">
+          <h2 id="today-plan">Plan for today</h2>
+          <p className="muted">
+            No plan yet. A plan sets a daily target and limits you can see here.
+          </p>
+          <Link className="button" to="/plan">
+            Set up a plan
+          </Link>
+        </section>
+        <section className="card" aria-labelledby="today-doses">
+          <h2 id="today-doses">Taken today</h2>
+          <p className="muted">Nothing logged yet today.</p>
+          <Link className="button primary" to="/log">
+            Log a dose
+          </Link>
+        </section>
+        <section className="card" aria-labelledby="today-checkin">
+          <h2 id="today-checkin">How are you feeling?</h2>
+          <p className="muted">A check-in takes under two minutes and shows your progress.</p>
+          <Link className="button" to="/check-in">
+            Start check-in
+          </Link>
+        </section>
+        <section className="card" aria-labelledby="today-warnings">
+          <h2 id="today-warnings">Warnings</h2>
+          <p className="muted">No open warnings.</p>
+        </section>
+      </div>
+      <p className="footnote">
+        Mitra records, scores and warns; it does not prescribe. First-line treatments for opioid
+        withdrawal exist: <Link to="/learn">learn about them</Link>.
+      </p>
+    </div>
+  );
+}
