@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { crisisResourcesFileSchema } from "./crisis-resources.schema.ts";
+import { loadCrisisResources } from "./crisis-resources.ts";
+import data from "./data/crisis-resources.json" with { type: "json" };
+import { knowledgeFiles } from "./registry.ts";
+
+describe("crisis-resources.json", () => {
+  it("is registered with its schema and passes it", () => {
+    const entry = knowledgeFiles.find((f) => f.file === "crisis-resources.json");
+    expect(entry?.schema).toBe(crisisResourcesFileSchema);
+    expect(entry?.schema.safeParse(data).success).toBe(true);
+  });
+
+  it("loads once, frozen", () => {
+    const first = loadCrisisResources();
+    expect(loadCrisisResources()).toBe(first);
+    expect(Object.isFrozen(first[0])).toBe(true);
+  });
+
+  it("holds the US help lines from the clinical reference", () => {
+    const us = loadCrisisResources().filter((r) => r.region === "US");
+    const byKind = Object.fromEntries(us.map((r) => [r.kind, r]));
+    expect(byKind.emergency?.phone).toBe("911");
+    expect(byKind["suicide-crisis"]).toMatchObject({ phone: "988", text: "988" });
+    expect(byKind.poison?.phone).toBe("1-800-222-1222");
+    expect(byKind["treatment-referral"]?.phone).toBe("1-800-662-4357");
+    expect(byKind["treatment-locator"]?.url).toBe("https://findtreatment.gov/");
+  });
+
+  it("holds the emergency numbers elsewhere", () => {
+    const emergency = loadCrisisResources()
+      .filter((r) => r.kind === "emergency")
+      .map((r) => [r.region, r.phone]);
+    expect(emergency).toEqual([
+      ["US", "911"],
+      ["EU", "112"],
+      ["GB", "999"],
+      ["AU", "000"],
+      ["NZ", "111"],
+    ]);
+  });
+
+  it("gives every line a checkable source", () => {
+    for (const r of loadCrisisResources()) {
+      expect(r.sources.length).toBeGreaterThan(0);
+      for (const s of r.sources) expect(s.url ?? s.doi).toBeTruthy();
+    }
+  });
+
+  it("refuses a line with no way to reach it, a bad number, or a duplicate id", () => {
+    const noContact = structuredClone(data);
+    const first = noContact.resources[0] as Record<string, unknown>;
+    delete first.phone;
+    expect(crisisResourcesFileSchema.safeParse(noContact).success).toBe(false);
+
+    const badNumber = structuredClone(data);
+    Object.assign(badNumber.resources[0] ?? {}, { phone: "call 911" });
+    expect(crisisResourcesFileSchema.safeParse(badNumber).success).toBe(false);
+
+    const duplicate = structuredClone(data);
+    Object.assign(duplicate.resources[1] ?? {}, { id: "us-emergency" });
+    expect(crisisResourcesFileSchema.safeParse(duplicate).success).toBe(false);
+  });
+});
