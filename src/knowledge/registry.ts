@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { coaLimitsFileSchema } from "./coa-limits.schema.ts";
 import { crisisResourcesFileSchema } from "./crisis-resources.schema.ts";
 import { instrumentsFileSchema } from "./instruments.schema.ts";
 import { jurisdictionsFileSchema } from "./jurisdictions.schema.ts";
@@ -19,4 +20,5 @@ export const knowledgeFiles: KnowledgeFile[] = [
   { file: "instruments.json", schema: instrumentsFileSchema, reviewAfterDays: 365 },
   { file: "crisis-resources.json", schema: crisisResourcesFileSchema, reviewAfterDays: 90 },
   { file: "jurisdictions.json", schema: jurisdictionsFileSchema, reviewAfterDays: 365 },
+  { file: "coa-limits.json", schema: coaLimitsFileSchema, reviewAfterDays: 365 },
 ];
