@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { coaLimitsFileSchema } from "./coa-limits.schema.ts";
 import { crisisResourcesFileSchema } from "./crisis-resources.schema.ts";
+import { evidenceFileSchema } from "./evidence.schema.ts";
+import { firstLineCareFileSchema } from "./first-line-care.schema.ts";
 import { instrumentsFileSchema } from "./instruments.schema.ts";
 import { jurisdictionsFileSchema } from "./jurisdictions.schema.ts";
 
@@ -21,4 +23,6 @@ export const knowledgeFiles: KnowledgeFile[] = [
   { file: "crisis-resources.json", schema: crisisResourcesFileSchema, reviewAfterDays: 90 },
   { file: "jurisdictions.json", schema: jurisdictionsFileSchema, reviewAfterDays: 365 },
   { file: "coa-limits.json", schema: coaLimitsFileSchema, reviewAfterDays: 365 },
+  { file: "evidence.json", schema: evidenceFileSchema, reviewAfterDays: 365 },
+  { file: "first-line-care.json", schema: firstLineCareFileSchema, reviewAfterDays: 365 },
 ];

@@ -1,0 +1,3 @@
+export * from "./claims-by-topic.ts";
+export * from "./evidence-claim.ts";
+export * from "./first-line-care.ts";

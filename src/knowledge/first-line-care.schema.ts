@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { CARE_KINDS, type FirstLineCare } from "../core/evidence/first-line-care.ts";
+import { isoDate, knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+
+const text = z.string().trim().min(1);
+
+export const firstLineCareSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case slug"),
+    kind: z.enum(CARE_KINDS),
+    name: text,
+    summary: text,
+    points: z.array(text),
+    how_to_get: text,
+    url: z.url().optional(),
+    sources: sourcesSchema,
+    as_of: isoDate,
+    verified: z.boolean(),
+    note: text.optional(),
+  })
+  .strict()
+  .refine((c) => c.verified || c.note !== undefined, {
+    message: "an unverified record needs a note saying what to check",
+    path: ["note"],
+  }) satisfies z.ZodType<FirstLineCare>;
+
+export const firstLineCareFileSchema = z
+  .object({
+    ...knowledgeFileHeader,
+    care: z.array(firstLineCareSchema).min(1),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const ids = file.care.map((c) => c.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) {
+        ctx.addIssue({ code: "custom", path: ["care", i, "id"], message: `duplicate ${id}` });
+      }
+    });
+  });
+
+export type FirstLineCareFile = z.infer<typeof firstLineCareFileSchema>;
