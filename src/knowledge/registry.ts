@@ -1,10 +1,14 @@
 import type { z } from "zod";
 import { coaLimitsFileSchema } from "./coa-limits.schema.ts";
+import { conditionsFileSchema } from "./conditions.schema.ts";
 import { crisisResourcesFileSchema } from "./crisis-resources.schema.ts";
 import { evidenceFileSchema } from "./evidence.schema.ts";
 import { firstLineCareFileSchema } from "./first-line-care.schema.ts";
 import { instrumentsFileSchema } from "./instruments.schema.ts";
+import { interactionsFileSchema } from "./interactions.schema.ts";
 import { jurisdictionsFileSchema } from "./jurisdictions.schema.ts";
+import { limitsFileSchema } from "./limits.schema.ts";
+import { substancesFileSchema } from "./substances.schema.ts";
 
 /**
  * Every knowledge file and the schema that validates it. `mitra kb check` and the tests walk this
@@ -25,4 +29,8 @@ export const knowledgeFiles: KnowledgeFile[] = [
   { file: "coa-limits.json", schema: coaLimitsFileSchema, reviewAfterDays: 365 },
   { file: "evidence.json", schema: evidenceFileSchema, reviewAfterDays: 365 },
   { file: "first-line-care.json", schema: firstLineCareFileSchema, reviewAfterDays: 365 },
+  { file: "substances.json", schema: substancesFileSchema, reviewAfterDays: 180 },
+  { file: "interactions.json", schema: interactionsFileSchema, reviewAfterDays: 180 },
+  { file: "conditions.json", schema: conditionsFileSchema, reviewAfterDays: 180 },
+  { file: "limits.json", schema: limitsFileSchema, reviewAfterDays: 180 },
 ];

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import {
+  INTERACTION_LEVELS,
+  type InteractionPolicy,
+  type InteractionRule,
+} from "../core/safety/types.ts";
+import { citationSchema, knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import {
+  levelSchema,
+  matcherSchema,
+  severitySchema,
+  slugSchema,
+  textSchema,
+} from "./safety-common.schema.ts";
+
+/**
+ * Schema of src/knowledge/data/interactions.json: symmetric pair rules with their level, window,
+ * message and sources, plus the policy (level to severity, default window, no-data texts). A rule
+ * with several ratings (sources that disagree) must carry the worst of them as its level.
+ */
+
+const ratingSchema = z
+  .object({
+    by: textSchema,
+    level: levelSchema,
+    sources: sourcesSchema,
+    note: textSchema.optional(),
+  })
+  .strict();
+
+const interactionRuleSchema = z
+  .object({
+    id: slugSchema,
+    a: matcherSchema,
+    b: matcherSchema,
+    level: levelSchema,
+    windowHours: z.number().finite().positive(),
+    title: textSchema,
+    message: textSchema,
+    action: textSchema,
+    ratings: z.array(ratingSchema).min(1).optional(),
+    evidence: z.enum(["rated", "mechanism", "limited"]).optional(),
+    verified: z.boolean().optional(),
+    note: textSchema.optional(),
+    sources: sourcesSchema,
+  })
+  .strict()
+  .superRefine((rule, ctx) => {
+    if (!rule.ratings) return;
+    const worst = rule.ratings.reduce(
+      (w, r) => Math.max(w, INTERACTION_LEVELS.indexOf(r.level)),
+      0,
+    );
+    if (INTERACTION_LEVELS.indexOf(rule.level) !== worst) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["level"],
+        message: `the level must be the worst rating (${INTERACTION_LEVELS[worst]})`,
+      });
+    }
+  }) satisfies z.ZodType<InteractionRule>;
+
+const policySchema = z
+  .object({
+    defaultWindowHours: z.number().finite().positive(),
+    windowSources: sourcesSchema,
+    levelSeverity: z.record(levelSchema, severitySchema),
+    noData: z
+      .object({
+        severity: severitySchema,
+        classes: z.array(slugSchema),
+        title: z.literal("No data: not known to be safe"),
+        pairMessage: textSchema,
+        substanceMessage: textSchema,
+        conditionMessage: textSchema,
+        action: textSchema,
+        sources: z.array(citationSchema),
+      })
+      .strict()
+      .refine((n) => n.severity !== "info", {
+        message: "no data is never reassuring: at least caution",
+      }),
+  })
+  .strict() satisfies z.ZodType<InteractionPolicy>;
+
+export const interactionsFileSchema = z
+  .object({
+    ...knowledgeFileHeader,
+    policy: policySchema,
+    rules: z.array(interactionRuleSchema).min(1),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const ids = file.rules.map((r) => r.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["rules", i, "id"],
+          message: `rule ${id} is listed twice`,
+        });
+      }
+    });
+  });
+
+export type InteractionsFile = z.infer<typeof interactionsFileSchema>;
