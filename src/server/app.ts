@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { DatabaseHandle } from "../db/connection.ts";
+import { assessmentRoutes } from "./assessments/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { installSessions } from "./auth/session.ts";
 import type { Config } from "./config.ts";
@@ -17,6 +18,7 @@ import type { App } from "./context.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { ApiError } from "./http/api-error.ts";
 import { installErrorHandling } from "./http/error-handler.ts";
+import { installSecurityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/web-app.ts";
 
 export const version: string = JSON.parse(
@@ -26,7 +28,7 @@ export const version: string = JSON.parse(
 export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 /** Every feature's routes, registered in this order. */
-const features = [healthRoutes, authRoutes];
+const features = [healthRoutes, authRoutes, assessmentRoutes];
 
 export interface BuildOptions {
   config: Config;
@@ -61,6 +63,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   installErrorHandling(app);
+  await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
