@@ -1,11 +1,12 @@
 import type { AccountTables } from "./tables/accounts.ts";
+import type { PlanTables } from "./tables/plans.ts";
 
 /**
  * Table types for Kysely, one file per feature under tables/. Times are UTC ISO-8601 text on both
  * engines; booleans are 0/1 integers; JSON is text. A feature adds its tables in its own file, its
  * migration under migrations/, and one line here.
  */
-export interface Database extends AccountTables {}
+export interface Database extends AccountTables, PlanTables {}
 
 export type {
   AuditLogTable,

@@ -1,0 +1,335 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely, Selectable, Transaction } from "kysely";
+import {
+  type ActivePlanLimits,
+  activePlanLimits,
+  coversSameSubject,
+  InvalidPlanError,
+  type PlanDefinition,
+  planChanged,
+} from "../core/plan/index.ts";
+import type { Database } from "./schema.ts";
+import type { PlansTable, PlanVersionsTable } from "./tables/plans.ts";
+
+/**
+ * Repository of titration and taper plans. Functions take user ids (not a request), so the
+ * person's own routes and a consenting clinician's routes share them. A plan's content lives in
+ * versions: a change adds a version, never overwrites one. A person has at most one active plan
+ * per substance or product (core `coversSameSubject`): a new one ends the old one, recorded as
+ * `replaced`. Callers validate definitions (core `validatePlan`) before storing them.
+ */
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface PlanVersionRecord {
+  id: string;
+  planId: string;
+  version: number;
+  definition: PlanDefinition;
+  /** Fields that differ from the previous version (`[]` for version 1). */
+  changedFields: string[];
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface PlanRecord {
+  id: string;
+  /** The person the plan is for. */
+  userId: string;
+  createdBy: string | null;
+  status: "active" | "ended";
+  createdAt: string;
+  endedAt: string | null;
+  endedBy: string | null;
+  endReason: "ended" | "replaced" | null;
+  replacedBy: string | null;
+  /** The latest version. */
+  current: PlanVersionRecord;
+}
+
+export interface PlanWithVersions extends PlanRecord {
+  /** Every version, oldest first. */
+  versions: PlanVersionRecord[];
+}
+
+function decodeVersion(row: Selectable<PlanVersionsTable>): PlanVersionRecord {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    version: Number(row.version),
+    definition: JSON.parse(row.definition) as PlanDefinition,
+    changedFields: JSON.parse(row.changed_fields) as string[],
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+  };
+}
+
+function decodePlan(row: Selectable<PlansTable>, current: PlanVersionRecord): PlanRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    createdBy: row.created_by,
+    status: row.status,
+    createdAt: row.created_at,
+    endedAt: row.ended_at,
+    endedBy: row.ended_by,
+    endReason: row.end_reason,
+    replacedBy: row.replaced_by,
+    current,
+  };
+}
+
+/** Versions of the given plans, oldest first, grouped by plan id. */
+async function versionsOf(db: Db, planIds: string[]): Promise<Map<string, PlanVersionRecord[]>> {
+  const byPlan = new Map<string, PlanVersionRecord[]>();
+  if (planIds.length === 0) return byPlan;
+  const rows = await db
+    .selectFrom("plan_versions")
+    .selectAll()
+    .where("plan_id", "in", planIds)
+    .orderBy("plan_id")
+    .orderBy("version")
+    .execute();
+  for (const row of rows) {
+    const list = byPlan.get(row.plan_id) ?? [];
+    list.push(decodeVersion(row));
+    byPlan.set(row.plan_id, list);
+  }
+  return byPlan;
+}
+
+async function withCurrent(db: Db, rows: Selectable<PlansTable>[]): Promise<PlanRecord[]> {
+  const versions = await versionsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const plans: PlanRecord[] = [];
+  for (const row of rows) {
+    const current = versions.get(row.id)?.at(-1);
+    // A plan is written with its first version in one transaction; none means a broken row.
+    if (current) plans.push(decodePlan(row, current));
+  }
+  return plans;
+}
+
+export interface PlanListFilter {
+  status?: "active" | "ended";
+}
+
+/** The person's plans with their current versions, newest first. */
+export async function listPlans(
+  db: Db,
+  userId: string,
+  filter: PlanListFilter = {},
+): Promise<PlanRecord[]> {
+  let query = db.selectFrom("plans").selectAll().where("user_id", "=", userId);
+  if (filter.status) query = query.where("status", "=", filter.status);
+  const rows = await query.orderBy("created_at", "desc").orderBy("id").execute();
+  return withCurrent(db, rows);
+}
+
+/** One plan with every version, or null. The caller checks `userId` against who may see it. */
+export async function getPlan(db: Db, planId: string): Promise<PlanWithVersions | null> {
+  const row = await db.selectFrom("plans").selectAll().where("id", "=", planId).executeTakeFirst();
+  if (!row) return null;
+  const versions = (await versionsOf(db, [row.id])).get(row.id) ?? [];
+  const current = versions.at(-1);
+  if (!current) return null;
+  return { ...decodePlan(row, current), versions };
+}
+
+/**
+ * Limits of every active plan of the person that is in force on `day` (YYYY-MM-DD in their time
+ * zone), for the safety engine; `[]` when none. Uses each plan's current version. A stored
+ * definition that today's core no longer accepts (a rule added after it was saved) cannot be
+ * scheduled, so it sets no limits; the plan page shows it for correction.
+ */
+export async function activePlanForDay(
+  db: Db,
+  userId: string,
+  day: string,
+): Promise<ActivePlanLimits[]> {
+  const plans = await listPlans(db, userId, { status: "active" });
+  const limits: ActivePlanLimits[] = [];
+  for (const plan of plans) {
+    try {
+      const today = activePlanLimits(plan.current.definition, day);
+      if (today) limits.push(today);
+    } catch (error) {
+      if (!(error instanceof InvalidPlanError)) throw error;
+    }
+  }
+  return limits;
+}
+
+/** Ends the person's other active plans that cover the same substance or product as `definition`. */
+async function replaceOverlapping(
+  trx: Transaction<Database>,
+  userId: string,
+  planId: string,
+  definition: PlanDefinition,
+  actorId: string,
+  at: string,
+): Promise<string[]> {
+  const others = (await listPlans(trx, userId, { status: "active" })).filter(
+    (p) => p.id !== planId && coversSameSubject(p.current.definition, definition),
+  );
+  if (others.length === 0) return [];
+  const ids = others.map((p) => p.id);
+  await trx
+    .updateTable("plans")
+    .set({
+      status: "ended",
+      ended_at: at,
+      ended_by: actorId,
+      end_reason: "replaced",
+      replaced_by: planId,
+    })
+    .where("id", "in", ids)
+    .where("status", "=", "active")
+    .execute();
+  return ids;
+}
+
+export interface NewPlan {
+  id: string;
+  /** The person the plan is for. */
+  userId: string;
+  /** Who sets it (the person, or a consenting clinician). */
+  createdBy: string;
+  /** A valid definition (core `validatePlan` returned no issues). */
+  definition: PlanDefinition;
+  now: Date;
+}
+
+export interface PlanInsertResult {
+  /** False when the id existed already: a retry, or an id someone else used (compare `plan.userId`). */
+  created: boolean;
+  plan: PlanWithVersions;
+  /** Ids of active plans for the same substance or product that this one ended. */
+  replaced: string[];
+}
+
+/**
+ * Stores a new active plan with its first version, unless the id exists already; then reads back
+ * what is stored under that id. A new plan ends the person's other active plans for the same
+ * substance or product.
+ */
+export async function insertPlan(db: Kysely<Database>, p: NewPlan): Promise<PlanInsertResult> {
+  const at = p.now.toISOString();
+  const outcome = await db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto("plans")
+      .values({
+        id: p.id,
+        user_id: p.userId,
+        created_by: p.createdBy,
+        status: "active",
+        created_at: at,
+        ended_at: null,
+        ended_by: null,
+        end_reason: null,
+        replaced_by: null,
+      })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+      return { created: false, replaced: [] as string[] };
+    }
+    await trx
+      .insertInto("plan_versions")
+      .values({
+        id: randomUUID(),
+        plan_id: p.id,
+        version: 1,
+        definition: JSON.stringify(p.definition),
+        changed_fields: "[]",
+        created_by: p.createdBy,
+        created_at: at,
+      })
+      .execute();
+    const replaced = await replaceOverlapping(trx, p.userId, p.id, p.definition, p.createdBy, at);
+    return { created: true, replaced };
+  });
+  const plan = await getPlan(db, p.id);
+  if (!plan) throw new Error(`plan ${p.id} vanished after insert`);
+  return { ...outcome, plan };
+}
+
+export interface PlanRevision {
+  planId: string;
+  createdBy: string;
+  /** A valid definition. */
+  definition: PlanDefinition;
+  now: Date;
+}
+
+export type PlanRevisionResult =
+  | { outcome: "not_found" }
+  | { outcome: "ended"; plan: PlanWithVersions }
+  | { outcome: "unchanged"; plan: PlanWithVersions }
+  | { outcome: "revised"; plan: PlanWithVersions; replaced: string[] };
+
+/**
+ * Adds a version to an active plan with the fields that changed (core `planChanged`). The same
+ * definition again adds nothing (`unchanged`), so a retried save is harmless. An ended plan is
+ * not revised. If the new version moves the plan to a substance or product another active plan
+ * covers, that plan is replaced.
+ */
+export async function revisePlan(
+  db: Kysely<Database>,
+  r: PlanRevision,
+): Promise<PlanRevisionResult> {
+  const at = r.now.toISOString();
+  const result = await db.transaction().execute(async (trx): Promise<PlanRevisionResult> => {
+    const plan = await getPlan(trx, r.planId);
+    if (!plan) return { outcome: "not_found" };
+    if (plan.status !== "active") return { outcome: "ended", plan };
+    const changed = planChanged(plan.current.definition, r.definition);
+    if (changed.length === 0) return { outcome: "unchanged", plan };
+    await trx
+      .insertInto("plan_versions")
+      .values({
+        id: randomUUID(),
+        plan_id: plan.id,
+        version: plan.current.version + 1,
+        definition: JSON.stringify(r.definition),
+        changed_fields: JSON.stringify(changed),
+        created_by: r.createdBy,
+        created_at: at,
+      })
+      .execute();
+    const replaced = await replaceOverlapping(
+      trx,
+      plan.userId,
+      plan.id,
+      r.definition,
+      r.createdBy,
+      at,
+    );
+    return { outcome: "revised", plan, replaced };
+  });
+  if (result.outcome !== "revised") return result;
+  const plan = await getPlan(db, r.planId);
+  if (!plan) throw new Error(`plan ${r.planId} vanished after revision`);
+  return { ...result, plan };
+}
+
+/**
+ * Ends an active plan. Ending an ended plan changes nothing and returns it as it is (a retry is
+ * harmless). Null when there is no such plan.
+ */
+export async function endPlan(
+  db: Kysely<Database>,
+  planId: string,
+  endedBy: string,
+  now: Date,
+): Promise<PlanWithVersions | null> {
+  await db
+    .updateTable("plans")
+    .set({ status: "ended", ended_at: now.toISOString(), ended_by: endedBy, end_reason: "ended" })
+    .where("id", "=", planId)
+    .where("status", "=", "active")
+    .execute();
+  return getPlan(db, planId);
+}
