@@ -1,0 +1,199 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PlanDefinition } from "../core/plan/index.ts";
+import {
+  createTestDatabase,
+  engines,
+  isPostgresReachable,
+  type TestDatabase,
+} from "../testing/test-databases.ts";
+import { activePlanForDay, endPlan, getPlan, insertPlan, listPlans, revisePlan } from "./plans.ts";
+import { insertUser } from "./users.ts";
+
+const reachable = await isPostgresReachable();
+
+const taper: PlanDefinition = {
+  kind: "taper",
+  substanceId: "kratom-leaf",
+  unit: "g",
+  startDate: "2026-03-01",
+  startAmountPerDay: 10,
+  step: { kind: "amount", amount: 1 },
+  stepLengthDays: 7,
+  limitAmountPerDay: 2,
+  maxPerDose: 4,
+  minHoursBetweenDoses: 3,
+};
+
+const at = (iso: string) => new Date(iso);
+
+describe.each(engines)("plans repository on %s", (engine) => {
+  const skip = engine === "postgres" && !reachable;
+  let handle: TestDatabase;
+
+  async function newUser(): Promise<string> {
+    const id = randomUUID();
+    await insertUser(handle.db, {
+      id,
+      email: `${id}@example.org`,
+      passwordHash: "x",
+      role: "patient",
+      displayName: null,
+      timeZone: "UTC",
+      now: at("2026-01-01T00:00:00Z"),
+    });
+    return id;
+  }
+
+  function create(userId: string, definition: PlanDefinition = taper, id = randomUUID()) {
+    return insertPlan(handle.db, {
+      id,
+      userId,
+      createdBy: userId,
+      definition,
+      now: at("2026-02-28T10:00:00Z"),
+    });
+  }
+
+  beforeAll(async () => {
+    if (skip) return;
+    handle = await createTestDatabase(engine);
+  });
+  afterAll(async () => handle?.destroy());
+
+  it.skipIf(skip)("stores a plan with its first version and reads it back", async () => {
+    const user = await newUser();
+    const { created, plan, replaced } = await create(user);
+    expect(created).toBe(true);
+    expect(replaced).toEqual([]);
+    expect(plan).toMatchObject({
+      userId: user,
+      createdBy: user,
+      status: "active",
+      createdAt: "2026-02-28T10:00:00.000Z",
+      endedAt: null,
+      current: { version: 1, definition: taper, changedFields: [] },
+    });
+    expect(plan.versions).toHaveLength(1);
+  });
+
+  it.skipIf(skip)("keeps the first plan when the same id comes again", async () => {
+    const user = await newUser();
+    const id = randomUUID();
+    await create(user, taper, id);
+    const again = await create(user, { ...taper, startAmountPerDay: 20 }, id);
+    expect(again.created).toBe(false);
+    expect(again.plan.current.definition.startAmountPerDay).toBe(10);
+    expect(await listPlans(handle.db, user)).toHaveLength(1);
+  });
+
+  it.skipIf(skip)("ends the active plan for the same substance when a new one starts", async () => {
+    const user = await newUser();
+    const first = await create(user);
+    const magnesium = await create(user, {
+      ...taper,
+      substanceId: "magnesium-citrate",
+      unit: "mg",
+      startAmountPerDay: 300,
+      limitAmountPerDay: 100,
+      step: { kind: "amount", amount: 50 },
+      maxPerDose: 150,
+    });
+    const second = await create(user, { ...taper, startAmountPerDay: 8 });
+    expect(second.replaced).toEqual([first.plan.id]);
+    const old = await getPlan(handle.db, first.plan.id);
+    expect(old).toMatchObject({
+      status: "ended",
+      endReason: "replaced",
+      replacedBy: second.plan.id,
+      endedBy: user,
+      endedAt: "2026-02-28T10:00:00.000Z",
+    });
+    const active = await listPlans(handle.db, user, { status: "active" });
+    expect(active.map((p) => p.id).sort()).toEqual([magnesium.plan.id, second.plan.id].sort());
+  });
+
+  it.skipIf(skip)(
+    "gives the safety engine the limits of every plan in force that day",
+    async () => {
+      const user = await newUser();
+      expect(await activePlanForDay(handle.db, user, "2026-03-01")).toEqual([]);
+      await create(user);
+      // Step 1 (days 8-14) has a target of 9 g.
+      expect(await activePlanForDay(handle.db, user, "2026-03-09")).toEqual([
+        {
+          kind: "taper",
+          substanceId: "kratom-leaf",
+          unit: "g",
+          targetForDay: 9,
+          maxPerDay: 9,
+          maxPerDose: 4,
+          minIntervalHours: 3,
+        },
+      ]);
+      // Before the start the plan is not in force.
+      expect(await activePlanForDay(handle.db, user, "2026-02-27")).toEqual([]);
+      // Someone else's plans never leak in.
+      expect(await activePlanForDay(handle.db, await newUser(), "2026-03-09")).toEqual([]);
+    },
+  );
+
+  it.skipIf(skip)("versions changes instead of overwriting them", async () => {
+    const user = await newUser();
+    const { plan } = await create(user);
+    const revised = await revisePlan(handle.db, {
+      planId: plan.id,
+      createdBy: user,
+      definition: { ...taper, stepLengthDays: 10, step: { kind: "amount", amount: 0.5 } },
+      now: at("2026-03-05T10:00:00Z"),
+    });
+    expect(revised.outcome).toBe("revised");
+    if (revised.outcome !== "revised") return;
+    expect(revised.plan.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(revised.plan.versions[0]?.definition).toEqual(taper);
+    expect(revised.plan.current.changedFields).toEqual(["step.amount", "stepLengthDays"]);
+    expect(revised.plan.current.createdAt).toBe("2026-03-05T10:00:00.000Z");
+    // The new version drives the limits: day 11 is still step 0 with 10-day steps.
+    const limits = await activePlanForDay(handle.db, user, "2026-03-09");
+    expect(limits[0]?.targetForDay).toBe(10);
+
+    const same = await revisePlan(handle.db, {
+      planId: plan.id,
+      createdBy: user,
+      definition: revised.plan.current.definition,
+      now: at("2026-03-06T10:00:00Z"),
+    });
+    expect(same.outcome).toBe("unchanged");
+  });
+
+  it.skipIf(skip)("ends a plan, refuses to revise it, and drops it from the limits", async () => {
+    const user = await newUser();
+    const { plan } = await create(user);
+    const ended = await endPlan(handle.db, plan.id, user, at("2026-03-02T09:00:00Z"));
+    expect(ended).toMatchObject({ status: "ended", endReason: "ended" });
+    const again = await endPlan(handle.db, plan.id, user, at("2026-03-03T09:00:00Z"));
+    expect(again?.endedAt).toBe("2026-03-02T09:00:00.000Z");
+    expect(await activePlanForDay(handle.db, user, "2026-03-03")).toEqual([]);
+    const revision = await revisePlan(handle.db, {
+      planId: plan.id,
+      createdBy: user,
+      definition: { ...taper, stepLengthDays: 3 },
+      now: at("2026-03-03T10:00:00Z"),
+    });
+    expect(revision.outcome).toBe("ended");
+    expect(await endPlan(handle.db, randomUUID(), user, at("2026-03-03T09:00:00Z"))).toBeNull();
+  });
+
+  it.skipIf(skip)("deletes plans and versions with the person", async () => {
+    const user = await newUser();
+    const { plan } = await create(user);
+    await handle.db.deleteFrom("users").where("id", "=", user).execute();
+    expect(await getPlan(handle.db, plan.id)).toBeNull();
+    const versions = await handle.db
+      .selectFrom("plan_versions")
+      .select("id")
+      .where("plan_id", "=", plan.id)
+      .execute();
+    expect(versions).toEqual([]);
+  });
+});
