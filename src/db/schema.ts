@@ -1,4 +1,6 @@
 import type { AccountTables } from "./tables/accounts.ts";
+import type { AssessmentTables } from "./tables/assessments.ts";
+import type { DoseLogTables } from "./tables/dose-log.ts";
 import type { PlanTables } from "./tables/plans.ts";
 
 /**
@@ -6,7 +8,7 @@ import type { PlanTables } from "./tables/plans.ts";
  * engines; booleans are 0/1 integers; JSON is text. A feature adds its tables in its own file, its
  * migration under migrations/, and one line here.
  */
-export interface Database extends AccountTables, PlanTables {}
+export interface Database extends AccountTables, AssessmentTables, DoseLogTables, PlanTables {}
 
 export type {
   AuditLogTable,

@@ -1,9 +1,13 @@
 import type { Migration } from "kysely";
 import * as accounts from "./0001_accounts.ts";
+import * as assessments from "./0002_assessments.ts";
+import * as doseLog from "./0003_dose_log.ts";
 import * as plans from "./0004_plans.ts";
 
 /** Every migration, in order. Names sort the way they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
   "0001_accounts": accounts,
+  "0002_assessments": assessments,
+  "0003_dose_log": doseLog,
   "0004_plans": plans,
 };

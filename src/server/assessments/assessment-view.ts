@@ -1,0 +1,65 @@
+import {
+  bandFor,
+  type InstrumentDefinition,
+  redFlagWarnings,
+  scoreAssessment,
+} from "../../core/assessment/index.ts";
+import { sortWarnings, type Warning } from "../../core/warning.ts";
+import type { AssessmentRecord } from "../../db/assessments.ts";
+import { findInstrument } from "../../knowledge/instruments.ts";
+import type { AssessmentView } from "./schemas.ts";
+
+/**
+ * How a stored assessment leaves the server: the stored total and band, with the band's label
+ * and the subscores looked up in the instrument's data. Shared by the person's routes and the
+ * care team's.
+ */
+export function toAssessmentView(record: AssessmentRecord): AssessmentView {
+  const instrument = findInstrument(record.instrument);
+  return {
+    id: record.id,
+    instrument: record.instrument,
+    instrumentName: instrument?.shortName ?? record.instrument,
+    answers: record.answers,
+    total: record.total,
+    totalRange: instrument?.totalRange ? { ...instrument.totalRange } : null,
+    band: instrument ? storedBand(instrument, record) : null,
+    subscores: instrument
+      ? scoreAssessment(instrument, record.answers).subscores.map((s) => ({
+          id: s.id,
+          label: s.label,
+          score: s.score,
+        }))
+      : [],
+    redFlag: record.redFlag,
+    takenAt: record.takenAt,
+    createdAt: record.createdAt,
+    recordedBy: record.recordedBy,
+  };
+}
+
+/** The band recorded with the assessment; if the data no longer has it, the band of the total. */
+function storedBand(
+  instrument: InstrumentDefinition,
+  record: AssessmentRecord,
+): AssessmentView["band"] {
+  const band =
+    instrument.bands.find((b) => b.id === record.band) ??
+    (record.band !== null && record.total !== null
+      ? bandFor(instrument.bands, record.total)
+      : null);
+  if (!band) return null;
+  return {
+    id: band.id,
+    label: band.label,
+    min: band.min,
+    max: band.max,
+    ...(band.convention ? { convention: true as const } : {}),
+  };
+}
+
+/** The urgent warnings a stored assessment's answers raise, worst first. */
+export function assessmentWarnings(record: AssessmentRecord): Warning[] {
+  const instrument = findInstrument(record.instrument);
+  return instrument ? sortWarnings(redFlagWarnings(instrument, record.answers)) : [];
+}

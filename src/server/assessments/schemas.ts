@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { SEVERITIES } from "../../core/warning.ts";
+import { crisisResourceSchema } from "../../knowledge/crisis-resources.schema.ts";
+import { instrumentSchema } from "../../knowledge/instruments.schema.ts";
+import { findInstrument, loadInstruments } from "../../knowledge/instruments.ts";
+
+/** Zod schemas of the assessment routes: requests validated at the edge, responses documented. */
+
+const isoInstant = z.iso.datetime({
+  offset: true,
+  message: "an ISO-8601 time with a zone, like 2026-03-01T08:00:00Z",
+});
+
+const knownInstrumentIds = () =>
+  loadInstruments()
+    .map((i) => i.id)
+    .join(", ");
+
+export const instrumentId = z
+  .string()
+  .max(64)
+  .refine((id) => findInstrument(id) !== undefined, {
+    error: () => `not a known instrument; known: ${knownInstrumentIds()}`,
+  });
+
+/** Most answers an instrument has (SOWS: 16) is far below this; a cap keeps errors short. */
+const MAX_ANSWER_KEYS = 100;
+
+export const assessmentBody = z
+  .object({
+    id: z.uuid({ message: "a uuid made by the client (crypto.randomUUID())" }),
+    instrument: instrumentId,
+    answers: z
+      .record(z.string().max(64), z.number({ message: "expected a number" }))
+      .refine((a) => Object.keys(a).length <= MAX_ANSWER_KEYS, {
+        message: `at most ${MAX_ANSWER_KEYS} answers`,
+      }),
+    takenAt: isoInstant,
+  })
+  .strict();
+export type AssessmentBody = z.infer<typeof assessmentBody>;
+
+/** Most assessments one list returns. */
+export const MAX_LIST_LIMIT = 1000;
+
+export const assessmentListQuery = z
+  .object({
+    instrument: instrumentId.optional(),
+    from: isoInstant.optional(),
+    to: isoInstant.optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_LIST_LIMIT).optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.from !== undefined && q.to !== undefined && Date.parse(q.from) > Date.parse(q.to)) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+    }
+  });
+
+const citationView = z.object({
+  title: z.string(),
+  url: z.string().optional(),
+  doi: z.string().optional(),
+  date: z.string().optional(),
+});
+
+export const warningView = z.object({
+  code: z.string(),
+  severity: z.enum(SEVERITIES),
+  title: z.string(),
+  message: z.string(),
+  action: z.string(),
+  sources: z.array(citationView),
+  evidence: z.array(z.string()).optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+const bandView = z.object({
+  id: z.string(),
+  label: z.string(),
+  min: z.number(),
+  max: z.number(),
+  convention: z.literal(true).optional(),
+});
+
+const totalRangeView = z.object({ min: z.number(), max: z.number() });
+
+export const assessmentView = z.object({
+  id: z.string(),
+  instrument: z.string(),
+  /** The instrument's short name, e.g. "SOWS". */
+  instrumentName: z.string(),
+  answers: z.record(z.string(), z.number()),
+  total: z.number().nullable(),
+  totalRange: totalRangeView.nullable(),
+  band: bandView.nullable(),
+  subscores: z.array(z.object({ id: z.string(), label: z.string(), score: z.number().nullable() })),
+  redFlag: z.boolean(),
+  takenAt: z.string(),
+  createdAt: z.string(),
+  /** Who entered it; null when that account was deleted. */
+  recordedBy: z.string().nullable(),
+});
+export type AssessmentView = z.infer<typeof assessmentView>;
+
+export const recordResponse = z.object({
+  assessment: assessmentView,
+  /** Red flags as urgent warnings, worst first, recomputed on every answer. */
+  warnings: z.array(warningView),
+  /** Help lines to show with urgent warnings; empty when there is none. */
+  crisisResources: z.array(crisisResourceSchema),
+});
+export type RecordResponse = z.infer<typeof recordResponse>;
+
+export const assessmentListResponse = z.object({ assessments: z.array(assessmentView) });
+
+export const instrumentsResponse = z.object({
+  version: z.string(),
+  asOf: z.string(),
+  instruments: z.array(instrumentSchema),
+});
+
+const scorePointView = z.object({ takenAt: z.string(), total: z.number() });
+
+export const instrumentTrendView = z.object({
+  instrument: z.string(),
+  instrumentName: z.string(),
+  totalRange: totalRangeView,
+  /** How many totals the trend is computed from. */
+  count: z.number(),
+  baseline: scorePointView.nullable(),
+  latest: scorePointView.nullable(),
+  changeFromBaseline: z.number().nullable(),
+  change72h: z.number().nullable(),
+  lowestIn72h: scorePointView.nullable(),
+  risingThreshold: z.number(),
+  rising: z.boolean(),
+  windowHours: z.number(),
+});
+export type InstrumentTrendView = z.infer<typeof instrumentTrendView>;
+
+export const trendsResponse = z.object({
+  trends: z.array(instrumentTrendView),
+  definitions: z.object({
+    baseline: z.string(),
+    windowHours: z.number(),
+    risingPercentOfRange: z.number(),
+  }),
+});
+export type TrendsResponse = z.infer<typeof trendsResponse>;
