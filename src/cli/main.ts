@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../server/config.ts";
+import { backupDatabase, restoreDatabase } from "./backup.ts";
 import { createAdmin } from "./create-admin.ts";
 import { openMigratedDatabase, serve } from "./serve.ts";
 
@@ -9,6 +10,8 @@ Commands:
   serve                 start the server (migrates the database, builds the web app if needed)
   migrate               bring the database schema up to date
   create-admin EMAIL    make an administrator (password from MITRA_ADMIN_PASSWORD or asked)
+  backup FILE           online, consistent copy of the SQLite database (PostgreSQL: pg_dump)
+  restore FILE          put a backup in place of the SQLite database (stop Mitra first)
 
 Settings come from the environment: MITRA_DATABASE_URL (default sqlite:data/mitra.sqlite),
 MITRA_PORT (default 3000), MITRA_HOST (default 127.0.0.1), MITRA_LOG_LEVEL, MITRA_TRUST_PROXY,
@@ -32,6 +35,20 @@ async function main(argv: string[]): Promise<void> {
     }
     case "create-admin":
       return createAdmin(config, rest[0]);
+    case "backup": {
+      if (!rest[0]) throw new Error("usage: mitra backup FILE");
+      const pages = await backupDatabase(config.databaseUrl, rest[0]);
+      console.log(`Backed up ${pages} pages to ${rest[0]}.`);
+      return;
+    }
+    case "restore": {
+      if (!rest[0]) throw new Error("usage: mitra restore FILE");
+      const kept = restoreDatabase(config.databaseUrl, rest[0]);
+      console.log(
+        `Restored ${rest[0]}.${kept ? ` The previous database is kept as ${kept}.` : ""}`,
+      );
+      return;
+    }
     default:
       throw new Error(`unknown command "${command}"\n\n${usage}`);
   }
