@@ -142,10 +142,12 @@ export function toCanonicalAmount(
   const target = substance.canonical.unit;
   const pool = substance.canonical.pool ?? substance.id;
   const fraction = substance.elementalFraction?.value;
-  const done = (value: number): ConversionResult => ({
-    ok: true,
-    value: { amount: value, unit: target, pool },
-  });
+  const done = (value: number): ConversionResult =>
+    Number.isFinite(value) && value > 0
+      ? { ok: true, value: { amount: value, unit: target, pool } }
+      : fail({ code: "invalid-amount", unit, message: "The amount is out of range." });
+  const usable = (x: number | undefined): x is number =>
+    x !== undefined && Number.isFinite(x) && x > 0;
 
   if (isMassUnit(unit)) {
     const salt = convertMass(amount, unit, "mg");
@@ -163,12 +165,14 @@ export function toCanonicalAmount(
 
   if (unit === target) return done(amount);
 
-  if (fraction !== undefined && product?.elementalMgPerUnit !== undefined) {
-    const mg = convertMass(amount * product.elementalMgPerUnit, "mg", target);
+  const elementalMgPerUnit = product?.elementalMgPerUnit;
+  if (fraction !== undefined && usable(elementalMgPerUnit)) {
+    const mg = convertMass(amount * elementalMgPerUnit, "mg", target);
     if (mg !== null) return done(mg);
   }
-  if (product?.gramsPerUnit !== undefined && product.gramsPerUnit > 0) {
-    const grams = amount * product.gramsPerUnit;
+  const gramsPerUnit = product?.gramsPerUnit;
+  if (usable(gramsPerUnit)) {
+    const grams = amount * gramsPerUnit;
     const counted = fraction === undefined ? grams : grams * fraction;
     const inTarget = convertMass(counted, "g", target);
     if (inTarget !== null) return done(inTarget);
