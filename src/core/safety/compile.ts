@@ -43,7 +43,10 @@ export interface CompiledInteraction {
   severity: Severity;
 }
 
-/** Rules matching a pair, worst first; `noData` when none does and silence is not allowed. */
+/**
+ * Rules matching a pair, worst first (on a tie, rules naming a substance by id first);
+ * `noData` when none does and silence is not allowed.
+ */
 export interface PairVerdict {
   rules: CompiledInteraction[];
   noData: boolean;
@@ -97,6 +100,11 @@ function classClosure(start: Iterable<string>, classes: ReadonlyMap<string, Subs
     for (const implied of classes.get(c)?.implies ?? []) stack.push(implied);
   }
   return out;
+}
+
+/** Rules naming substances by id are more specific than class rules: on a tie in level they win. */
+function specificity(i: { a: CompiledMatcher; b: CompiledMatcher }): number {
+  return (i.a.ids.size > 0 ? 1 : 0) + (i.b.ids.size > 0 ? 1 : 0);
 }
 
 function levelRank(rule: InteractionRule): number {
@@ -157,7 +165,10 @@ export function compileRules(rules: SafetyRules): CompiledRules {
       windowMs: rule.windowHours * HOUR_MS,
       severity: levelSeverity[rule.level],
     }))
-    .sort((x, y) => y.rank - x.rank || x.rule.id.localeCompare(y.rule.id));
+    .sort(
+      (x, y) =>
+        y.rank - x.rank || specificity(y) - specificity(x) || x.rule.id.localeCompare(y.rule.id),
+    );
   const maxInteractionWindowMs = Math.max(
     rules.interactionPolicy.defaultWindowHours * HOUR_MS,
     ...interactions.map((i) => i.windowMs),
