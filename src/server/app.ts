@@ -16,6 +16,7 @@ import { installSessions } from "./auth/session.ts";
 import type { Config } from "./config.ts";
 import type { App } from "./context.ts";
 import { healthRoutes } from "./health/routes.ts";
+import { planRoutes } from "./plans/routes.ts";
 import { ApiError } from "./http/api-error.ts";
 import { installErrorHandling } from "./http/error-handler.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
@@ -28,7 +29,7 @@ export const version: string = JSON.parse(
 export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 /** Every feature's routes, registered in this order. */
-const features = [healthRoutes, authRoutes, assessmentRoutes];
+const features = [healthRoutes, authRoutes, assessmentRoutes, planRoutes];
 
 export interface BuildOptions {
   config: Config;

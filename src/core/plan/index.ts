@@ -21,6 +21,7 @@ export {
   type PlanKind,
   type PlanStep,
 } from "./plan-definition.ts";
+export { MAX_PLAN_STEPS, stepsToLimitAtMost, validatePlanForStorage } from "./plan-size.ts";
 export { coversSameSubject } from "./plan-subject.ts";
 export {
   DEFAULT_ROUNDING_BY_UNIT,

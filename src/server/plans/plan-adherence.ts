@@ -1,0 +1,109 @@
+import {
+  type AdherenceDay,
+  type AdherenceDose,
+  addDays,
+  adherence,
+  daysBetween,
+  ON_PLAN_TOLERANCE,
+  type PlanDefinition,
+} from "../../core/plan/index.ts";
+import { convertMass } from "../../core/units.ts";
+import { nextDay, startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
+import { type IngestionRecord, listIngestions } from "../../db/ingestions.ts";
+import { findUserById } from "../../db/users.ts";
+import { loadSubstances } from "../../knowledge/substances.ts";
+import type { App } from "../context.ts";
+import { invalidInput, notFound } from "../http/api-error.ts";
+import { type Actor, findPlanOf } from "./plan-service.ts";
+import { MAX_WINDOW_DAYS } from "./schemas.ts";
+
+/** Days shown when the client names no range: the last two weeks, today included. */
+export const DEFAULT_ADHERENCE_DAYS = 14;
+
+const HOUR_MS = 3_600_000;
+
+/** The pool a substance's amounts are added to (leaf powder and capsules share one). */
+function poolOf(substanceId: string): string {
+  const substance = loadSubstances().substances.find((s) => s.id === substanceId);
+  return substance?.canonical.pool ?? substanceId;
+}
+
+/**
+ * Whether a logged dose counts toward the plan, as the safety engine counts it: the plan's
+ * product, or the plan's substance or one pooled with it. An extract is its own pool, never leaf.
+ */
+function countsToward(plan: PlanDefinition): (dose: IngestionRecord) => boolean {
+  const planPool = plan.substanceId === undefined ? undefined : poolOf(plan.substanceId);
+  return (dose) =>
+    (plan.productId !== undefined && dose.productId === plan.productId) ||
+    (planPool !== undefined && (dose.canonical?.pool ?? poolOf(dose.substanceId)) === planPool);
+}
+
+/**
+ * The dose in the plan's unit when it can be converted (same unit, or a mass from the amount
+ * in the substance's canonical unit recorded when logged); otherwise as logged, so core reports
+ * it as not convertible rather than mixing it in.
+ */
+function inPlanUnit(dose: IngestionRecord, plan: PlanDefinition): AdherenceDose {
+  if (dose.unit === plan.unit)
+    return { takenAt: dose.takenAt, amount: dose.amount, unit: dose.unit };
+  const converted = dose.canonical
+    ? convertMass(dose.canonical.amount, dose.canonical.unit, plan.unit)
+    : null;
+  return converted === null
+    ? { takenAt: dose.takenAt, amount: dose.amount, unit: dose.unit }
+    : { takenAt: dose.takenAt, amount: converted, unit: plan.unit };
+}
+
+export interface PlanAdherence {
+  planId: string;
+  unit: string;
+  timeZone: string;
+  from: string;
+  to: string;
+  tolerance: number;
+  days: AdherenceDay[];
+}
+
+/**
+ * Taken against planned per day for one of the subject's plans (its current version), in the
+ * subject's time zone, from `from` to `to` (inclusive; default: the last 14 days to today).
+ * 404 when the plan is not the subject's; 400 naming `query.from` for a range too long.
+ */
+export async function planAdherenceOf(
+  app: App,
+  who: Actor,
+  planId: string,
+  range: { from?: string | undefined; to?: string | undefined },
+): Promise<PlanAdherence> {
+  const plan = await findPlanOf(app, who, planId);
+  const subject = await findUserById(app.mitra.db, who.subjectUserId);
+  if (!subject) throw notFound("Plan");
+  const timeZone = subject.time_zone;
+  const to = range.to ?? zonedDay(app.mitra.now(), timeZone);
+  const from = range.from ?? addDays(to, -(DEFAULT_ADHERENCE_DAYS - 1));
+  if (from > to) throw invalidInput([{ field: "query.to", message: "must not be before from" }]);
+  if (daysBetween(from, to) + 1 > MAX_WINDOW_DAYS) {
+    throw invalidInput([
+      { field: "query.from", message: `the range may cover at most ${MAX_WINDOW_DAYS} days` },
+    ]);
+  }
+  const definition = plan.current.definition;
+  // Doses just before the range still count as "the previous dose" for the minimum interval.
+  const lookBackMs = (definition.minHoursBetweenDoses ?? 0) * HOUR_MS;
+  const logged = await listIngestions(app.mitra.db, who.subjectUserId, {
+    from: new Date(startOfZonedDay(from, timeZone).getTime() - lookBackMs),
+    to: startOfZonedDay(nextDay(to), timeZone),
+  });
+  const counts = countsToward(definition);
+  const doses = logged.filter(counts).map((d) => inPlanUnit(d, definition));
+  return {
+    planId: plan.id,
+    unit: definition.unit,
+    timeZone,
+    from,
+    to,
+    tolerance: ON_PLAN_TOLERANCE,
+    days: adherence(definition, doses, timeZone, from, to),
+  };
+}

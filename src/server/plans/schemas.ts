@@ -1,0 +1,180 @@
+import { z } from "zod";
+import { isCalendarDay, PLAN_KINDS, type PlanDefinition } from "../../core/plan/index.ts";
+
+/**
+ * Zod schemas of the plan routes. The definition's schema checks only shapes and types; the
+ * rules (positive amounts, floor below start, real days...) are core's `validatePlan`, run by the
+ * service so the browser and the server say the same thing about the same field.
+ */
+
+const idText = z.string().min(1, "must not be empty").max(100);
+
+export const planStepSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("amount"), amount: z.number() }).strict(),
+  z.object({ kind: z.literal("percent"), percent: z.number() }).strict(),
+]);
+
+export const planDefinitionSchema = z
+  .object({
+    kind: z.enum(PLAN_KINDS),
+    substanceId: idText.optional(),
+    productId: idText.optional(),
+    unit: z.string().max(32),
+    startDate: z.string().max(32),
+    startAmountPerDay: z.number(),
+    step: planStepSchema,
+    stepLengthDays: z.number(),
+    limitAmountPerDay: z.number().optional(),
+    maxPerDose: z.number().optional(),
+    maxPerDay: z.number().optional(),
+    minHoursBetweenDoses: z.number().optional(),
+    endDate: z.string().max(32).optional(),
+    roundTo: z.number().optional(),
+  })
+  .strict() satisfies z.ZodType<PlanDefinition>;
+
+export const calendarDay = z
+  .string()
+  .refine(isCalendarDay, { message: "a calendar day, YYYY-MM-DD" });
+
+/** Longest preview and adherence window, in days. */
+export const MAX_WINDOW_DAYS = 730;
+/** Default preview length: eight weeks. */
+export const DEFAULT_PREVIEW_DAYS = 56;
+
+const windowDays = z.coerce.number().int().min(1).max(MAX_WINDOW_DAYS);
+
+export const createPlanBody = z
+  .object({
+    id: z.uuid({ message: "a uuid made by the client (crypto.randomUUID())" }),
+    definition: planDefinitionSchema,
+  })
+  .strict();
+export type CreatePlanBody = z.infer<typeof createPlanBody>;
+
+export const revisePlanBody = z.object({ definition: planDefinitionSchema }).strict();
+
+export const planParams = z.object({ id: z.uuid({ message: "a plan id (uuid)" }) });
+
+export const planListQuery = z.object({ status: z.enum(["active", "ended"]).optional() }).strict();
+
+export const previewBody = z
+  .object({
+    definition: planDefinitionSchema,
+    days: windowDays.default(DEFAULT_PREVIEW_DAYS),
+    from: calendarDay.optional(),
+  })
+  .strict();
+
+export const previewQuery = z
+  .object({
+    days: windowDays.default(DEFAULT_PREVIEW_DAYS),
+    from: calendarDay.optional(),
+  })
+  .strict();
+
+export const adherenceQuery = z
+  .object({ from: calendarDay.optional(), to: calendarDay.optional() })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+    }
+  });
+
+export const planVersionView = z.object({
+  id: z.string(),
+  version: z.number(),
+  definition: planDefinitionSchema,
+  changedFields: z.array(z.string()),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const planView = z.object({
+  id: z.string(),
+  userId: z.string(),
+  createdBy: z.string().nullable(),
+  status: z.enum(["active", "ended"]),
+  createdAt: z.string(),
+  endedAt: z.string().nullable(),
+  endedBy: z.string().nullable(),
+  endReason: z.enum(["ended", "replaced"]).nullable(),
+  replacedBy: z.string().nullable(),
+  current: planVersionView,
+});
+
+export const planWithVersionsView = planView.extend({ versions: z.array(planVersionView) });
+
+export const planResponse = z.object({
+  plan: planWithVersionsView,
+  /** Ids of active plans for the same substance or product that this write ended. */
+  replaced: z.array(z.string()),
+});
+
+export const planListResponse = z.object({ plans: z.array(planView) });
+
+export const scheduledDayView = z.object({
+  day: z.string(),
+  targetPerDay: z.number(),
+  stepIndex: z.number(),
+  atLimit: z.boolean(),
+});
+
+export const previewResponse = z.object({
+  unit: z.string(),
+  schedule: z.array(scheduledDayView),
+  /** First day at the floor (taper) or ceiling (titration); null when the plan ends before. */
+  limitReachedOn: z.object({ day: z.string(), stepIndex: z.number() }).nullable(),
+});
+
+export const activePlanLimitsView = z.object({
+  kind: z.enum(PLAN_KINDS),
+  substanceId: z.string().optional(),
+  productId: z.string().optional(),
+  unit: z.string(),
+  targetForDay: z.number(),
+  maxPerDose: z.number().optional(),
+  maxPerDay: z.number(),
+  statedMaxPerDay: z.number().optional(),
+  minIntervalHours: z.number().optional(),
+});
+
+export const todayResponse = z.object({
+  /** Today in the person's time zone. */
+  day: z.string(),
+  timeZone: z.string(),
+  plans: z.array(
+    z.object({
+      planId: z.string(),
+      version: z.number(),
+      definition: planDefinitionSchema,
+      limits: activePlanLimitsView,
+      /** The next day the target changes, within the plan; null when it no longer changes. */
+      nextChange: z.object({ day: z.string(), targetPerDay: z.number() }).nullable(),
+    }),
+  ),
+});
+
+export const adherenceDayView = z.object({
+  day: z.string(),
+  planned: z.number().nullable(),
+  taken: z.number(),
+  ratio: z.number().nullable(),
+  status: z.enum(["under", "on-plan", "over", "no-plan"]),
+  doses: z.number(),
+  unconvertible: z.array(z.object({ unit: z.string(), amount: z.number(), doses: z.number() })),
+  dosesOverMaxPerDose: z.number(),
+  dosesTooSoon: z.number(),
+});
+
+export const adherenceResponse = z.object({
+  planId: z.string(),
+  unit: z.string(),
+  timeZone: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** Relative band around the target that counts as on plan (a display convention). */
+  tolerance: z.number(),
+  days: z.array(adherenceDayView),
+});
