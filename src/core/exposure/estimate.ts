@@ -126,9 +126,18 @@ export function estimateExposure(
   if ((end - start) / stepMs + 1 > MAX_POINTS) {
     throw new RangeError(`more than ${MAX_POINTS} points; use a longer step`);
   }
+  // A dose more than 20 half-lives (of the slowest curve) before `from` leaves under a millionth
+  // of itself in the body: skipping it changes nothing visible and keeps a year of history fast.
+  const longest = Math.max(
+    model.central.set.halfLifeHours,
+    ...model.curves.map((c) => c.set.halfLifeHours),
+  );
+  const horizon = start - 20 * longest * 3_600_000;
   const timed = doses
     .map((d) => ({ at: Date.parse(d.takenAt), amount: d.amount }))
-    .filter((d) => Number.isFinite(d.at) && Number.isFinite(d.amount) && d.amount > 0)
+    .filter(
+      (d) => Number.isFinite(d.at) && d.at >= horizon && Number.isFinite(d.amount) && d.amount > 0,
+    )
     .sort((a, b) => a.at - b.at);
 
   const points: ExposurePoint[] = [];

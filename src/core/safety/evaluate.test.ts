@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { ActivePlanLimits } from "../plan/active-plan.ts";
 import type { Warning } from "../warning.ts";
 import { compileRules } from "./compile.ts";
 import { evaluate } from "./evaluate.ts";
 import { fixtureContext, fixtureRules } from "./rules.fixture.ts";
-import type { Ingestion, SafetyContext } from "./types.ts";
+import type { ActivePlan, Ingestion, SafetyContext } from "./types.ts";
 
 const dose = (
   id: string,
@@ -405,5 +406,21 @@ describe("conditions, reported signs and the profile", () => {
       history: [dose("h", "valium", 5, "mg", "2026-03-10T10:00:00Z")],
     });
     expect(evaluate(compileRules(fixtureRules), context)).toEqual(evaluate(fixtureRules, context));
+  });
+});
+
+describe("interfaces other modules rely on", () => {
+  it("accepts the plan module's ActivePlanLimits as the active plan", () => {
+    const limits: ActivePlanLimits = {
+      kind: "taper",
+      substanceId: "leaf",
+      unit: "g",
+      targetForDay: 4,
+      maxPerDay: 4,
+      minIntervalHours: 2,
+    };
+    const plan: ActivePlan = limits;
+    const ws = run({ plan, history: [dose("h", "leaf", 3, "g", "2026-03-10T02:00:00Z")] });
+    expect(codes(ws)).toContain("plan.over-max-per-day");
   });
 });
