@@ -13,6 +13,7 @@ import type { DatabaseHandle } from "../db/connection.ts";
 import { assessmentRoutes } from "./assessments/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { installSessions } from "./auth/session.ts";
+import { doseLogRoutes } from "./dose-log/routes.ts";
 import type { Config } from "./config.ts";
 import type { App } from "./context.ts";
 import { healthRoutes } from "./health/routes.ts";
@@ -29,7 +30,7 @@ export const version: string = JSON.parse(
 export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 /** Every feature's routes, registered in this order. */
-const features = [healthRoutes, authRoutes, assessmentRoutes, planRoutes];
+const features = [healthRoutes, authRoutes, assessmentRoutes, planRoutes, doseLogRoutes];
 
 export interface BuildOptions {
   config: Config;

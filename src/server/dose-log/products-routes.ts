@@ -1,0 +1,248 @@
+import type { CompiledRules } from "../../core/safety/compile.ts";
+import { appendAudit } from "../../db/audit.ts";
+import {
+  deleteProduct,
+  findOwnProduct,
+  findProduct,
+  insertProduct,
+  listProducts,
+  type ProductFields,
+  type ProductRecord,
+  updateProduct,
+} from "../../db/products.ts";
+import type { ProductForm } from "../../db/tables/dose-log.ts";
+import { requireUser } from "../auth/session.ts";
+import type { App } from "../context.ts";
+import { ApiError, invalidInput, notFound } from "../http/api-error.ts";
+import { substanceNameOf } from "./ingestion-view.ts";
+import type { DoseLogKnowledge } from "./knowledge.ts";
+import { FORM_SUBSTANCE } from "./product-forms.ts";
+import {
+  idParams,
+  type ProductPatch,
+  productBody,
+  productListResponse,
+  productPatch,
+  productResponse,
+} from "./schemas.ts";
+
+function toView(rules: CompiledRules, p: ProductRecord) {
+  return {
+    id: p.id,
+    vendor: p.vendor,
+    name: p.name,
+    form: p.form,
+    substanceId: p.substanceId,
+    substanceName: substanceNameOf(rules, p.substanceId),
+    lot: p.lot,
+    gramsPerCapsule: p.gramsPerCapsule,
+    gramsPerServing: p.gramsPerServing,
+    elementalMgPerUnit: p.elementalMgPerUnit,
+    certificate: p.certificate,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+/**
+ * The catalog substance a product is: the form's own entry for kratom forms (an extract is never
+ * leaf), or the one named for `other`. 400 naming `body.substanceId` otherwise.
+ */
+function substanceOfProduct(
+  rules: CompiledRules,
+  form: ProductForm,
+  substanceId: string | undefined,
+): string {
+  const fixed = FORM_SUBSTANCE[form];
+  if (fixed !== null) {
+    if (substanceId !== undefined && substanceId !== fixed) {
+      throw invalidInput([
+        { field: "body.substanceId", message: `a ${form} product is ${fixed}; leave it out` },
+      ]);
+    }
+    return fixed;
+  }
+  if (substanceId === undefined) {
+    throw invalidInput([
+      { field: "body.substanceId", message: "say what the product is (e.g. magnesium-citrate)" },
+    ]);
+  }
+  if (!rules.substances.has(substanceId)) {
+    throw invalidInput([
+      { field: "body.substanceId", message: "not a substance in Mitra's catalog" },
+    ]);
+  }
+  return substanceId;
+}
+
+function fieldsFrom(rules: CompiledRules, b: ProductPatch, base?: ProductRecord): ProductFields {
+  const form = b.form ?? base?.form;
+  if (form === undefined) throw invalidInput([{ field: "body.form", message: "required" }]);
+  const keepSubstance =
+    b.substanceId === undefined && b.form === undefined ? base?.substanceId : b.substanceId;
+  const pick = <T>(value: T | null | undefined, old: T | null | undefined): T | null =>
+    value !== undefined ? value : (old ?? null);
+  return {
+    vendor: b.vendor ?? base?.vendor ?? "",
+    name: b.name ?? base?.name ?? "",
+    form,
+    substanceId: substanceOfProduct(rules, form, keepSubstance),
+    lot: pick(b.lot, base?.lot),
+    gramsPerCapsule: pick(b.gramsPerCapsule, base?.gramsPerCapsule),
+    gramsPerServing: pick(b.gramsPerServing, base?.gramsPerServing),
+    elementalMgPerUnit: pick(b.elementalMgPerUnit, base?.elementalMgPerUnit),
+    certificate: pick(b.certificate, base?.certificate),
+  };
+}
+
+/** A person's products: vendor, name, form, lot, strength and lab certificate values. */
+export async function productRoutes(app: App, knowledge: DoseLogKnowledge): Promise<void> {
+  const { rules } = knowledge;
+  const db = app.mitra.db;
+
+  app.post(
+    "/api/products",
+    {
+      schema: {
+        tags: ["products"],
+        summary: "Add a product (same id again: 200 with the stored one)",
+        body: productBody,
+        response: { 200: productResponse, 201: productResponse },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { id, ...rest } = request.body;
+      const existing = await findProduct(db, id);
+      if (existing) {
+        if (existing.userId !== user.id) {
+          throw new ApiError(409, "id_conflict", "This id is already used. Generate a new one.", {
+            fields: [{ field: "body.id", message: "already used by another record" }],
+          });
+        }
+        return { product: toView(rules, existing) };
+      }
+      const now = app.mitra.now();
+      const { created, record } = await insertProduct(db, {
+        id,
+        userId: user.id,
+        ...fieldsFrom(rules, rest),
+        now,
+      });
+      if (record.userId !== user.id) {
+        throw new ApiError(409, "id_conflict", "This id is already used. Generate a new one.");
+      }
+      if (created) {
+        await appendAudit(db, {
+          actorId: user.id,
+          subjectId: user.id,
+          action: "create",
+          entity: "product",
+          entityId: id,
+          address: request.ip,
+          at: now,
+        });
+      }
+      reply.status(created ? 201 : 200);
+      return { product: toView(rules, record) };
+    },
+  );
+
+  app.get(
+    "/api/products",
+    {
+      schema: {
+        tags: ["products"],
+        summary: "One's own products, newest first",
+        response: { 200: productListResponse },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const products = await listProducts(db, user.id);
+      return { products: products.map((p) => toView(rules, p)) };
+    },
+  );
+
+  app.get(
+    "/api/products/:id",
+    {
+      schema: {
+        tags: ["products"],
+        summary: "One of one's own products",
+        params: idParams,
+        response: { 200: productResponse },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const product = await findOwnProduct(db, user.id, request.params.id);
+      if (!product) throw notFound("That product");
+      return { product: toView(rules, product) };
+    },
+  );
+
+  app.patch(
+    "/api/products/:id",
+    {
+      schema: {
+        tags: ["products"],
+        summary: "Change one's own product",
+        params: idParams,
+        body: productPatch,
+        response: { 200: productResponse },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const existing = await findOwnProduct(db, user.id, request.params.id);
+      if (!existing) throw notFound("That product");
+      const now = app.mitra.now();
+      const updated = await updateProduct(db, {
+        id: existing.id,
+        userId: user.id,
+        fields: fieldsFrom(rules, request.body, existing),
+        now,
+      });
+      if (!updated) throw notFound("That product");
+      await appendAudit(db, {
+        actorId: user.id,
+        subjectId: user.id,
+        action: "update",
+        entity: "product",
+        entityId: existing.id,
+        address: request.ip,
+        at: now,
+        details: { fields: Object.keys(request.body) },
+      });
+      return { product: toView(rules, updated) };
+    },
+  );
+
+  app.delete(
+    "/api/products/:id",
+    {
+      schema: {
+        tags: ["products"],
+        summary: "Delete one's own product (doses logged with it keep its name)",
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const now = app.mitra.now();
+      const deleted = await deleteProduct(db, { id: request.params.id, userId: user.id, now });
+      if (!deleted) throw notFound("That product");
+      await appendAudit(db, {
+        actorId: user.id,
+        subjectId: user.id,
+        action: "delete",
+        entity: "product",
+        entityId: request.params.id,
+        address: request.ip,
+        at: now,
+      });
+      return reply.status(204).send();
+    },
+  );
+}
