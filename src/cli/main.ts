@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../server/config.ts";
 import { backupDatabase, restoreDatabase } from "./backup.ts";
 import { createAdmin } from "./create-admin.ts";
+import { runKbCheck } from "./kb-check.ts";
 import { openMigratedDatabase, serve } from "./serve.ts";
 
 const usage = `Usage: mitra <command>
@@ -12,6 +13,7 @@ Commands:
   create-admin EMAIL    make an administrator (password from MITRA_ADMIN_PASSWORD or asked)
   backup FILE           online, consistent copy of the SQLite database (PostgreSQL: pg_dump)
   restore FILE          put a backup in place of the SQLite database (stop Mitra first)
+  kb check              validate the knowledge files and list records past their review date
 
 Settings come from the environment: MITRA_DATABASE_URL (default sqlite:data/mitra.sqlite),
 MITRA_PORT (default 3000), MITRA_HOST (default 127.0.0.1), MITRA_LOG_LEVEL, MITRA_TRUST_PROXY,
@@ -22,6 +24,10 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = positionals;
   if (!command || command === "help") {
     console.log(usage);
+    return;
+  }
+  if (command === "kb" && rest[0] === "check") {
+    process.exitCode = runKbCheck({ now: new Date() });
     return;
   }
   const config = loadConfig();

@@ -1,5 +1,6 @@
 import { type DatabaseHandle, openDatabase, parseDatabaseUrl } from "../db/connection.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import { loadKnowledgeBase } from "../knowledge/load-knowledge-base.ts";
 import { buildApp } from "../server/app.ts";
 import type { Config } from "../server/config.ts";
 import { ensureWebBuild, webOutDir } from "./web-build.ts";
@@ -13,6 +14,13 @@ export async function openMigratedDatabase(config: Config): Promise<DatabaseHand
 }
 
 export async function serve(config: Config): Promise<void> {
+  // Validate and cache every knowledge file first: with an invalid file Mitra does not start.
+  const knowledge = loadKnowledgeBase(new Date());
+  if (knowledge.stale.length > 0) {
+    console.log(
+      `Knowledge: ${knowledge.stale.length} records are past their review date (mitra kb check lists them).`,
+    );
+  }
   await ensureWebBuild();
   const database = await openMigratedDatabase(config);
   const app = await buildApp({ config, database, webRoot: webOutDir });

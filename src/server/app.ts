@@ -17,6 +17,7 @@ import { doseLogRoutes } from "./dose-log/routes.ts";
 import type { Config } from "./config.ts";
 import type { App } from "./context.ts";
 import { healthRoutes } from "./health/routes.ts";
+import { knowledgeRoutes } from "./knowledge/routes.ts";
 import { planRoutes } from "./plans/routes.ts";
 import { ApiError } from "./http/api-error.ts";
 import { installErrorHandling } from "./http/error-handler.ts";
@@ -30,7 +31,14 @@ export const version: string = JSON.parse(
 export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 /** Every feature's routes, registered in this order. */
-const features = [healthRoutes, authRoutes, assessmentRoutes, planRoutes, doseLogRoutes];
+const features = [
+  healthRoutes,
+  authRoutes,
+  assessmentRoutes,
+  planRoutes,
+  knowledgeRoutes,
+  doseLogRoutes,
+];
 
 export interface BuildOptions {
   config: Config;

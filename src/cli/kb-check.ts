@@ -1,0 +1,52 @@
+import { checkKnowledgeBase, type KnowledgeBaseReport } from "../knowledge/kb-check.ts";
+import type { KnowledgeFile } from "../knowledge/registry.ts";
+
+export interface KbCheckOptions {
+  now: Date;
+  /** Defaults to every registered file in src/knowledge/data/. */
+  files?: readonly KnowledgeFile[];
+  dataDir?: URL;
+  print?: (line: string) => void;
+}
+
+/** The report as lines: each file, its records, errors and warnings; then records past review. */
+export function formatKbReport(report: KnowledgeBaseReport, now: Date): string[] {
+  const lines = [`Knowledge base check on ${now.toISOString().slice(0, 10)}`, ""];
+  const width = Math.max(...report.files.map((f) => f.file.length), 4);
+  for (const f of report.files) {
+    lines.push(
+      `${f.ok ? "ok   " : "ERROR"}  ${f.file.padEnd(width)}  ${f.records} records, ${f.errors.length} errors, ${f.warnings.length} warnings`,
+    );
+    for (const e of f.errors) lines.push(`         error: ${e}`);
+    for (const w of f.warnings) lines.push(`         warning: ${w}`);
+  }
+  lines.push("");
+  if (report.stale.length === 0) {
+    lines.push("No record is past its review date.");
+  } else {
+    lines.push(`Records past their review date (${report.stale.length}):`);
+    for (const s of report.stale) {
+      lines.push(`  ${s.file}  ${s.id}  as of ${s.as_of || "?"}, review by ${s.review_by}`);
+    }
+  }
+  const failed = report.files.filter((f) => !f.ok);
+  lines.push("");
+  lines.push(
+    failed.length === 0
+      ? `All ${report.files.length} files are valid.`
+      : `${failed.length} of ${report.files.length} files have errors: ${failed.map((f) => f.file).join(", ")}.`,
+  );
+  return lines;
+}
+
+/**
+ * `mitra kb check`: validate every knowledge file and its citations, list records past their
+ * review date. Returns the exit code: 1 when any file has an error, else 0 (records past review
+ * are listed but are not errors).
+ */
+export function runKbCheck(options: KbCheckOptions): number {
+  const report = checkKnowledgeBase(options.now, options.files, options.dataDir);
+  const print = options.print ?? ((line: string) => console.log(line));
+  for (const line of formatKbReport(report, options.now)) print(line);
+  return report.files.every((f) => f.ok) ? 0 : 1;
+}
