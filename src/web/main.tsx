@@ -6,6 +6,7 @@ import { homeFor } from "./components/navigation.ts";
 import { AuthPage } from "./pages/AuthPage.tsx";
 import { HelpPage } from "./pages/HelpPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { PlanPage } from "./pages/PlanPage.tsx";
 import { SectionPage } from "./pages/SectionPage.tsx";
 import { TodayPage } from "./pages/TodayPage.tsx";
 import { SessionProvider, useSession } from "./session/session-context.tsx";
@@ -36,7 +37,6 @@ const sections: { path: string; title: string; text: string }[] = [
   { path: "check-in", title: "Check-in", text: "SOWS, the short SOWS-Gossop and a quick check." },
   { path: "progress", title: "Progress", text: "Your scores over time, with doses alongside." },
   { path: "products", title: "Products", text: "Your products and their lab certificates." },
-  { path: "plan", title: "Plan", text: "A titration or taper plan, set by you or your clinician." },
   { path: "law", title: "Law", text: "The legal status of kratom and 7-OH where you are." },
   { path: "learn", title: "Learn", text: "What the evidence does and does not support." },
   { path: "share", title: "Share", text: "Invite a clinician, choose what they see, revoke." },
@@ -72,6 +72,14 @@ function App() {
           element={
             <SignedIn>
               <TodayPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="plan"
+          element={
+            <SignedIn>
+              <PlanPage />
             </SignedIn>
           }
         />

@@ -1,4 +1,5 @@
 import { Link } from "react-router-dom";
+import { TodayPlanCard } from "../plans/TodayPlanCard.tsx";
 import { useUser } from "../session/session-context.tsx";
 
 function todayLabel(timeZone: string): string {
@@ -20,15 +21,7 @@ export function TodayPage() {
         <h1>Today{user.displayName ? `, ${user.displayName}` : ""}</h1>
       </header>
       <div className="card-grid">
-        <section className="card" aria-labelledby="today-plan">
-          <h2 id="today-plan">Plan for today</h2>
-          <p className="muted">
-            No plan yet. A plan sets a daily target and limits you can see here.
-          </p>
-          <Link className="button" to="/plan">
-            Set up a plan
-          </Link>
-        </section>
+        <TodayPlanCard />
         <section className="card" aria-labelledby="today-doses">
           <h2 id="today-doses">Taken today</h2>
           <p className="muted">Nothing logged yet today.</p>

@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { zonedDay } from "../../core/zoned-time.ts";
+import { api } from "../api.ts";
+import { PlanCard } from "../plans/PlanCard.tsx";
+import { PlanForm } from "../plans/PlanForm.tsx";
+import { emptyPlanForm, fromDefinition, type PlanFormState } from "../plans/plan-form.ts";
+import type { PlanListResponse, PlanResponse, PlanView } from "../plans/types.ts";
+import { useSubstances } from "../plans/use-substances.ts";
+import { useUser } from "../session/session-context.tsx";
+
+type Editing = { planId?: string; form: PlanFormState; key: number } | null;
+
+/** Plans: the active ones with today's target, adherence and history; a form with a live preview. */
+export function PlanPage() {
+  const user = useUser();
+  const today = zonedDay(new Date(), user.timeZone);
+  const substances = useSubstances();
+  const [plans, setPlans] = useState<PlanView[] | null | undefined>(undefined);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const formRef = useRef<HTMLElement>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const r = await api<PlanListResponse>("GET", "/api/plans");
+      setPlans(r.plans);
+      return r.plans;
+    } catch {
+      setPlans(null);
+      return null;
+    }
+  }, []);
+
+  useEffect(() => {
+    load().then((list) => {
+      if (list && !list.some((p) => p.status === "active")) {
+        setEditing({ form: emptyPlanForm(today), key: Date.now() });
+      }
+    });
+  }, [load, today]);
+
+  function startEditing(next: NonNullable<Editing>) {
+    setEditing(next);
+    setNotice(null);
+    requestAnimationFrame(() => formRef.current?.scrollIntoView({ block: "start" }));
+  }
+
+  async function saved(response: PlanResponse, changed: boolean) {
+    setEditing(null);
+    const replacedCount = response.replaced.length;
+    setNotice(
+      changed
+        ? `Plan saved as version ${response.plan.current.version}.`
+        : `Plan saved.${replacedCount > 0 ? " Your earlier plan for this substance has ended." : ""}`,
+    );
+    await load();
+  }
+
+  if (plans === undefined || substances === undefined) {
+    return <p className="loading">Loading…</p>;
+  }
+  const active = plans?.filter((p) => p.status === "active") ?? [];
+  const ended = plans?.filter((p) => p.status === "ended") ?? [];
+  const editingPlan = editing?.planId;
+
+  return (
+    <div className="page plan-page">
+      <header className="page-header">
+        <h1>Plan</h1>
+        <p className="muted">
+          A taper steps your daily amount down; a titration steps it up. Mitra checks every dose you
+          log against the plan in force.
+        </p>
+      </header>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {plans === null && (
+        <p className="form-error" role="alert">
+          Your plans could not be loaded. Check your connection and reload.
+        </p>
+      )}
+      {active.map((plan) => (
+        <PlanCard
+          key={`${plan.id}-${plan.current.version}`}
+          plan={plan}
+          today={today}
+          substances={substances}
+          onChange={() =>
+            startEditing({
+              planId: plan.id,
+              form: fromDefinition(plan.current.definition),
+              key: Date.now(),
+            })
+          }
+          onEnded={() => {
+            setNotice("Plan ended. It stays in your history.");
+            load();
+          }}
+        />
+      ))}
+      {editing ? (
+        <section
+          className="card"
+          aria-labelledby="plan-form-title"
+          ref={formRef}
+          data-testid="plan-form-card"
+        >
+          <h2 id="plan-form-title">{editingPlan ? "Change plan" : "New plan"}</h2>
+          {editingPlan && (
+            <p className="muted">Saving adds a new version; earlier versions are kept.</p>
+          )}
+          <PlanForm
+            key={editing.key}
+            initial={editing.form}
+            {...(editingPlan ? { planId: editingPlan } : {})}
+            substances={substances}
+            activePlans={active}
+            onSaved={(r) => saved(r, editingPlan !== undefined)}
+            {...(active.length > 0 ? { onCancel: () => setEditing(null) } : {})}
+          />
+        </section>
+      ) : (
+        <button
+          type="button"
+          className="primary plan-new"
+          onClick={() => startEditing({ form: emptyPlanForm(today), key: Date.now() })}
+        >
+          New plan
+        </button>
+      )}
+      {ended.length > 0 && (
+        <section aria-labelledby="plan-earlier" className="plan-earlier">
+          <h2 id="plan-earlier">Earlier plans</h2>
+          {ended.map((plan) => (
+            <PlanCard key={plan.id} plan={plan} today={today} substances={substances} />
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}

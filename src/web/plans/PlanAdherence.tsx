@@ -1,0 +1,88 @@
+import { useEffect, useState } from "react";
+import { api } from "../api.ts";
+import { formatAmount, formatDay } from "./format.ts";
+import type { AdherenceResponse } from "./types.ts";
+
+const STATUS_LABEL = {
+  under: "under",
+  "on-plan": "on plan",
+  over: "over",
+  "no-plan": "no plan",
+} as const;
+
+/** Taken against planned per day for the last 14 days (the server's default), newest first. */
+export function PlanAdherence({ planId, refresh }: { planId: string; refresh: number }) {
+  const [data, setData] = useState<AdherenceResponse | null | undefined>(undefined);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh reloads on purpose
+  useEffect(() => {
+    let live = true;
+    api<AdherenceResponse>("GET", `/api/plans/${planId}/adherence`)
+      .then((r) => live && setData(r))
+      .catch(() => live && setData(null));
+    return () => {
+      live = false;
+    };
+  }, [planId, refresh]);
+
+  if (data === undefined) return <p className="muted">Loading adherence…</p>;
+  if (data === null) return <p className="muted">Adherence could not be loaded.</p>;
+  // Days before the plan started (or after it ended) show only when something was taken.
+  const days = [...data.days]
+    .reverse()
+    .filter((d) => d.planned !== null || d.doses > 0 || d.unconvertible.length > 0);
+  const inForce = days.filter((d) => d.planned !== null);
+  const onPlan = inForce.filter((d) => d.status === "on-plan").length;
+  return (
+    <div className="plan-adherence" data-testid="plan-adherence">
+      <p className="muted">
+        {inForce.length === 0
+          ? "The plan was not in force in the last 14 days."
+          : `On plan ${onPlan} of ${inForce.length} ${inForce.length === 1 ? "day" : "days"} (within ${Math.round(data.tolerance * 100)} % of the target).`}
+      </p>
+      <table className="plan-table">
+        <caption className="visually-hidden">Taken against planned, last 14 days</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col" className="num">
+              Planned
+            </th>
+            <th scope="col" className="num">
+              Taken
+            </th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d) => (
+            <tr key={d.day}>
+              <td className="nowrap">{formatDay(d.day, { weekday: undefined })}</td>
+              <td className="num">{d.planned === null ? "–" : formatAmount(d.planned)}</td>
+              <td className="num">
+                {formatAmount(d.taken)}
+                {d.unconvertible.length > 0 && (
+                  <span className="muted">
+                    {" "}
+                    + {d.unconvertible.map((u) => `${formatAmount(u.amount)} ${u.unit}`).join(", ")}{" "}
+                    not counted
+                  </span>
+                )}
+              </td>
+              <td>
+                <span className={`plan-status plan-status-${d.status}`}>
+                  {STATUS_LABEL[d.status]}
+                </span>
+                {d.dosesTooSoon > 0 && <span className="plan-status-note"> · too soon</span>}
+                {d.dosesOverMaxPerDose > 0 && (
+                  <span className="plan-status-note"> · dose over max</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="field-hint">Amounts in {data.unit}.</p>
+    </div>
+  );
+}

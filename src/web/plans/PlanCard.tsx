@@ -1,0 +1,126 @@
+import { useEffect, useState } from "react";
+import { activePlanLimits, InvalidPlanError } from "../../core/plan/index.ts";
+import { api } from "../api.ts";
+import { formatDay, formatDose } from "./format.ts";
+import { PlanAdherence } from "./PlanAdherence.tsx";
+import { PlanHistory, planTerms } from "./PlanHistory.tsx";
+import type { PlanResponse, PlanView, PlanWithVersionsView } from "./types.ts";
+import { type SubstanceChoice, substanceName } from "./use-substances.ts";
+
+interface PlanCardProps {
+  plan: PlanView;
+  today: string;
+  substances: SubstanceChoice[] | null | undefined;
+  onChange?(): void;
+  onEnded?(plan: PlanWithVersionsView): void;
+}
+
+/** Today's numbers for a plan, or why there are none. */
+function todayLine(plan: PlanView, today: string): string {
+  const d = plan.current.definition;
+  try {
+    const limits = activePlanLimits(d, today);
+    if (limits) return `Today: ${formatDose(limits.targetForDay, d.unit)}`;
+  } catch (error) {
+    if (error instanceof InvalidPlanError) return "This plan needs correcting: change it.";
+    throw error;
+  }
+  return today < d.startDate ? `Starts ${formatDay(d.startDate)}` : "Past its end date";
+}
+
+/** One plan: today's target, its terms, change or end it, its history and adherence. */
+export function PlanCard({ plan, today, substances, onChange, onEnded }: PlanCardProps) {
+  const d = plan.current.definition;
+  const [full, setFull] = useState<PlanWithVersionsView | null>(null);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const [ending, setEnding] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const active = plan.status === "active";
+  const title = `${d.kind === "taper" ? "Taper" : "Titration"}: ${substanceName(substances, d.substanceId)}`;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when a new version lands
+  useEffect(() => {
+    let live = true;
+    api<PlanResponse>("GET", `/api/plans/${plan.id}`)
+      .then((r) => live && setFull(r.plan))
+      .catch(() => live && setFull(null));
+    return () => {
+      live = false;
+    };
+  }, [plan.id, plan.current.version, plan.status]);
+
+  async function end() {
+    setEnding(true);
+    setError(null);
+    try {
+      const r = await api<PlanResponse>("POST", `/api/plans/${plan.id}/end`);
+      onEnded?.(r.plan);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "The plan could not be ended.");
+    } finally {
+      setEnding(false);
+      setConfirmEnd(false);
+    }
+  }
+
+  return (
+    <section
+      className={`card plan-card${active ? "" : " plan-card-ended"}`}
+      aria-labelledby={`plan-${plan.id}`}
+      data-testid="plan-card"
+    >
+      <h2 id={`plan-${plan.id}`}>{title}</h2>
+      {active ? (
+        <p className="plan-today" data-testid="plan-card-today">
+          {todayLine(plan, today)}
+        </p>
+      ) : (
+        <p className="muted">
+          {plan.endReason === "replaced" ? "Replaced by a newer plan" : "Ended"}
+          {plan.endedAt && ` on ${new Date(plan.endedAt).toLocaleDateString()}`}.
+        </p>
+      )}
+      <p className="plan-terms">{planTerms(d).join(" · ")}</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {active && (
+        <div className="plan-actions">
+          {onChange && (
+            <button type="button" className="secondary" onClick={onChange}>
+              Change plan
+            </button>
+          )}
+          {confirmEnd ? (
+            <>
+              <button type="button" className="primary" onClick={end} disabled={ending}>
+                Yes, end this plan
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirmEnd(false)}>
+                Keep it
+              </button>
+            </>
+          ) : (
+            <button type="button" className="secondary" onClick={() => setConfirmEnd(true)}>
+              End plan
+            </button>
+          )}
+        </div>
+      )}
+      {active && (
+        <details className="plan-details" open>
+          <summary className="plan-summary">Taken against planned, last 14 days</summary>
+          <PlanAdherence planId={plan.id} refresh={plan.current.version} />
+        </details>
+      )}
+      <details className="plan-details">
+        <summary className="plan-summary">
+          Version history ({full ? full.versions.length : plan.current.version})
+        </summary>
+        {full ? <PlanHistory versions={full.versions} /> : <p className="muted">Loading…</p>}
+      </details>
+    </section>
+  );
+}

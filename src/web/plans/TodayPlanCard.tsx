@@ -1,0 +1,64 @@
+import { useEffect, useState } from "react";
+import { Link } from "react-router-dom";
+import { api } from "../api.ts";
+import { formatDay, formatDose } from "./format.ts";
+import type { TodayResponse } from "./types.ts";
+import { substanceName, useSubstances } from "./use-substances.ts";
+
+/** Today's card: each active plan's target and limits for today, in the person's zone. */
+export function TodayPlanCard() {
+  const [today, setToday] = useState<TodayResponse | null | undefined>(undefined);
+  const substances = useSubstances();
+
+  useEffect(() => {
+    let live = true;
+    api<TodayResponse>("GET", "/api/plans/today")
+      .then((r) => live && setToday(r))
+      .catch(() => live && setToday(null));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const plans = today?.plans ?? [];
+  return (
+    <section className="card" aria-labelledby="today-plan" data-testid="today-plan">
+      <h2 id="today-plan">Plan for today</h2>
+      {today === undefined && <p className="muted">Loading…</p>}
+      {today === null && <p className="muted">The plan could not be loaded.</p>}
+      {today && plans.length === 0 && (
+        <p className="muted">No plan in force today. A plan sets a daily target and limits.</p>
+      )}
+      {plans.map(({ planId, definition, limits, nextChange }) => (
+        <div key={planId} className="today-plan-item">
+          <p className="today-plan-target">
+            <span className="today-plan-amount">
+              {formatDose(limits.targetForDay, limits.unit)}
+            </span>{" "}
+            of {substanceName(substances, limits.substanceId)} today
+          </p>
+          <ul className="today-plan-limits">
+            {limits.maxPerDose !== undefined && (
+              <li>At most {formatDose(limits.maxPerDose, limits.unit)} a dose</li>
+            )}
+            {limits.statedMaxPerDay !== undefined && (
+              <li>At most {formatDose(limits.statedMaxPerDay, limits.unit)} a day</li>
+            )}
+            {limits.minIntervalHours !== undefined && (
+              <li>At least {limits.minIntervalHours} h between doses</li>
+            )}
+            {nextChange && (
+              <li>
+                From {formatDay(nextChange.day)}:{" "}
+                {formatDose(nextChange.targetPerDay, definition.unit)} a day
+              </li>
+            )}
+          </ul>
+        </div>
+      ))}
+      <Link className="button" to="/plan">
+        {plans.length > 0 ? "View plan" : "Set up a plan"}
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import type {
+  ActivePlanLimits,
+  AdherenceDay,
+  PlanDefinition,
+  ScheduledDay,
+} from "../../core/plan/index.ts";
+
+/** Shapes of the plan API's answers (src/server/plans/schemas.ts). */
+
+export interface PlanVersionView {
+  id: string;
+  version: number;
+  definition: PlanDefinition;
+  changedFields: string[];
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface PlanView {
+  id: string;
+  userId: string;
+  createdBy: string | null;
+  status: "active" | "ended";
+  createdAt: string;
+  endedAt: string | null;
+  endedBy: string | null;
+  endReason: "ended" | "replaced" | null;
+  replacedBy: string | null;
+  current: PlanVersionView;
+}
+
+export interface PlanWithVersionsView extends PlanView {
+  versions: PlanVersionView[];
+}
+
+export interface PlanResponse {
+  plan: PlanWithVersionsView;
+  replaced: string[];
+}
+
+export interface PlanListResponse {
+  plans: PlanView[];
+}
+
+export interface TodaysPlanView {
+  planId: string;
+  version: number;
+  definition: PlanDefinition;
+  limits: ActivePlanLimits;
+  nextChange: { day: string; targetPerDay: number } | null;
+}
+
+export interface TodayResponse {
+  day: string;
+  timeZone: string;
+  plans: TodaysPlanView[];
+}
+
+export interface AdherenceResponse {
+  planId: string;
+  unit: string;
+  timeZone: string;
+  from: string;
+  to: string;
+  tolerance: number;
+  days: AdherenceDay[];
+}
+
+export type { ScheduledDay };
