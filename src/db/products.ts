@@ -76,12 +76,16 @@ function encode(f: ProductFields) {
 
 /**
  * What one piece of the product holds, for unit conversion of a dose logged in `unit`: a capsule
- * uses grams per capsule, any other piece or serving grams per serving; magnesium labels add the
+ * uses grams per capsule, any other piece or serving grams per serving (each falling back on the
+ * other when only one is known: a product has one kind of piece); magnesium labels add the
  * elemental amount per piece.
  */
 export function productInfoFor(p: ProductRecord, unit: string): ProductInfo {
   const info: ProductInfo = {};
-  const grams = unit === "capsule" ? p.gramsPerCapsule : p.gramsPerServing;
+  const grams =
+    unit === "capsule"
+      ? (p.gramsPerCapsule ?? p.gramsPerServing)
+      : (p.gramsPerServing ?? p.gramsPerCapsule);
   if (grams !== null) info.gramsPerUnit = grams;
   if (p.elementalMgPerUnit !== null) info.elementalMgPerUnit = p.elementalMgPerUnit;
   return info;

@@ -5,8 +5,11 @@ import { Layout } from "./components/Layout.tsx";
 import { homeFor } from "./components/navigation.ts";
 import { AuthPage } from "./pages/AuthPage.tsx";
 import { HelpPage } from "./pages/HelpPage.tsx";
+import { HistoryPage } from "./pages/HistoryPage.tsx";
+import { LogPage } from "./pages/LogPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { PlanPage } from "./pages/PlanPage.tsx";
+import { ProductsPage } from "./pages/ProductsPage.tsx";
 import { SectionPage } from "./pages/SectionPage.tsx";
 import { TodayPage } from "./pages/TodayPage.tsx";
 import { SessionProvider, useSession } from "./session/session-context.tsx";
@@ -33,10 +36,8 @@ function Start() {
 }
 
 const sections: { path: string; title: string; text: string }[] = [
-  { path: "log", title: "Log a dose", text: "Log kratom, magnesium and other substances." },
   { path: "check-in", title: "Check-in", text: "SOWS, the short SOWS-Gossop and a quick check." },
   { path: "progress", title: "Progress", text: "Your scores over time, with doses alongside." },
-  { path: "products", title: "Products", text: "Your products and their lab certificates." },
   { path: "law", title: "Law", text: "The legal status of kratom and 7-OH where you are." },
   { path: "learn", title: "Learn", text: "What the evidence does and does not support." },
   { path: "share", title: "Share", text: "Invite a clinician, choose what they see, revoke." },
@@ -80,6 +81,30 @@ function App() {
           element={
             <SignedIn>
               <PlanPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="log"
+          element={
+            <SignedIn>
+              <LogPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="history/:day?"
+          element={
+            <SignedIn>
+              <HistoryPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="products"
+          element={
+            <SignedIn>
+              <ProductsPage />
             </SignedIn>
           }
         />

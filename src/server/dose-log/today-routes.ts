@@ -4,6 +4,7 @@ import { zonedDayBounds } from "../../core/zoned-time.ts";
 import { type IngestionRecord, listIngestions, toSafetyIngestion } from "../../db/ingestions.ts";
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
+import { CLOCK_SKEW_MS } from "./dose-input.ts";
 import { ingestionViewer, substanceNameOf } from "./ingestion-view.ts";
 import type { DoseLogKnowledge } from "./knowledge.ts";
 import { loadSafetyData, safeZonedDay, warningsFor } from "./safety-context.ts";
@@ -99,7 +100,8 @@ export async function todayRoutes(app: App, knowledge: DoseLogKnowledge): Promis
       if (exposureModel) {
         const leaf = await listIngestions(db, user.id, {
           from: new Date(now.getTime() - EXPOSURE_LOOKBACK_MS),
-          to: new Date(now.getTime() + 1),
+          // Doses a little ahead of the server's clock (allowed skew) count too.
+          to: new Date(now.getTime() + CLOCK_SKEW_MS + 1),
           pools: [EXPOSURE_POOL],
         });
         const doses = leaf

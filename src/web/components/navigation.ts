@@ -29,6 +29,7 @@ export function navigationFor(role: User["role"]): NavItem[] {
     { to: "/log", label: "Log dose", primary: true },
     { to: "/check-in", label: "Check-in", primary: true },
     { to: "/progress", label: "Progress", primary: true },
+    { to: "/history", label: "Dose history" },
     { to: "/products", label: "Products" },
     { to: "/plan", label: "Plan" },
     { to: "/law", label: "Law" },

@@ -1,4 +1,5 @@
 import { Link } from "react-router-dom";
+import { ExposureCard, TakenTodayCard, TodayWarningsCard } from "../dose-log/TodayDoseCards.tsx";
 import { TodayPlanCard } from "../plans/TodayPlanCard.tsx";
 import { useUser } from "../session/session-context.tsx";
 
@@ -22,13 +23,8 @@ export function TodayPage() {
       </header>
       <div className="card-grid">
         <TodayPlanCard />
-        <section className="card" aria-labelledby="today-doses">
-          <h2 id="today-doses">Taken today</h2>
-          <p className="muted">Nothing logged yet today.</p>
-          <Link className="button primary" to="/log">
-            Log a dose
-          </Link>
-        </section>
+        <TakenTodayCard />
+        <TodayWarningsCard />
         <section className="card" aria-labelledby="today-checkin">
           <h2 id="today-checkin">How are you feeling?</h2>
           <p className="muted">A check-in takes under two minutes and shows your progress.</p>
@@ -36,10 +32,7 @@ export function TodayPage() {
             Start check-in
           </Link>
         </section>
-        <section className="card" aria-labelledby="today-warnings">
-          <h2 id="today-warnings">Warnings</h2>
-          <p className="muted">No open warnings.</p>
-        </section>
+        <ExposureCard />
       </div>
       <p className="footnote">
         Mitra records, scores and warns; it does not prescribe. First-line treatments for opioid

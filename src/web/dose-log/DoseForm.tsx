@@ -1,0 +1,245 @@
+import { useId, useState } from "react";
+import { ApiFailure, api } from "../api.ts";
+import { WarningList } from "../components/WarningList.tsx";
+import { fromLocalInputValue, toLocalInputValue } from "./format.ts";
+import type { DoseSubject } from "./subject.ts";
+import type { IngestionResponse, IngestionView } from "./types.ts";
+import { type DoseDraft, useLiveCheck } from "./use-live-check.ts";
+
+function parseAmount(text: string): number | null {
+  const n = Number(text.replace(",", ".").trim());
+  return text.trim() !== "" && Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/**
+ * Step two of logging: amount, unit (only those that fit), time (now unless changed) and notes,
+ * with the safety check running as the person types and the result's warnings after saving.
+ * `id` is made when the form opens, so a retried save never stores the dose twice.
+ */
+export function DoseForm({
+  id,
+  subject,
+  editing,
+  onChangeSubject,
+  onSaved,
+}: {
+  id: string;
+  subject: DoseSubject;
+  editing: IngestionView | null;
+  onChangeSubject: () => void;
+  onSaved: (result: IngestionResponse) => void;
+}) {
+  const amountId = useId();
+  const unitId = useId();
+  const timeId = useId();
+  const notesId = useId();
+  const [amountText, setAmountText] = useState(editing ? String(editing.amount) : "");
+  const [unit, setUnit] = useState(
+    editing && subject.units.includes(editing.unit) ? editing.unit : subject.defaultUnit,
+  );
+  const [opened] = useState(() => new Date());
+  const [timeText, setTimeText] = useState(() =>
+    toLocalInputValue(editing ? new Date(editing.takenAt) : opened),
+  );
+  const [timeTouched, setTimeTouched] = useState(editing !== null);
+  const [notes, setNotes] = useState(editing?.notes ?? "");
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const amount = parseAmount(amountText);
+  const takenAt = timeTouched ? fromLocalInputValue(timeText) : opened;
+  const what = subject.productId
+    ? { productId: subject.productId }
+    : { substance: subject.substanceId };
+  const draft: DoseDraft | null =
+    amount !== null && unit !== "" && takenAt !== null
+      ? { id, ...what, amount, unit, takenAt: takenAt.toISOString() }
+      : null;
+  const live = useLiveCheck(draft);
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (amount === null) {
+      setError(
+        new ApiFailure(400, "invalid_input", "Enter the amount", [
+          { field: "body.amount", message: "enter an amount above 0" },
+        ]),
+      );
+      return;
+    }
+    const when = timeTouched ? fromLocalInputValue(timeText) : new Date();
+    if (when === null) {
+      setError(
+        new ApiFailure(400, "invalid_input", "Enter the time", [
+          { field: "body.takenAt", message: "enter the date and time you took it" },
+        ]),
+      );
+      return;
+    }
+    const body = {
+      ...(editing
+        ? subject.productId
+          ? { productId: subject.productId }
+          : { substance: subject.substanceId, productId: null }
+        : what),
+      amount,
+      unit,
+      takenAt: when.toISOString(),
+      notes: notes.trim() === "" ? null : notes.trim(),
+    };
+    setBusy(true);
+    try {
+      const result = editing
+        ? await api<IngestionResponse>("PATCH", `/api/ingestions/${editing.id}`, body)
+        : await api<IngestionResponse>("POST", "/api/ingestions", { id, ...body });
+      onSaved(result);
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e : new ApiFailure(0, "unknown", String(e)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (name: string) => error?.fieldMessage(name);
+  const general =
+    error && !fieldError("amount") && !fieldError("unit") && !fieldError("takenAt")
+      ? error.message
+      : undefined;
+
+  return (
+    <form className="dose-form" onSubmit={save} noValidate>
+      <div className="chosen-subject card">
+        <div>
+          <p className="eyebrow">Logging</p>
+          <p className="chosen-name">{subject.label}</p>
+          {subject.detail && <p className="muted chosen-detail">{subject.detail}</p>}
+        </div>
+        <button type="button" className="secondary" onClick={onChangeSubject}>
+          Change
+        </button>
+      </div>
+
+      {general && (
+        <p className="form-error" role="alert">
+          {general}
+        </p>
+      )}
+
+      <div className="amount-row">
+        <div className="field">
+          <label htmlFor={amountId}>Amount</label>
+          <input
+            id={amountId}
+            className="amount-input"
+            inputMode="decimal"
+            autoComplete="off"
+            // biome-ignore lint/a11y/noAutofocus: the amount is the one thing left to type
+            autoFocus
+            value={amountText}
+            onChange={(e) => setAmountText(e.target.value)}
+            aria-invalid={fieldError("amount") ? true : undefined}
+            aria-describedby={fieldError("amount") ? `${amountId}-error` : undefined}
+          />
+          {fieldError("amount") && (
+            <p className="field-error" id={`${amountId}-error`} role="alert">
+              {fieldError("amount")}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={unitId}>Unit</label>
+          <select
+            id={unitId}
+            value={unit}
+            onChange={(e) => setUnit(e.target.value)}
+            aria-invalid={fieldError("unit") ? true : undefined}
+          >
+            {subject.units.map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </select>
+          {fieldError("unit") && (
+            <p className="field-error" role="alert">
+              {fieldError("unit")}
+            </p>
+          )}
+        </div>
+      </div>
+
+      <div className="field">
+        <label htmlFor={timeId}>When</label>
+        <div className="time-row">
+          <input
+            id={timeId}
+            className="time-input"
+            type="datetime-local"
+            value={timeText}
+            onChange={(e) => {
+              setTimeText(e.target.value);
+              setTimeTouched(true);
+            }}
+            aria-invalid={fieldError("takenAt") ? true : undefined}
+          />
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setTimeText(toLocalInputValue(new Date()));
+              setTimeTouched(false);
+            }}
+          >
+            Now
+          </button>
+        </div>
+        {fieldError("takenAt") && (
+          <p className="field-error" role="alert">
+            {fieldError("takenAt")}
+          </p>
+        )}
+      </div>
+
+      <details className="notes" open={notes !== ""}>
+        <summary>Add a note</summary>
+        <div className="field">
+          <label htmlFor={notesId}>Note (optional)</label>
+          <textarea
+            id={notesId}
+            rows={2}
+            maxLength={2000}
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
+        </div>
+      </details>
+
+      <section className="live-check" aria-labelledby="live-check-title">
+        <h2 id="live-check-title">Check before you take it</h2>
+        {draft === null ? (
+          <p className="muted">Enter the amount to see warnings before you save.</p>
+        ) : live.problem ? (
+          <p className="muted" role="status">
+            {live.problem}
+          </p>
+        ) : live.warnings === undefined ? (
+          <p className="muted" role="status">
+            Checking…
+          </p>
+        ) : live.warnings.length === 0 ? (
+          <p className="muted" role="status">
+            No warnings from Mitra's rules for this dose with what you have logged. Its rules cannot
+            cover everything.
+          </p>
+        ) : (
+          <WarningList warnings={live.warnings} title="Warnings before you save" />
+        )}
+      </section>
+
+      <button type="submit" className="primary save-dose" disabled={busy}>
+        {busy ? "Saving…" : editing ? "Save changes" : "Save dose"}
+      </button>
+    </form>
+  );
+}

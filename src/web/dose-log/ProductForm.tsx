@@ -1,0 +1,196 @@
+import { useId, useState } from "react";
+import { ApiFailure, api } from "../api.ts";
+import { newClientId } from "../assessments/client-id.ts";
+import { TextField } from "../components/TextField.tsx";
+import type { Catalog, Product } from "./types.ts";
+
+const FORMS: { value: Product["form"]; label: string }[] = [
+  { value: "leaf-powder", label: "Leaf powder" },
+  { value: "capsules", label: "Capsules (leaf powder)" },
+  { value: "extract", label: "Extract" },
+  { value: "7-oh-product", label: "7-OH product" },
+  { value: "other", label: "Something else (magnesium, a medicine…)" },
+];
+
+function optionalNumber(text: string): number | null {
+  const t = text.replace(",", ".").trim();
+  return t === "" ? null : Number(t);
+}
+
+/** Add a product; its id is made when the form opens, so a retried save stores it once. */
+export function ProductForm({
+  catalog,
+  onSaved,
+}: {
+  catalog: Catalog;
+  onSaved: (product: Product) => void;
+}) {
+  const formId = useId();
+  const substanceId = useId();
+  const [id] = useState(newClientId);
+  const [vendor, setVendor] = useState("");
+  const [name, setName] = useState("");
+  const [form, setForm] = useState<Product["form"]>("leaf-powder");
+  const [substance, setSubstance] = useState("");
+  const [lot, setLot] = useState("");
+  const [perCapsule, setPerCapsule] = useState("");
+  const [perServing, setPerServing] = useState("");
+  const [elemental, setElemental] = useState("");
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const isMagnesium =
+    form === "other" &&
+    (catalog.substances.find((s) => s.id === substance)?.classes.includes("magnesium") ?? false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const numbers: [string, string][] = [
+      ["gramsPerCapsule", perCapsule],
+      ["gramsPerServing", perServing],
+      ["elementalMgPerUnit", elemental],
+    ];
+    const unreadable = numbers.find(([, text]) => Number.isNaN(optionalNumber(text)));
+    if (unreadable) {
+      setError(
+        new ApiFailure(400, "invalid_input", "Check the numbers", [
+          { field: `body.${unreadable[0]}`, message: "enter a number like 0.5" },
+        ]),
+      );
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api<{ product: Product }>("POST", "/api/products", {
+        id,
+        vendor,
+        name,
+        form,
+        ...(form === "other" && substance !== "" ? { substanceId: substance } : {}),
+        lot: lot.trim() === "" ? null : lot.trim(),
+        gramsPerCapsule: form === "capsules" ? optionalNumber(perCapsule) : null,
+        gramsPerServing:
+          form === "capsules" || form === "leaf-powder" ? null : optionalNumber(perServing),
+        elementalMgPerUnit: isMagnesium ? optionalNumber(elemental) : null,
+      });
+      onSaved(res.product);
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e : new ApiFailure(0, "unknown", String(e)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (n: string) => error?.fieldMessage(n);
+  const known = [
+    "vendor",
+    "name",
+    "form",
+    "substanceId",
+    "lot",
+    "gramsPerCapsule",
+    "gramsPerServing",
+    "elementalMgPerUnit",
+  ];
+  const general = error && !known.some((k) => fieldError(k)) ? error.message : undefined;
+
+  return (
+    <form onSubmit={submit} noValidate className="product-form">
+      {general && (
+        <p className="form-error" role="alert">
+          {general}
+        </p>
+      )}
+      <TextField
+        label="Vendor"
+        value={vendor}
+        onChange={(e) => setVendor(e.target.value)}
+        error={fieldError("vendor")}
+        required
+      />
+      <TextField
+        label="Product name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={fieldError("name")}
+        required
+      />
+      <div className="field">
+        <label htmlFor={formId}>Form</label>
+        <select
+          id={formId}
+          value={form}
+          onChange={(e) => setForm(e.target.value as Product["form"])}
+        >
+          {FORMS.map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {form === "other" && (
+        <div className="field">
+          <label htmlFor={substanceId}>What is it?</label>
+          <select
+            id={substanceId}
+            value={substance}
+            onChange={(e) => setSubstance(e.target.value)}
+            aria-invalid={fieldError("substanceId") ? true : undefined}
+          >
+            <option value="">Choose…</option>
+            {catalog.substances.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          {fieldError("substanceId") && (
+            <p className="field-error" role="alert">
+              {fieldError("substanceId")}
+            </p>
+          )}
+        </div>
+      )}
+      {form === "capsules" ? (
+        <TextField
+          label="Grams of leaf per capsule"
+          hint="From the label, e.g. 0.5. Mitra needs it to add capsules to your grams of leaf."
+          inputMode="decimal"
+          value={perCapsule}
+          onChange={(e) => setPerCapsule(e.target.value)}
+          error={fieldError("gramsPerCapsule")}
+        />
+      ) : form === "leaf-powder" ? null : (
+        <TextField
+          label="Grams per serving, tablet or capsule (optional)"
+          hint="From the label, if it says."
+          inputMode="decimal"
+          value={perServing}
+          onChange={(e) => setPerServing(e.target.value)}
+          error={fieldError("gramsPerServing")}
+        />
+      )}
+      {isMagnesium && (
+        <TextField
+          label="Elemental magnesium per tablet or capsule, mg"
+          hint="The label's “elemental magnesium” figure, not the weight of the salt."
+          inputMode="decimal"
+          value={elemental}
+          onChange={(e) => setElemental(e.target.value)}
+          error={fieldError("elementalMgPerUnit")}
+        />
+      )}
+      <TextField
+        label="Lot or batch (optional)"
+        value={lot}
+        onChange={(e) => setLot(e.target.value)}
+        error={fieldError("lot")}
+      />
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? "Saving…" : "Add product"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import { Link } from "react-router-dom";
+import { WarningList } from "../components/WarningList.tsx";
+import { useUser } from "../session/session-context.tsx";
+import { formatClock, formatDose } from "./format.ts";
+import type { IngestionResponse } from "./types.ts";
+
+/** After saving: what was stored, and its warnings with why and the source. */
+export function SavedDose({
+  result,
+  edited,
+  onLogAnother,
+}: {
+  result: IngestionResponse;
+  edited: boolean;
+  onLogAnother: () => void;
+}) {
+  const user = useUser();
+  const i = result.ingestion;
+  return (
+    <div className="saved-dose">
+      <section className="card saved-card" role="status" aria-live="polite">
+        <h2>{edited ? "Change saved" : "Dose saved"}</h2>
+        <p>
+          <strong>{formatDose(i.amount, i.unit)}</strong> {i.productName ?? i.substanceName} at{" "}
+          {formatClock(i.takenAt, user.timeZone)}
+        </p>
+        {result.warnings.length === 0 && (
+          <p className="muted">No warnings from Mitra's rules for this dose.</p>
+        )}
+      </section>
+      <WarningList warnings={result.warnings} title="Warnings for this dose" />
+      <div className="button-row">
+        <button type="button" className="primary" onClick={onLogAnother}>
+          Log another
+        </button>
+        <Link className="button" to="/today">
+          Back to Today
+        </Link>
+        <Link className="button" to="/history">
+          History
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { productSubject, quickSubjects, substanceSubject } from "./subject.ts";
+import type { Catalog, Product } from "./types.ts";
+
+const catalog: Catalog = {
+  substances: [
+    {
+      id: "kratom-leaf",
+      name: "Kratom leaf powder",
+      aliases: [],
+      classes: [],
+      units: ["g", "mg"],
+      routes: [],
+      canonicalUnit: "g",
+      pool: "kratom-leaf",
+    },
+    {
+      id: "kratom-capsules",
+      name: "Kratom capsules",
+      aliases: [],
+      classes: [],
+      units: ["capsule", "g", "mg"],
+      routes: [],
+      canonicalUnit: "g",
+      pool: "kratom-leaf",
+    },
+  ],
+  pickableClasses: [],
+  conditions: [],
+  productForms: [],
+};
+
+const caps: Product = {
+  id: "p1",
+  vendor: "Acme",
+  name: "Caps",
+  form: "capsules",
+  substanceId: "kratom-capsules",
+  substanceName: "Kratom capsules",
+  lot: null,
+  gramsPerCapsule: 0.5,
+  gramsPerServing: null,
+  elementalMgPerUnit: null,
+  createdAt: "2026-01-01T00:00:00Z",
+};
+
+describe("dose subjects", () => {
+  it("defaults a capsule product to capsules and a substance to its first unit", () => {
+    expect(productSubject(catalog, [], caps).defaultUnit).toBe("capsule");
+    expect(productSubject(catalog, [], caps).detail).toBe("0.5 g per capsule");
+    expect(substanceSubject(catalog, [], "kratom-leaf").defaultUnit).toBe("g");
+    expect(substanceSubject(catalog, [], "kratom-leaf", "mg").defaultUnit).toBe("mg");
+    expect(substanceSubject(catalog, [], "kratom-leaf", "capsule").defaultUnit).toBe("g");
+  });
+
+  it("puts recent ones first with their last dose, then other products, without repeats", () => {
+    const list = quickSubjects(
+      catalog,
+      [],
+      [
+        {
+          substanceId: "kratom-leaf",
+          substanceName: "Kratom leaf powder",
+          productId: null,
+          productName: null,
+          unit: "g",
+          amount: 2,
+        },
+        {
+          substanceId: "kratom-capsules",
+          substanceName: "x",
+          productId: "gone",
+          productName: null,
+          unit: "capsule",
+          amount: 4,
+        },
+      ],
+      [caps],
+    );
+    expect(list.map((s) => s.key)).toEqual(["s:kratom-leaf", "p:p1"]);
+    expect(list[0]?.detail).toBe("Last: 2 g");
+  });
+});

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { nextDay, zonedDay } from "../../core/zoned-time.ts";
+import { ApiFailure, api } from "../api.ts";
+import { DoseRow } from "../dose-log/DoseRow.tsx";
+import { dayRange, dayTotals, groupByDay, previousDay } from "../dose-log/days.ts";
+import { formatCalendarDay, formatDose } from "../dose-log/format.ts";
+import type { IngestionView } from "../dose-log/types.ts";
+import { useUser } from "../session/session-context.tsx";
+
+/** Days the history list shows at first and adds per "Show older". */
+const PAGE_DAYS = 14;
+
+function useDoses(from: string, to: string) {
+  const [doses, setDoses] = useState<IngestionView[] | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setDoses(undefined);
+    api<{ ingestions: IngestionView[] }>(
+      "GET",
+      `/api/ingestions?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    )
+      .then((r) => live && setDoses(r.ingestions))
+      .catch((e) => live && setError(e instanceof ApiFailure ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [from, to]);
+  const remove = useCallback(
+    (id: string) => setDoses((list) => list?.filter((d) => d.id !== id)),
+    [],
+  );
+  return { doses, error, remove };
+}
+
+/** `/history`: recent days with their doses; `/history/:day`: one day with its totals. */
+export function HistoryPage() {
+  const { day } = useParams();
+  const user = useUser();
+  const today = zonedDay(new Date(), user.timeZone);
+  if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) {
+    return <DayView day={day} today={today} timeZone={user.timeZone} />;
+  }
+  return <HistoryList today={today} timeZone={user.timeZone} />;
+}
+
+function DayView({ day, today, timeZone }: { day: string; today: string; timeZone: string }) {
+  const range = dayRange(day, timeZone);
+  const { doses, error, remove } = useDoses(range.from, range.to);
+  const ordered = doses ? [...doses].reverse() : undefined;
+  return (
+    <div className="page history-page">
+      <header className="page-header">
+        <p className="eyebrow">Day view</p>
+        <h1>{day === today ? "Today" : formatCalendarDay(day)}</h1>
+      </header>
+      <nav className="day-nav" aria-label="Days">
+        <Link className="button compact" to={`/history/${previousDay(day)}`}>
+          ← Previous day
+        </Link>
+        {day < today && (
+          <Link className="button compact" to={`/history/${nextDay(day)}`}>
+            Next day →
+          </Link>
+        )}
+        <Link className="button compact" to="/history">
+          All days
+        </Link>
+      </nav>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {ordered === undefined ? (
+        <p className="loading">Loading…</p>
+      ) : ordered.length === 0 ? (
+        <p className="muted">Nothing logged this day.</p>
+      ) : (
+        <>
+          <section className="card" aria-labelledby="day-totals">
+            <h2 id="day-totals">Totals</h2>
+            <ul className="totals">
+              {dayTotals(ordered).map((t) => (
+                <li key={t.key}>
+                  <strong>{formatDose(t.amount, t.unit)}</strong> {t.name}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <ul className="dose-list" aria-label="Doses this day">
+            {ordered.map((d) => (
+              <DoseRow key={d.id} dose={d} timeZone={timeZone} onDeleted={remove} />
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <Link className="button primary" to="/log">
+          Log a dose
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function HistoryList({ today, timeZone }: { today: string; timeZone: string }) {
+  const [days, setDays] = useState(PAGE_DAYS);
+  let first = today;
+  for (let i = 1; i < days; i++) first = previousDay(first);
+  const range = { from: dayRange(first, timeZone).from, to: dayRange(today, timeZone).to };
+  const { doses, error, remove } = useDoses(range.from, range.to);
+  return (
+    <div className="page history-page">
+      <header className="page-header">
+        <h1>Dose history</h1>
+        <p className="muted">
+          Your doses of the last {days} days. Changes and deletions are kept in your record's
+          history.
+        </p>
+      </header>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {doses === undefined ? (
+        <p className="loading">Loading…</p>
+      ) : doses.length === 0 ? (
+        <p className="muted">Nothing logged in these days.</p>
+      ) : (
+        groupByDay(doses, timeZone).map((g) => (
+          <section key={g.day} className="history-day" aria-labelledby={`day-${g.day}`}>
+            <h2 id={`day-${g.day}`}>
+              <Link to={`/history/${g.day}`}>
+                {g.day === today ? "Today" : formatCalendarDay(g.day)}
+              </Link>
+            </h2>
+            <ul className="dose-list">
+              {g.doses.map((d) => (
+                <DoseRow key={d.id} dose={d} timeZone={timeZone} onDeleted={remove} />
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+      <div className="button-row">
+        <button type="button" className="secondary" onClick={() => setDays((d) => d + PAGE_DAYS)}>
+          Show older
+        </button>
+        <Link className="button primary" to="/log">
+          Log a dose
+        </Link>
+      </div>
+    </div>
+  );
+}
