@@ -409,6 +409,70 @@ describe.each(engines)("dose log over HTTP on %s", (engine) => {
     },
   );
 
+  it.skipIf(skip)("checks doses against the active plan, capsules counted as leaf", async () => {
+    const c = await patient();
+    const caps = await c.post("/api/products", {
+      id: uuid(),
+      vendor: "Acme",
+      name: "Caps",
+      form: "capsules",
+      gramsPerCapsule: 0.5,
+    });
+    const plan = await c.post("/api/plans", {
+      id: uuid(),
+      definition: {
+        kind: "taper",
+        substanceId: "kratom-leaf",
+        unit: "g",
+        startDate: server.clock.now().toISOString().slice(0, 10),
+        startAmountPerDay: 4,
+        step: { kind: "amount", amount: 0.5 },
+        stepLengthDays: 7,
+        maxPerDose: 2,
+        minHoursBetweenDoses: 4,
+      },
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    const codesFor = async (body: Record<string, unknown>) =>
+      (await c.post("/api/safety/check", body)).body.warnings.map((w: any) => w.code);
+
+    expect(
+      await codesFor({
+        productId: caps.body.product.id,
+        amount: 6,
+        unit: "capsule",
+        takenAt: ago(0),
+      }),
+    ).toContain("plan.over-max-per-dose");
+    expect(
+      await codesFor({
+        productId: caps.body.product.id,
+        amount: 2,
+        unit: "capsule",
+        takenAt: ago(0),
+      }),
+    ).not.toContain("plan.over-max-per-dose");
+
+    await c.post("/api/ingestions", {
+      id: uuid(),
+      substance: "kratom-leaf",
+      amount: 1,
+      unit: "g",
+      takenAt: ago(HOUR),
+    });
+    expect(
+      await codesFor({
+        productId: caps.body.product.id,
+        amount: 2,
+        unit: "capsule",
+        takenAt: ago(0),
+      }),
+    ).toContain("plan.too-soon");
+    expect(
+      await codesFor({ substance: "magnesium", amount: 100, unit: "mg", takenAt: ago(0) }),
+    ).not.toContain("plan.too-soon");
+  });
+
   it.skipIf(skip)("lets a custom substance inherit its class's rules", async () => {
     const c = await patient();
     const badClass = await c.post("/api/custom-substances", {
