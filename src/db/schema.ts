@@ -1,5 +1,6 @@
 import type { AccountTables } from "./tables/accounts.ts";
 import type { AssessmentTables } from "./tables/assessments.ts";
+import type { CareTeamTables } from "./tables/care-team.ts";
 import type { DoseLogTables } from "./tables/dose-log.ts";
 import type { PlanTables } from "./tables/plans.ts";
 
@@ -8,7 +9,12 @@ import type { PlanTables } from "./tables/plans.ts";
  * engines; booleans are 0/1 integers; JSON is text. A feature adds its tables in its own file, its
  * migration under migrations/, and one line here.
  */
-export interface Database extends AccountTables, AssessmentTables, DoseLogTables, PlanTables {}
+export interface Database
+  extends AccountTables,
+    AssessmentTables,
+    DoseLogTables,
+    PlanTables,
+    CareTeamTables {}
 
 export type {
   AuditLogTable,

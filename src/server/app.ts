@@ -10,15 +10,19 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { DatabaseHandle } from "../db/connection.ts";
+import { accountDeletionRoutes } from "./account-deletion/routes.ts";
 import { assessmentRoutes } from "./assessments/routes.ts";
+import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { installSessions } from "./auth/session.ts";
+import { careTeamRoutes } from "./care-team/routes.ts";
 import type { Config } from "./config.ts";
 import type { App } from "./context.ts";
 import { doseLogRoutes } from "./dose-log/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { knowledgeRoutes } from "./knowledge/routes.ts";
 import { planRoutes } from "./plans/routes.ts";
+import { reportRoutes } from "./reports/routes.ts";
 import { ApiError } from "./http/api-error.ts";
 import { installErrorHandling } from "./http/error-handler.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
@@ -38,6 +42,10 @@ const features = [
   planRoutes,
   knowledgeRoutes,
   doseLogRoutes,
+  careTeamRoutes,
+  reportRoutes,
+  auditRoutes,
+  accountDeletionRoutes,
 ];
 
 export interface BuildOptions {

@@ -4,8 +4,12 @@ import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { Layout } from "./components/Layout.tsx";
 import { homeFor } from "./components/navigation.ts";
 import { AuthPage } from "./pages/AuthPage.tsx";
+import { ClaimPage } from "./pages/ClaimPage.tsx";
+import { CoaCheckPage } from "./pages/CoaCheckPage.tsx";
 import { HelpPage } from "./pages/HelpPage.tsx";
 import { HistoryPage } from "./pages/HistoryPage.tsx";
+import { LawPage } from "./pages/LawPage.tsx";
+import { LearnPage } from "./pages/LearnPage.tsx";
 import { LogPage } from "./pages/LogPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { PlanPage } from "./pages/PlanPage.tsx";
@@ -38,8 +42,6 @@ function Start() {
 const sections: { path: string; title: string; text: string }[] = [
   { path: "check-in", title: "Check-in", text: "SOWS, the short SOWS-Gossop and a quick check." },
   { path: "progress", title: "Progress", text: "Your scores over time, with doses alongside." },
-  { path: "law", title: "Law", text: "The legal status of kratom and 7-OH where you are." },
-  { path: "learn", title: "Learn", text: "What the evidence does and does not support." },
   { path: "share", title: "Share", text: "Invite a clinician, choose what they see, revoke." },
   { path: "account", title: "Account", text: "Your profile, time zone and exports." },
   { path: "patients", title: "Patients", text: "Consenting patients, worst first." },
@@ -105,6 +107,38 @@ function App() {
           element={
             <SignedIn>
               <ProductsPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="law"
+          element={
+            <SignedIn>
+              <LawPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="learn"
+          element={
+            <SignedIn>
+              <LearnPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="learn/claims/:id"
+          element={
+            <SignedIn>
+              <ClaimPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="products/coa"
+          element={
+            <SignedIn>
+              <CoaCheckPage />
             </SignedIn>
           }
         />

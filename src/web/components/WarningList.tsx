@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import type { Severity, Warning } from "../../core/warning.ts";
+import { EvidenceLinks } from "../knowledge/EvidenceLinks.tsx";
 
 const SEVERITY_LABEL: Record<Severity, string> = {
   urgent: "Get help now",
@@ -39,6 +40,7 @@ export function WarningList({
               <strong>What to do: </strong>
               {w.action}
             </p>
+            {w.evidence && w.evidence.length > 0 && <EvidenceLinks ids={w.evidence} />}
             {w.severity === "urgent" && (
               <p>
                 <Link to="/help" className="button primary">

@@ -5,6 +5,7 @@ import { formatDose } from "../dose-log/format.ts";
 import { ProductForm } from "../dose-log/ProductForm.tsx";
 import type { Product } from "../dose-log/types.ts";
 import { useCatalog } from "../dose-log/use-catalog.ts";
+import { EvidenceLinks } from "../knowledge/EvidenceLinks.tsx";
 
 const FORM_LABEL: Record<Product["form"], string> = {
   "leaf-powder": "Leaf powder",
@@ -95,6 +96,17 @@ export function ProductsPage() {
             ))}
           </ul>
         )}
+      </section>
+      <section className="card" aria-labelledby="product-coa">
+        <h2 id="product-coa">Check a lab certificate</h2>
+        <p className="muted">
+          Compare a product's certificate of analysis (COA) with published limits for 7-OH, heavy
+          metals and germs.
+        </p>
+        <Link className="button" to="/products/coa">
+          Check a certificate
+        </Link>
+        <EvidenceLinks ids={["choose-tested-products", "strains-differ-in-pain-relief"]} />
       </section>
       <section className="card" aria-labelledby="product-add">
         <h2 id="product-add">Add a product</h2>

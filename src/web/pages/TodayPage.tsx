@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import { ExposureCard, TakenTodayCard, TodayWarningsCard } from "../dose-log/TodayDoseCards.tsx";
+import { TodayLawCard } from "../knowledge/TodayLawCard.tsx";
 import { TodayPlanCard } from "../plans/TodayPlanCard.tsx";
 import { useUser } from "../session/session-context.tsx";
 
@@ -33,6 +34,7 @@ export function TodayPage() {
           </Link>
         </section>
         <ExposureCard />
+        <TodayLawCard jurisdiction={user.jurisdiction} />
       </div>
       <p className="footnote">
         Mitra records, scores and warns; it does not prescribe. First-line treatments for opioid

@@ -1,0 +1,63 @@
+import type { Kysely } from "kysely";
+import type { Database } from "./schema.ts";
+
+/** Audit entries as people read them: with the actor's name and role (null once deleted). */
+export interface AuditView {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  actorRole: string | null;
+  subjectId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  address: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface AuditQuery {
+  /** Only entries about this person's data. */
+  subjectId?: string;
+  /** Only entries by this actor. */
+  actorId?: string;
+  /** Only entries before this instant (paging backwards). */
+  before?: Date;
+  limit: number;
+}
+
+/** Newest first. Read-only: nothing in Mitra edits or deletes an entry through the API. */
+export async function queryAudit(db: Kysely<Database>, q: AuditQuery): Promise<AuditView[]> {
+  let query = db
+    .selectFrom("audit_log")
+    .leftJoin("users", "users.id", "audit_log.actor_id")
+    .selectAll("audit_log")
+    .select([
+      "users.display_name as actorName",
+      "users.email as actorEmail",
+      "users.role as actorRole",
+    ]);
+  if (q.subjectId !== undefined) query = query.where("audit_log.subject_id", "=", q.subjectId);
+  if (q.actorId !== undefined) query = query.where("audit_log.actor_id", "=", q.actorId);
+  if (q.before !== undefined) query = query.where("audit_log.at", "<", q.before.toISOString());
+  const rows = await query
+    .orderBy("audit_log.at", "desc")
+    .orderBy("audit_log.id", "desc")
+    .limit(q.limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actorName,
+    actorEmail: r.actorEmail,
+    actorRole: r.actorRole,
+    subjectId: r.subject_id,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    address: r.address,
+    details: r.details === null ? null : (JSON.parse(r.details) as Record<string, unknown>),
+  }));
+}

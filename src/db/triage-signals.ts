@@ -1,0 +1,181 @@
+import { type Kysely, sql } from "kysely";
+import { scopePattern } from "./care-team.ts";
+import type { Database } from "./schema.ts";
+import type { CareScope } from "./tables/care-team.ts";
+
+/**
+ * The clinician dashboard's queries: three set-based queries over all of the clinician's
+ * consenting patients at once (never a query per patient), each restricted in SQL to the patients
+ * whose link grants the scope it reads. Indexes (migration 0005): the live-pair index of
+ * care_links; `assessments_triage_idx` (user_id, taken_at, instrument, total, red_flag), which
+ * covers every assessment read here; `ingestions_live_idx` for the last dose; and the partial
+ * `ingestions_flagged_idx`, which holds only doses whose stored warnings name a plan limit or an
+ * interaction. Works alike on SQLite (3.44+, for string_agg) and PostgreSQL.
+ */
+
+type Db = Kysely<Database>;
+
+/** Patients linked live to the clinician whose link grants `scope`. */
+function linkedWith(db: Db, clinicianId: string, scope: CareScope) {
+  return db
+    .selectFrom("care_links")
+    .select("care_links.patient_id")
+    .where("care_links.clinician_id", "=", clinicianId)
+    .where("care_links.revoked_at", "is", null)
+    .where("care_links.scopes", "like", scopePattern(scope));
+}
+
+export interface LinkedPatientRow {
+  linkId: string;
+  patientId: string;
+  scopes: string;
+  maySetPlans: number;
+  displayName: string | null;
+  email: string;
+  timeZone: string;
+  linkedAt: string;
+  /** Newest assessment of any instrument; null without the assessments scope or with none. */
+  lastCheckInAt: string | null;
+  /** Newest dose not deleted; null without the doses scope or with none. */
+  lastDoseAt: string | null;
+  /** Newest clinician note on the person's record (any clinician), or null. */
+  lastNoteAt: string | null;
+}
+
+/**
+ * The clinician's live links with each person, their last check-in, last dose and last note. The
+ * "last" values are correlated sub-queries that each read one index entry (newest first, first
+ * row), the first two only when the link grants the scope.
+ */
+export function linkedPatients(db: Db, clinicianId: string): Promise<LinkedPatientRow[]> {
+  return db
+    .selectFrom("care_links as cl")
+    .innerJoin("users as u", "u.id", "cl.patient_id")
+    .select((eb) => [
+      "cl.id as linkId",
+      "cl.patient_id as patientId",
+      "cl.scopes as scopes",
+      "cl.may_set_plans as maySetPlans",
+      "u.display_name as displayName",
+      "u.email as email",
+      "u.time_zone as timeZone",
+      "cl.created_at as linkedAt",
+      eb
+        .case()
+        .when("cl.scopes", "like", scopePattern("assessments"))
+        .then(
+          eb
+            .selectFrom("assessments as a")
+            .select("a.taken_at")
+            .whereRef("a.user_id", "=", "cl.patient_id")
+            .orderBy("a.taken_at", "desc")
+            .limit(1),
+        )
+        .end()
+        .as("lastCheckInAt"),
+      eb
+        .case()
+        .when("cl.scopes", "like", scopePattern("doses"))
+        .then(
+          eb
+            .selectFrom("ingestions as i")
+            .select("i.taken_at")
+            .whereRef("i.user_id", "=", "cl.patient_id")
+            .where("i.deleted_at", "is", null)
+            .orderBy("i.taken_at", "desc")
+            .limit(1),
+        )
+        .end()
+        .as("lastDoseAt"),
+      eb
+        .selectFrom("clinical_notes as n")
+        .select((n) => n.fn.max("n.created_at").as("at"))
+        .whereRef("n.patient_id", "=", "cl.patient_id")
+        .as("lastNoteAt"),
+    ])
+    .where("cl.clinician_id", "=", clinicianId)
+    .where("cl.revoked_at", "is", null)
+    .execute() as Promise<LinkedPatientRow[]>;
+}
+
+/** One assessment as the dashboard needs it. */
+export interface AssessmentPoint {
+  takenAt: string;
+  instrument: string;
+  total: number | null;
+  redFlag: boolean;
+}
+
+const FIELD = "|";
+const ENTRY = ";";
+
+/**
+ * Every assessment taken in [since, now] by each patient whose link grants the assessments scope,
+ * grouped by patient, in no particular order. The database packs each patient's entries into one
+ * string (string_agg), so 2,000 patients come back as 2,000 rows instead of tens of thousands:
+ * the scan is index-only either way, and moving rows into JavaScript is what costs.
+ */
+export async function assessmentPoints(
+  db: Db,
+  clinicianId: string,
+  since: Date,
+  now: Date,
+): Promise<Map<string, AssessmentPoint[]>> {
+  const entry = sql<string>`taken_at || ${FIELD} || instrument || ${FIELD} || coalesce(cast(total as text), '') || ${FIELD} || cast(red_flag as text)`;
+  const rows = await db
+    .selectFrom("assessments")
+    .select(["user_id as userId", sql<string>`string_agg(${entry}, ${ENTRY})`.as("entries")])
+    .where("user_id", "in", linkedWith(db, clinicianId, "assessments"))
+    .where("taken_at", ">=", since.toISOString())
+    .where("taken_at", "<=", now.toISOString())
+    .groupBy("user_id")
+    .execute();
+  const byUser = new Map<string, AssessmentPoint[]>();
+  for (const row of rows) {
+    const points: AssessmentPoint[] = [];
+    for (const packed of row.entries.split(ENTRY)) {
+      const [takenAt, instrument, total, redFlag] = packed.split(FIELD);
+      if (takenAt === undefined || instrument === undefined) continue;
+      points.push({
+        takenAt,
+        instrument,
+        total: total === undefined || total === "" ? null : Number(total),
+        redFlag: redFlag === "1",
+      });
+    }
+    byUser.set(row.userId, points);
+  }
+  return byUser;
+}
+
+export interface FlaggedDoseRow {
+  userId: string;
+  takenAt: string;
+  /** JSON array of the warnings shown when the dose was logged. */
+  warnings: string;
+}
+
+/**
+ * Doses taken in [since, now] whose stored warnings name a plan limit (`plan.*`) or an
+ * interaction (`interaction.*`), for patients whose link grants the doses scope. The condition is
+ * written exactly as `ingestions_flagged_idx`'s (literals, not parameters) so both engines read
+ * that small partial index; the caller parses the few rows and decides by code and severity.
+ */
+export function flaggedDoses(
+  db: Db,
+  clinicianId: string,
+  since: Date,
+  now: Date,
+): Promise<FlaggedDoseRow[]> {
+  return db
+    .selectFrom("ingestions")
+    .select(["user_id as userId", "taken_at as takenAt", "warnings"])
+    .where("user_id", "in", linkedWith(db, clinicianId, "doses"))
+    .where("taken_at", ">=", since.toISOString())
+    .where("taken_at", "<=", now.toISOString())
+    .where(
+      sql<boolean>`deleted_at is null
+      and (warnings like '%"code":"plan.%' or warnings like '%"code":"interaction.%')`,
+    )
+    .execute();
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { deleteAccount } from "../../db/account-deletion.ts";
+import { appendAudit } from "../../db/audit.ts";
+import { findUserById } from "../../db/users.ts";
+import { assertLoginAllowed, noteLoginFailure } from "../auth/login-throttle.ts";
+import { verifyPassword } from "../auth/passwords.ts";
+import { endSession, requireUser } from "../auth/session.ts";
+import type { App } from "../context.ts";
+import { ApiError, notFound } from "../http/api-error.ts";
+
+const deleteBody = z
+  .object({ password: z.string().min(1, { message: "enter your password" }).max(1024) })
+  .strict();
+
+/**
+ * Deleting one's account: with the password entered again, removes the account and every record
+ * in it (see db/account-deletion.ts), which ends every clinician's access, signs out everywhere,
+ * and leaves one anonymous audit entry that an account was deleted.
+ */
+export async function accountDeletionRoutes(app: App): Promise<void> {
+  app.delete(
+    "/api/me",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Delete one's account and everything in it (password required)",
+        body: deleteBody,
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      await assertLoginAllowed(app, user.email, request.ip);
+      const row = await findUserById(app.mitra.db, user.id);
+      if (!row) throw notFound("Your account");
+      if (!(await verifyPassword(request.body.password, row.password_hash))) {
+        await noteLoginFailure(app, user.email, request.ip);
+        throw new ApiError(403, "wrong_password", "That password is not right", {
+          fields: [{ field: "body.password", message: "not your password" }],
+        });
+      }
+      const deleted = await deleteAccount(app.mitra.db, user.id);
+      if (!deleted) throw notFound("Your account");
+      await appendAudit(app.mitra.db, {
+        actorId: null,
+        subjectId: null,
+        action: "delete",
+        entity: "account",
+        at: app.mitra.now(),
+        details: { role: deleted.role, careLinksEnded: deleted.linksEnded },
+      });
+      request.user = null;
+      await endSession(app, request, reply);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,204 @@
+import { appendAudit } from "../../db/audit.ts";
+import { appendAuditBatch } from "../../db/audit-batch.ts";
+import { insertClinicalNote } from "../../db/clinical-notes.ts";
+import { toAssessmentView } from "../assessments/assessment-view.ts";
+import { recordAssessment } from "../assessments/record-assessment.ts";
+import { assessmentBody, recordResponse } from "../assessments/schemas.ts";
+import { assessmentTrends } from "../assessments/trends.ts";
+import { requireRole } from "../auth/session.ts";
+import type { App } from "../context.ts";
+import { ApiError, notFound } from "../http/api-error.ts";
+import { gatherPatientRecord } from "../reports/patient-record.ts";
+import { requirePatientAccess } from "./access.ts";
+import { clinicianPlanRoutes } from "./clinician-plan-routes.ts";
+import {
+  dashboardResponse,
+  patientParams,
+  rangeQuery,
+  resolveRange,
+  timelineResponse,
+} from "./clinician-schemas.ts";
+import { noteBody, noteResponse } from "./schemas.ts";
+import { triageDashboard } from "./triage.ts";
+
+/** The clinician's side: the triage dashboard and the view of one consenting patient. */
+export async function clinicianRoutes(app: App): Promise<void> {
+  app.get(
+    "/api/clinician/patients",
+    {
+      schema: {
+        tags: ["clinician"],
+        summary: "Triage dashboard: consenting patients, worst first, with 14-day sparklines",
+        response: { 200: dashboardResponse },
+      },
+    },
+    async (request) => {
+      const clinician = requireRole(request, "clinician");
+      const now = app.mitra.now();
+      const dashboard = await triageDashboard(app.mitra.db, clinician.id, now);
+      await appendAuditBatch(
+        app.mitra.db,
+        dashboard.patients.map((row) => ({
+          actorId: clinician.id,
+          subjectId: row.patient.id,
+          action: "read",
+          entity: "triage_summary",
+          address: request.ip,
+          at: now,
+          details: { linkId: row.linkId },
+        })),
+      );
+      return dashboard;
+    },
+  );
+
+  app.get(
+    "/api/clinician/patients/:id/timeline",
+    {
+      schema: {
+        tags: ["clinician"],
+        summary: "A consenting patient's doses, assessments, plans, products and notes, by scope",
+        params: patientParams,
+        querystring: rangeQuery,
+        response: { 200: timelineResponse },
+      },
+    },
+    async (request) => {
+      const now = app.mitra.now();
+      const range = resolveRange(request.query, now);
+      const access = await requirePatientAccess(app, request, request.params.id, "any");
+      const record = await gatherPatientRecord(
+        app.mitra.db,
+        access.patient.id,
+        access.link.scopes,
+        range,
+      );
+      if (!record) throw notFound("That patient");
+      await appendAudit(app.mitra.db, {
+        actorId: access.clinician.id,
+        subjectId: access.patient.id,
+        action: "read",
+        entity: "timeline",
+        address: request.ip,
+        at: now,
+        details: {
+          linkId: access.link.id,
+          sections: access.link.scopes,
+          from: range.from.toISOString(),
+          to: range.to.toISOString(),
+        },
+      });
+      return {
+        patient: access.patient,
+        access: { scopes: access.link.scopes, maySetPlans: access.link.maySetPlans },
+        from: range.from.toISOString(),
+        to: range.to.toISOString(),
+        ...(record.assessments
+          ? {
+              assessments: record.assessments.map(toAssessmentView),
+              trends: await assessmentTrends(app.mitra.db, access.patient.id, now),
+            }
+          : {}),
+        ...(record.doses ? { doses: record.doses } : {}),
+        ...(record.plans ? { plans: record.plans } : {}),
+        ...(record.products
+          ? {
+              products: record.products.map((p) => ({
+                id: p.id,
+                vendor: p.vendor,
+                name: p.name,
+                form: p.form,
+                substanceId: p.substanceId,
+                substanceName: p.substanceName,
+                lot: p.lot,
+                gramsPerCapsule: p.gramsPerCapsule,
+                gramsPerServing: p.gramsPerServing,
+                elementalMgPerUnit: p.elementalMgPerUnit,
+                certificate: p.certificate,
+                createdAt: p.createdAt,
+                updatedAt: p.updatedAt,
+              })),
+            }
+          : {}),
+        ...(record.notes ? { notes: record.notes } : {}),
+      };
+    },
+  );
+
+  app.post(
+    "/api/clinician/patients/:id/notes",
+    {
+      schema: {
+        tags: ["clinician"],
+        summary: "Write a note on a consenting patient's record (needs the notes scope)",
+        params: patientParams,
+        body: noteBody,
+        response: { 200: noteResponse, 201: noteResponse },
+      },
+    },
+    async (request, reply) => {
+      const access = await requirePatientAccess(app, request, request.params.id, "notes");
+      const now = app.mitra.now();
+      const { created, record } = await insertClinicalNote(app.mitra.db, {
+        id: request.body.id,
+        patientId: access.patient.id,
+        authorId: access.clinician.id,
+        body: request.body.body,
+        now,
+      });
+      if (record.patientId !== access.patient.id || record.authorId !== access.clinician.id) {
+        throw new ApiError(409, "id_conflict", "This id is already used by another record", {
+          fields: [{ field: "body.id", message: "already used: generate a new uuid" }],
+        });
+      }
+      if (created) {
+        await appendAudit(app.mitra.db, {
+          actorId: access.clinician.id,
+          subjectId: access.patient.id,
+          action: "create",
+          entity: "clinical_note",
+          entityId: record.id,
+          address: request.ip,
+          at: now,
+        });
+      }
+      reply.status(created ? 201 : 200);
+      return {
+        note: {
+          id: record.id,
+          authorId: record.authorId,
+          authorName: record.authorName,
+          body: record.body,
+          createdAt: record.createdAt,
+        },
+      };
+    },
+  );
+
+  app.post(
+    "/api/clinician/patients/:id/assessments",
+    {
+      schema: {
+        tags: ["clinician"],
+        summary:
+          "Record an assessment (COWS) for a consenting patient (needs the assessments scope)",
+        params: patientParams,
+        body: assessmentBody,
+        response: { 200: recordResponse, 201: recordResponse },
+      },
+    },
+    async (request, reply) => {
+      const access = await requirePatientAccess(app, request, request.params.id, "assessments");
+      const { status, response } = await recordAssessment(app, {
+        subjectUserId: access.patient.id,
+        recordedBy: { id: access.clinician.id, role: access.clinician.role },
+        body: request.body,
+        address: request.ip,
+      });
+      reply.status(status);
+      return response;
+    },
+  );
+
+  await clinicianPlanRoutes(app);
+}

@@ -1,0 +1,323 @@
+import type { Kysely } from "kysely";
+import { assessmentTrend, TREND_WINDOW_HOURS } from "../../core/assessment/index.ts";
+import { type Severity, severityRank, type Warning, worseSeverity } from "../../core/warning.ts";
+import { decodeScopes } from "../../db/care-team.ts";
+import type { Database } from "../../db/schema.ts";
+import type { CareScope } from "../../db/tables/care-team.ts";
+import {
+  type AssessmentPoint,
+  assessmentPoints,
+  flaggedDoses,
+  linkedPatients,
+} from "../../db/triage-signals.ts";
+import { loadInstruments } from "../../knowledge/instruments.ts";
+
+/**
+ * The clinician's triage dashboard: every consenting patient with the signals that need
+ * attention, worst first. Windows are Mitra display conventions, not clinical thresholds:
+ * - sparkline: 14 rolling 24-hour windows ending now (not calendar days);
+ * - open red flags: red-flagged assessments in the last 7 days that no clinician note followed;
+ * - rising scores: core `assessmentTrend` over the last 72 hours (its window);
+ * - doses over plan and risky combinations: the warnings stored with each dose when it was
+ *   logged, over the last 72 hours (the safety engine enforced the plan in force then);
+ * - missed check-ins: of the last 3 rolling days, those without any assessment.
+ */
+export const SPARKLINE_DAYS = 14;
+export const RED_FLAG_DAYS = 7;
+export const DOSE_SIGNAL_HOURS = TREND_WINDOW_HOURS;
+export const CHECK_IN_DAYS = 3;
+
+/** Interaction warnings at or above this severity count as risky combinations. */
+export const COMBINATION_SEVERITY: Severity = "unsafe";
+
+/** Plan warnings that mean a dose went over the plan (not "too soon" or "unit unsupported"). */
+const OVER_PLAN_CODES = new Set([
+  "plan.over-max-per-dose",
+  "plan.over-max-per-day",
+  "plan.over-target",
+]);
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+export interface RisingScore {
+  instrument: string;
+  instrumentName: string;
+  latest: number;
+  lowest: number;
+  takenAt: string;
+}
+
+export interface TriageRow {
+  patient: { id: string; displayName: string | null; email: string; timeZone: string };
+  linkId: string;
+  scopes: CareScope[];
+  maySetPlans: boolean;
+  linkedAt: string;
+  /** Null when the link does not grant the scope the signal reads. */
+  openRedFlags: number | null;
+  lastRedFlagAt: string | null;
+  rising: RisingScore[] | null;
+  dosesOverPlan: number | null;
+  riskyCombinations: number | null;
+  worstCombination: Severity | null;
+  missedCheckIns: number | null;
+  /** Highest score per window as % of the instrument's range, oldest first; null = none. */
+  sparkline: (number | null)[] | null;
+  lastCheckInAt: string | null;
+  lastDoseAt: string | null;
+  /** Newest check-in or dose the clinician may see. */
+  lastEntryAt: string | null;
+  /** Plain reasons for the row's place, worst first (empty when nothing needs attention). */
+  reasons: string[];
+  /** The row's level: `urgent` (red flag), `high`, `watch`, or `ok`. */
+  level: "urgent" | "high" | "watch" | "ok";
+}
+
+export interface TriageDashboard {
+  generatedAt: string;
+  windows: {
+    sparklineDays: number;
+    redFlagDays: number;
+    doseSignalHours: number;
+    trendHours: number;
+    checkInDays: number;
+  };
+  patients: TriageRow[];
+}
+
+interface ScoreScale {
+  name: string;
+  min: number;
+  max: number;
+}
+
+/** Instruments with a total, by id: their names and ranges (to put totals on one 0-100 scale). */
+function scoreScales(): Map<string, ScoreScale> {
+  return new Map(
+    loadInstruments().flatMap((i) =>
+      i.totalRange && i.totalRange.max > i.totalRange.min
+        ? [[i.id, { name: i.shortName, min: i.totalRange.min, max: i.totalRange.max }] as const]
+        : [],
+    ),
+  );
+}
+
+function groupByUser<T extends { userId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const byUser = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = byUser.get(row.userId);
+    if (list) list.push(row);
+    else byUser.set(row.userId, [row]);
+  }
+  return byUser;
+}
+
+interface AssessmentSignals {
+  rising: RisingScore[];
+  sparkline: (number | null)[];
+  missedCheckIns: number;
+  openRedFlags: number;
+  lastRedFlagAt: string | null;
+}
+
+/** Trends, sparkline, missed check-ins and open red flags from one person's last 14 days. */
+function assessmentSignals(
+  points: readonly AssessmentPoint[],
+  scales: Map<string, ScoreScale>,
+  now: Date,
+  lastNoteAt: string | null,
+): AssessmentSignals {
+  const nowMs = now.getTime();
+  const firstBucketMs = nowMs - SPARKLINE_DAYS * DAY_MS;
+  const redFlagSince = new Date(nowMs - RED_FLAG_DAYS * DAY_MS).toISOString();
+  const sparkline: (number | null)[] = Array.from({ length: SPARKLINE_DAYS }, () => null);
+  const counts = Array.from({ length: SPARKLINE_DAYS }, () => 0);
+  const histories = new Map<string, { takenAt: string; total: number }[]>();
+  let openRedFlags = 0;
+  let lastRedFlagAt: string | null = null;
+
+  for (const p of points) {
+    const at = Date.parse(p.takenAt);
+    const bucket = Math.min(SPARKLINE_DAYS - 1, Math.floor((at - firstBucketMs) / DAY_MS));
+    if (bucket >= 0) counts[bucket] = (counts[bucket] ?? 0) + 1;
+    const scale = scales.get(p.instrument);
+    if (p.total !== null && scale) {
+      const percent = Math.round(((p.total - scale.min) * 100) / (scale.max - scale.min));
+      if (bucket >= 0) sparkline[bucket] = Math.max(sparkline[bucket] ?? 0, percent);
+      const history = histories.get(p.instrument) ?? [];
+      history.push({ takenAt: p.takenAt, total: p.total });
+      histories.set(p.instrument, history);
+    }
+    if (p.redFlag && p.takenAt >= redFlagSince && (lastNoteAt === null || p.takenAt > lastNoteAt)) {
+      openRedFlags++;
+      if (lastRedFlagAt === null || p.takenAt > lastRedFlagAt) lastRedFlagAt = p.takenAt;
+    }
+  }
+
+  const rising: RisingScore[] = [];
+  for (const [instrument, history] of histories) {
+    const scale = scales.get(instrument);
+    if (!scale) continue;
+    const trend = assessmentTrend(history, now, scale);
+    if (trend.rising && trend.latest && trend.lowestIn72h) {
+      rising.push({
+        instrument,
+        instrumentName: scale.name,
+        latest: trend.latest.total,
+        lowest: trend.lowestIn72h.total,
+        takenAt: trend.latest.takenAt,
+      });
+    }
+  }
+  return {
+    rising,
+    sparkline,
+    missedCheckIns: counts.slice(-CHECK_IN_DAYS).filter((c) => c === 0).length,
+    openRedFlags,
+    lastRedFlagAt,
+  };
+}
+
+interface DoseFlags {
+  overPlan: number;
+  combinations: number;
+  worst: Severity | null;
+}
+
+function doseFlags(warningLists: readonly string[]): DoseFlags {
+  const flags: DoseFlags = { overPlan: 0, combinations: 0, worst: null };
+  for (const text of warningLists) {
+    const warnings = JSON.parse(text) as Warning[];
+    if (warnings.some((w) => OVER_PLAN_CODES.has(w.code))) flags.overPlan++;
+    const risky = warnings.filter(
+      (w) =>
+        w.code.startsWith("interaction.") &&
+        severityRank(w.severity) >= severityRank(COMBINATION_SEVERITY),
+    );
+    if (risky.length > 0) {
+      flags.combinations++;
+      for (const w of risky)
+        flags.worst = flags.worst ? worseSeverity(flags.worst, w.severity) : w.severity;
+    }
+  }
+  return flags;
+}
+
+const newest = (a: string | null, b: string | null) =>
+  a === null ? b : b === null ? a : a > b ? a : b;
+
+/** The order of the dashboard: each signal in turn, worst first; then the oldest news first. */
+function compareRows(a: TriageRow, b: TriageRow): number {
+  const keys: ((r: TriageRow) => number)[] = [
+    (r) => r.openRedFlags ?? 0,
+    (r) => (r.worstCombination ? severityRank(r.worstCombination) : -1),
+    (r) => r.rising?.length ?? 0,
+    (r) => r.dosesOverPlan ?? 0,
+    (r) => r.riskyCombinations ?? 0,
+    (r) => r.missedCheckIns ?? 0,
+  ];
+  for (const key of keys) {
+    const d = key(b) - key(a);
+    if (d !== 0) return d;
+  }
+  const ae = a.lastEntryAt ?? "";
+  const be = b.lastEntryAt ?? "";
+  if (ae !== be) return ae < be ? -1 : 1;
+  return (a.patient.displayName ?? a.patient.email).localeCompare(
+    b.patient.displayName ?? b.patient.email,
+  );
+}
+
+function reasonsOf(row: TriageRow): { reasons: string[]; level: TriageRow["level"] } {
+  const reasons: string[] = [];
+  if (row.openRedFlags) {
+    reasons.push(`${row.openRedFlags} red flag${row.openRedFlags === 1 ? "" : "s"} not yet seen`);
+  }
+  if (row.riskyCombinations) {
+    reasons.push(
+      `${row.riskyCombinations} dose${row.riskyCombinations === 1 ? "" : "s"} in a ${row.worstCombination} combination`,
+    );
+  }
+  for (const r of row.rising ?? []) {
+    reasons.push(`${r.instrumentName} rising: ${r.lowest} → ${r.latest}`);
+  }
+  if (row.dosesOverPlan) {
+    reasons.push(`${row.dosesOverPlan} dose${row.dosesOverPlan === 1 ? "" : "s"} over plan`);
+  }
+  if (row.missedCheckIns) {
+    reasons.push(`no check-in on ${row.missedCheckIns} of the last ${CHECK_IN_DAYS} days`);
+  }
+  const level: TriageRow["level"] = row.openRedFlags
+    ? "urgent"
+    : row.riskyCombinations || row.rising?.length || row.dosesOverPlan
+      ? "high"
+      : row.missedCheckIns
+        ? "watch"
+        : "ok";
+  return { reasons, level };
+}
+
+/**
+ * The dashboard's data for one clinician as of `now`: three set-based queries over all their
+ * consenting patients (run together), then per-patient assembly in memory.
+ */
+export async function triageDashboard(
+  db: Kysely<Database>,
+  clinicianId: string,
+  now: Date,
+): Promise<TriageDashboard> {
+  const nowMs = now.getTime();
+  const scales = scoreScales();
+  const [links, points, flagged] = await Promise.all([
+    linkedPatients(db, clinicianId),
+    assessmentPoints(db, clinicianId, new Date(nowMs - SPARKLINE_DAYS * DAY_MS), now),
+    flaggedDoses(db, clinicianId, new Date(nowMs - DOSE_SIGNAL_HOURS * HOUR_MS), now),
+  ]);
+  const flaggedBy = groupByUser(flagged);
+
+  const rows = links.map((link): TriageRow => {
+    const scopes = decodeScopes(link.scopes);
+    const id = link.patientId;
+    const signals = scopes.includes("assessments")
+      ? assessmentSignals(points.get(id) ?? [], scales, now, link.lastNoteAt)
+      : null;
+    const flags = scopes.includes("doses")
+      ? doseFlags((flaggedBy.get(id) ?? []).map((d) => d.warnings))
+      : null;
+    const row: TriageRow = {
+      patient: { id, displayName: link.displayName, email: link.email, timeZone: link.timeZone },
+      linkId: link.linkId,
+      scopes,
+      maySetPlans: Number(link.maySetPlans) === 1,
+      linkedAt: link.linkedAt,
+      openRedFlags: signals?.openRedFlags ?? null,
+      lastRedFlagAt: signals?.lastRedFlagAt ?? null,
+      rising: signals?.rising ?? null,
+      dosesOverPlan: flags?.overPlan ?? null,
+      riskyCombinations: flags?.combinations ?? null,
+      worstCombination: flags?.worst ?? null,
+      missedCheckIns: signals?.missedCheckIns ?? null,
+      sparkline: signals?.sparkline ?? null,
+      lastCheckInAt: link.lastCheckInAt,
+      lastDoseAt: link.lastDoseAt,
+      lastEntryAt: newest(link.lastCheckInAt, link.lastDoseAt),
+      reasons: [],
+      level: "ok",
+    };
+    return { ...row, ...reasonsOf(row) };
+  });
+  rows.sort(compareRows);
+
+  return {
+    generatedAt: now.toISOString(),
+    windows: {
+      sparklineDays: SPARKLINE_DAYS,
+      redFlagDays: RED_FLAG_DAYS,
+      doseSignalHours: DOSE_SIGNAL_HOURS,
+      trendHours: TREND_WINDOW_HOURS,
+      checkInDays: CHECK_IN_DAYS,
+    },
+    patients: rows,
+  };
+}

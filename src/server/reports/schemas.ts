@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { invalidInput } from "../http/api-error.ts";
+
+const DAY_MS = 86_400_000;
+
+/** Query schemas of the exports (the person's own and a clinician's). */
+
+const isoInstant = z.iso.datetime({
+  offset: true,
+  message: "an ISO-8601 time with a zone, like 2026-03-01T08:00:00Z",
+});
+
+/** Longest range a timeline or report covers, in days. */
+export const MAX_RANGE_DAYS = 366;
+/** Range when the client names none: the last 30 days. */
+export const DEFAULT_RANGE_DAYS = 30;
+
+export const rangeQuery = z
+  .object({ from: isoInstant.optional(), to: isoInstant.optional() })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.from === undefined || q.to === undefined) return;
+    const from = Date.parse(q.from);
+    const to = Date.parse(q.to);
+    if (from > to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+    else if (to - from > MAX_RANGE_DAYS * DAY_MS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["from"],
+        message: `the range may cover at most ${MAX_RANGE_DAYS} days`,
+      });
+    }
+  });
+
+/**
+ * The range a query names, with defaults: `to` = now; `from` = 30 days before `to`, or the
+ * beginning of the record when `all` (the FHIR and CSV exports). 400 naming `query.from` when a
+ * range (other than the whole record) exceeds the maximum.
+ */
+export function resolveRange(
+  q: { from?: string | undefined; to?: string | undefined },
+  now: Date,
+  defaultFrom: "30-days" | "all" = "30-days",
+): { from: Date; to: Date } {
+  const to = q.to ? new Date(q.to) : now;
+  const from = q.from
+    ? new Date(q.from)
+    : defaultFrom === "all"
+      ? new Date(0)
+      : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+  if (from.getTime() > to.getTime()) {
+    throw invalidInput([{ field: "query.from", message: "must not be after to" }]);
+  }
+  if (q.from && to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+    throw invalidInput([
+      { field: "query.from", message: `the range may cover at most ${MAX_RANGE_DAYS} days` },
+    ]);
+  }
+  return { from, to };
+}

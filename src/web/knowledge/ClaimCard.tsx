@@ -1,0 +1,47 @@
+import type { EvidenceClaim } from "../../core/evidence/evidence-claim.ts";
+import { VerdictBadge } from "./Badges.tsx";
+import { EVIDENCE_LEVEL_LABEL, formatCalendarDay, TOPIC_LABEL } from "./labels.ts";
+import { SourceList } from "./SourceList.tsx";
+
+/** One graded claim: what people say, the verdict, why, the level of evidence, the sources. */
+export function ClaimCard({
+  claim,
+  headingLevel = 3,
+}: {
+  claim: EvidenceClaim;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article
+      className={`card claim claim-${claim.verdict}`}
+      id={`claim-${claim.id}`}
+      aria-labelledby={`claim-${claim.id}-title`}
+      data-testid="claim"
+    >
+      <p className="claim-verdict">
+        <VerdictBadge verdict={claim.verdict} />
+        <span className="muted small">{claim.topics.map((t) => TOPIC_LABEL[t]).join(" · ")}</span>
+      </p>
+      <Heading id={`claim-${claim.id}-title`} className="claim-text">
+        “{claim.claim}”
+      </Heading>
+      <p>{claim.explanation}</p>
+      <p className="muted small">
+        Evidence: {EVIDENCE_LEVEL_LABEL[claim.evidence_level]}. Checked{" "}
+        {formatCalendarDay(claim.as_of)}.
+        {!claim.verified && " Some sources were read only in summary."}
+      </p>
+      {claim.note && (
+        <details>
+          <summary>Note</summary>
+          <p>{claim.note}</p>
+        </details>
+      )}
+      <details>
+        <summary>Sources ({claim.sources.length})</summary>
+        <SourceList sources={claim.sources} />
+      </details>
+    </article>
+  );
+}

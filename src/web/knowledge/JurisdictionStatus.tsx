@@ -1,0 +1,130 @@
+import { StatusBadge } from "./Badges.tsx";
+import { formatCalendarDay, KIND_LABEL } from "./labels.ts";
+import { SourceList } from "./SourceList.tsx";
+import type { JurisdictionRecord, JurisdictionResponse } from "./types.ts";
+
+/** "May be out of date" note for a record checked twelve months ago or more. */
+export function StaleNote({ asOf, compact = false }: { asOf: string; compact?: boolean }) {
+  return (
+    <p className="stale-note" data-testid="stale-note">
+      <strong>May be out of date:</strong>{" "}
+      {compact
+        ? "checked more than 12 months ago. Check the sources before relying on it."
+        : `last checked on ${formatCalendarDay(asOf)}, more than 12 months ago. Laws change; check the sources or a local authority before relying on it.`}
+    </p>
+  );
+}
+
+function levelName(chain: readonly JurisdictionRecord[], code: string): string {
+  const level = chain.find((j) => j.code === code);
+  return level ? `${level.name} (${KIND_LABEL[level.kind].toLowerCase()})` : code;
+}
+
+/** One level's own rules, its summary and sources. */
+function Level({ level }: { level: JurisdictionRecord }) {
+  return (
+    <li className="law-level">
+      <h4>
+        {level.name} <span className="muted">· {KIND_LABEL[level.kind]}</span>
+      </h4>
+      <p className="law-level-badges">
+        Kratom <StatusBadge status={level.kratom} /> 7-OH <StatusBadge status={level.seven_oh} />
+        {level.min_age !== undefined && <span className="badge">{level.min_age}+</span>}
+      </p>
+      <p>{level.summary}</p>
+      <p className="muted small">
+        {level.effective_date && <>In force since {formatCalendarDay(level.effective_date)}. </>}
+        Checked {formatCalendarDay(level.as_of)}
+        {level.stale && <strong className="stale-flag"> (may be out of date)</strong>}.
+        {!level.verified && " Not yet confirmed in a primary source."}
+      </p>
+      {level.note && (
+        <details>
+          <summary>What is uncertain</summary>
+          <p>{level.note}</p>
+        </details>
+      )}
+      <details>
+        <summary>Sources ({level.sources.length})</summary>
+        <SourceList sources={level.sources} />
+      </details>
+    </li>
+  );
+}
+
+/**
+ * The law where a person is: the strictest rule along city, county, state and country, which
+ * level decided it, the "as of" date, and each level with its own sources.
+ */
+export function JurisdictionStatus({ resolution }: { resolution: JurisdictionResponse }) {
+  const { jurisdiction, parents, effective } = resolution;
+  const chain = [jurisdiction, ...parents];
+  return (
+    <section className="card law-status" aria-labelledby="law-status-name" data-testid="law-status">
+      <p className="eyebrow">
+        {KIND_LABEL[jurisdiction.kind]} · {jurisdiction.code}
+      </p>
+      <h2 id="law-status-name">{jurisdiction.name}</h2>
+      {resolution.stale && <StaleNote asOf={resolution.asOf} />}
+      <dl className="law-facts">
+        <div className="law-fact">
+          <dt>Kratom</dt>
+          <dd>
+            <StatusBadge status={effective.kratom} />
+            <span className="decided-by">Decided by {levelName(chain, effective.decidedBy)}</span>
+          </dd>
+        </div>
+        <div className="law-fact">
+          <dt>7-OH products</dt>
+          <dd>
+            <StatusBadge status={effective.sevenOh} />
+            <span className="decided-by">
+              Decided by {levelName(chain, effective.sevenOhDecidedBy)}
+            </span>
+          </dd>
+        </div>
+        <div className="law-fact">
+          <dt>Minimum age</dt>
+          <dd>
+            {effective.minAge !== undefined && effective.minAgeDecidedBy !== undefined ? (
+              <>
+                <strong>{effective.minAge}</strong>
+                <span className="decided-by">
+                  Set by {levelName(chain, effective.minAgeDecidedBy)}
+                </span>
+              </>
+            ) : (
+              <span className="muted">No law in Mitra's records sets one.</span>
+            )}
+          </dd>
+        </div>
+      </dl>
+      <p className="as-of">
+        As of <strong>{formatCalendarDay(resolution.asOf)}</strong>
+        <span className="muted"> (the oldest check among the levels below)</span>
+      </p>
+      {effective.unclearAt.length > 0 && (
+        <p className="muted small">
+          Unclear at: {effective.unclearAt.map((c) => levelName(chain, c)).join(", ")}. Where a
+          level is unclear, Mitra never reads it as legal.
+        </p>
+      )}
+      {resolution.missingParent && (
+        <p className="muted small">
+          Mitra has no record for {resolution.missingParent}, which also applies here: its rules are
+          not known.
+        </p>
+      )}
+      <h3>Level by level</h3>
+      <p className="muted small">
+        Where levels differ, the strictest rule applies: a city's ban holds even where the state
+        allows kratom.
+      </p>
+      <ol className="law-levels">
+        {chain.map((level) => (
+          <Level key={level.code} level={level} />
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Citation } from "../../core/citation.ts";
+
+/** Sources as links (URL, else DOI), each with its date when it has one. */
+export function SourceList({ sources }: { sources: readonly Citation[] }) {
+  return (
+    <ul className="source-list">
+      {sources.map((s) => (
+        <li key={`${s.title}|${s.url ?? s.doi ?? ""}`}>
+          {s.url || s.doi ? (
+            <a href={s.url ?? `https://doi.org/${s.doi}`} rel="noopener noreferrer" target="_blank">
+              {s.title}
+            </a>
+          ) : (
+            s.title
+          )}
+          {s.date && <span className="muted"> ({s.date})</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

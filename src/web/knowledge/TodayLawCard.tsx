@@ -1,0 +1,57 @@
+import { Link } from "react-router-dom";
+import { StatusBadge } from "./Badges.tsx";
+import { StaleNote } from "./JurisdictionStatus.tsx";
+import { formatCalendarDay } from "./labels.ts";
+import type { JurisdictionResponse } from "./types.ts";
+import { useApiGet } from "./use-api-get.ts";
+
+/** Today's card: kratom and 7-OH status where the person is, with the "as of" date. */
+export function TodayLawCard({ jurisdiction }: { jurisdiction: string | null }) {
+  const result = useApiGet<JurisdictionResponse>(
+    jurisdiction === null ? null : `/api/legal/jurisdictions/${encodeURIComponent(jurisdiction)}`,
+  );
+  return (
+    <section className="card" aria-labelledby="today-law" data-testid="today-law">
+      <h2 id="today-law">The law where you are</h2>
+      {jurisdiction === null ? (
+        <>
+          <p className="muted">
+            Say where you are to see whether kratom and 7-OH products are legal there.
+          </p>
+          <Link className="button" to="/law">
+            Set where you are
+          </Link>
+        </>
+      ) : result.state === "loading" ? (
+        <p className="muted">Loading…</p>
+      ) : result.state === "failed" ? (
+        <>
+          <p className="muted">
+            {result.error.status === 404
+              ? `Mitra has no legal record for ${jurisdiction}. No data does not mean it is legal.`
+              : "The legal status could not be loaded."}
+          </p>
+          <Link className="button" to="/law">
+            Look up the law
+          </Link>
+        </>
+      ) : (
+        <>
+          <p className="today-law-place">{result.data.jurisdiction.name}</p>
+          <p className="law-level-badges">
+            Kratom <StatusBadge status={result.data.effective.kratom} /> 7-OH{" "}
+            <StatusBadge status={result.data.effective.sevenOh} />
+            {result.data.effective.minAge !== undefined && (
+              <span className="badge">{result.data.effective.minAge}+</span>
+            )}
+          </p>
+          <p className="as-of">As of {formatCalendarDay(result.data.asOf)}</p>
+          {result.data.stale && <StaleNote asOf={result.data.asOf} compact />}
+          <Link className="button" to={`/law?code=${encodeURIComponent(jurisdiction)}`}>
+            Details and sources
+          </Link>
+        </>
+      )}
+    </section>
+  );
+}
