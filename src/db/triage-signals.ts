@@ -109,6 +109,18 @@ export interface AssessmentPoint {
 const FIELD = "|";
 const ENTRY = ";";
 
+/** The query behind `assessmentPoints` (exported so tests can check its plan). */
+export function assessmentPointsQuery(db: Db, clinicianId: string, since: Date, now: Date) {
+  const entry = sql<string>`taken_at || ${FIELD} || instrument || ${FIELD} || coalesce(cast(total as text), '') || ${FIELD} || cast(red_flag as text)`;
+  return db
+    .selectFrom("assessments")
+    .select(["user_id as userId", sql<string>`string_agg(${entry}, ${ENTRY})`.as("entries")])
+    .where("user_id", "in", linkedWith(db, clinicianId, "assessments"))
+    .where("taken_at", ">=", since.toISOString())
+    .where("taken_at", "<=", now.toISOString())
+    .groupBy("user_id");
+}
+
 /**
  * Every assessment taken in [since, now] by each patient whose link grants the assessments scope,
  * grouped by patient, in no particular order. The database packs each patient's entries into one
@@ -121,15 +133,7 @@ export async function assessmentPoints(
   since: Date,
   now: Date,
 ): Promise<Map<string, AssessmentPoint[]>> {
-  const entry = sql<string>`taken_at || ${FIELD} || instrument || ${FIELD} || coalesce(cast(total as text), '') || ${FIELD} || cast(red_flag as text)`;
-  const rows = await db
-    .selectFrom("assessments")
-    .select(["user_id as userId", sql<string>`string_agg(${entry}, ${ENTRY})`.as("entries")])
-    .where("user_id", "in", linkedWith(db, clinicianId, "assessments"))
-    .where("taken_at", ">=", since.toISOString())
-    .where("taken_at", "<=", now.toISOString())
-    .groupBy("user_id")
-    .execute();
+  const rows = await assessmentPointsQuery(db, clinicianId, since, now).execute();
   const byUser = new Map<string, AssessmentPoint[]>();
   for (const row of rows) {
     const points: AssessmentPoint[] = [];
@@ -167,6 +171,11 @@ export function flaggedDoses(
   since: Date,
   now: Date,
 ): Promise<FlaggedDoseRow[]> {
+  return flaggedDosesQuery(db, clinicianId, since, now).execute();
+}
+
+/** The query behind `flaggedDoses` (exported so tests can check its plan). */
+export function flaggedDosesQuery(db: Db, clinicianId: string, since: Date, now: Date) {
   return db
     .selectFrom("ingestions")
     .select(["user_id as userId", "taken_at as takenAt", "warnings"])
@@ -176,6 +185,5 @@ export function flaggedDoses(
     .where(
       sql<boolean>`deleted_at is null
       and (warnings like '%"code":"plan.%' or warnings like '%"code":"interaction.%')`,
-    )
-    .execute();
+    );
 }

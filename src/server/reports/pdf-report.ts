@@ -138,8 +138,17 @@ function scoreChart(
   if (lines.length > 1) doc.stroke();
   doc.fillColor(ACCENT);
   for (const l of lines) doc.circle(x(l.takenAt), y(l.total), 1.8).fill();
+  doc.font("Helvetica").fontSize(7).fillColor(MUTED);
+  const fromLabel = dayLabel(new Date(fromMs).toISOString().slice(0, 10));
+  const toLabel = dayLabel(new Date(toMs).toISOString().slice(0, 10));
+  doc.text(fromLabel, left, top + height + 2, { width: 120, lineBreak: false });
+  doc.text(toLabel, left + width - 120, top + height + 2, {
+    width: 120,
+    align: "right",
+    lineBreak: false,
+  });
   doc.fillColor(INK);
-  doc.y = top + height + 6;
+  doc.y = top + height + 14;
   doc.x = MARGIN;
 }
 
