@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { Layout } from "./components/Layout.tsx";
 import { homeFor } from "./components/navigation.ts";
 import { AuthPage } from "./pages/AuthPage.tsx";
+import { CheckInPage } from "./pages/CheckInPage.tsx";
 import { ClaimPage } from "./pages/ClaimPage.tsx";
 import { CoaCheckPage } from "./pages/CoaCheckPage.tsx";
 import { HelpPage } from "./pages/HelpPage.tsx";
@@ -14,6 +15,7 @@ import { LogPage } from "./pages/LogPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { PlanPage } from "./pages/PlanPage.tsx";
 import { ProductsPage } from "./pages/ProductsPage.tsx";
+import { ProgressPage } from "./pages/ProgressPage.tsx";
 import { SectionPage } from "./pages/SectionPage.tsx";
 import { TodayPage } from "./pages/TodayPage.tsx";
 import { SessionProvider, useSession } from "./session/session-context.tsx";
@@ -40,8 +42,6 @@ function Start() {
 }
 
 const sections: { path: string; title: string; text: string }[] = [
-  { path: "check-in", title: "Check-in", text: "SOWS, the short SOWS-Gossop and a quick check." },
-  { path: "progress", title: "Progress", text: "Your scores over time, with doses alongside." },
   { path: "share", title: "Share", text: "Invite a clinician, choose what they see, revoke." },
   { path: "account", title: "Account", text: "Your profile, time zone and exports." },
   { path: "patients", title: "Patients", text: "Consenting patients, worst first." },
@@ -79,34 +79,26 @@ function App() {
           }
         />
         <Route
+          path="check-in/:instrumentId?"
+          element={
+            <SignedIn>
+              <CheckInPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="progress"
+          element={
+            <SignedIn>
+              <ProgressPage />
+            </SignedIn>
+          }
+        />
+        <Route
           path="plan"
           element={
             <SignedIn>
               <PlanPage />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="log"
-          element={
-            <SignedIn>
-              <LogPage />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="history/:day?"
-          element={
-            <SignedIn>
-              <HistoryPage />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="products"
-          element={
-            <SignedIn>
-              <ProductsPage />
             </SignedIn>
           }
         />
@@ -139,6 +131,30 @@ function App() {
           element={
             <SignedIn>
               <CoaCheckPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="log"
+          element={
+            <SignedIn>
+              <LogPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="history/:day?"
+          element={
+            <SignedIn>
+              <HistoryPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="products"
+          element={
+            <SignedIn>
+              <ProductsPage />
             </SignedIn>
           }
         />

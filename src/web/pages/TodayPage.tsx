@@ -1,4 +1,5 @@
 import { Link } from "react-router-dom";
+import { TodayCheckInCard } from "../assessments/TodayCheckInCard.tsx";
 import { ExposureCard, TakenTodayCard, TodayWarningsCard } from "../dose-log/TodayDoseCards.tsx";
 import { TodayLawCard } from "../knowledge/TodayLawCard.tsx";
 import { TodayPlanCard } from "../plans/TodayPlanCard.tsx";
@@ -26,13 +27,7 @@ export function TodayPage() {
         <TodayPlanCard />
         <TakenTodayCard />
         <TodayWarningsCard />
-        <section className="card" aria-labelledby="today-checkin">
-          <h2 id="today-checkin">How are you feeling?</h2>
-          <p className="muted">A check-in takes under two minutes and shows your progress.</p>
-          <Link className="button" to="/check-in">
-            Start check-in
-          </Link>
-        </section>
+        <TodayCheckInCard timeZone={user.timeZone} />
         <ExposureCard />
         <TodayLawCard jurisdiction={user.jurisdiction} />
       </div>

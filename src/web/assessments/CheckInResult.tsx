@@ -1,0 +1,95 @@
+import { useEffect, useRef } from "react";
+import { Link } from "react-router-dom";
+import { type InstrumentDefinition, scoreAssessment } from "../../core/assessment/index.ts";
+import { WarningList } from "../components/WarningList.tsx";
+import { CrisisLines } from "./CrisisLines.tsx";
+import type { RecordResponse } from "./types.ts";
+
+/** What a saved check-in came to: the total and band, the answers, and any warnings. */
+export function CheckInResult({
+  instrument,
+  result,
+  jurisdiction,
+  onAnother,
+}: {
+  instrument: InstrumentDefinition;
+  result: RecordResponse;
+  jurisdiction: string | null;
+  onAnother(): void;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+    headingRef.current?.scrollIntoView({ block: "start" });
+  }, []);
+
+  const { assessment, warnings } = result;
+  const urgent = warnings.some((w) => w.severity === "urgent");
+  const itemScores = scoreAssessment(instrument, assessment.answers).itemScores;
+
+  return (
+    <section className="check-in-result" aria-labelledby="check-in-result-title">
+      <h2 id="check-in-result-title" ref={headingRef} tabIndex={-1}>
+        {urgent ? "Saved. Please get help now" : "Check-in saved"}
+      </h2>
+      <WarningList warnings={warnings} title="What to do now" />
+      {urgent && <CrisisLines jurisdiction={jurisdiction} resources={result.crisisResources} />}
+
+      {assessment.total !== null && assessment.totalRange && (
+        <div className="card result-total" data-testid="result-total">
+          <p className="result-number">
+            <span className="big">{assessment.total}</span>{" "}
+            <span className="muted">of {assessment.totalRange.max}</span>
+          </p>
+          <p>
+            {instrument.shortName} total
+            {assessment.band ? (
+              <>
+                : <strong className="band-chip">{assessment.band.label}</strong>
+              </>
+            ) : null}
+          </p>
+          {!assessment.band && instrument.bands.length === 0 && (
+            <p className="muted">
+              {instrument.shortName} has no severity bands. Progress shows how your total changes
+              over time.
+            </p>
+          )}
+          {assessment.subscores.map((s) => (
+            <p key={s.id}>
+              {s.label}: <strong>{s.score ?? "–"}</strong>
+            </p>
+          ))}
+        </div>
+      )}
+
+      {instrument.id === "red-flags" && !urgent && (
+        <p className="card">
+          No danger signs reported. If anything changes, check again or use “Get help now” at the
+          top of every page.
+        </p>
+      )}
+
+      <details className="card result-answers">
+        <summary className="disclosure">Your answers</summary>
+        <dl>
+          {itemScores.map((s) => (
+            <div key={s.itemId} className="answer-row">
+              <dt>{s.shortLabel}</dt>
+              <dd>{s.label ?? "–"}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+
+      <p className="help-actions">
+        <Link className="button primary" to="/progress">
+          See your progress
+        </Link>
+        <button type="button" className="secondary" onClick={onAnother}>
+          Another check-in
+        </button>
+      </p>
+    </section>
+  );
+}

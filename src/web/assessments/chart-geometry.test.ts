@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import type { Band } from "../../core/assessment/index.ts";
+import { chartGeometry, DEFAULT_SIZE, dayTicks, totalTicks } from "./chart-geometry.ts";
+
+const label = (at: number, withTime: boolean) =>
+  `${new Date(at).toISOString().slice(0, withTime ? 16 : 10)}`;
+
+const cowsBands: Band[] = [
+  { id: "none", label: "No active withdrawal", min: 0, max: 4 },
+  { id: "mild", label: "Mild", min: 5, max: 12 },
+  { id: "moderate", label: "Moderate", min: 13, max: 24 },
+  { id: "moderately-severe", label: "Moderately severe", min: 25, max: 36 },
+  { id: "severe", label: "Severe", min: 37, max: 48 },
+];
+
+describe("total ticks", () => {
+  it("divides each instrument's range into at most five even parts", () => {
+    expect(totalTicks({ min: 0, max: 64 })).toEqual([0, 16, 32, 48, 64]);
+    expect(totalTicks({ min: 0, max: 48 })).toEqual([0, 12, 24, 36, 48]);
+    expect(totalTicks({ min: 0, max: 30 })).toEqual([0, 6, 12, 18, 24, 30]);
+  });
+});
+
+describe("day ticks", () => {
+  it("falls on midnights of the person's zone, not UTC", () => {
+    const from = Date.parse("2026-03-01T12:00:00Z");
+    const to = Date.parse("2026-03-04T12:00:00Z");
+    const tokyo = dayTicks(from, to, "Asia/Tokyo").map((t) => new Date(t).toISOString());
+    expect(tokyo).toEqual([
+      "2026-03-01T15:00:00.000Z",
+      "2026-03-02T15:00:00.000Z",
+      "2026-03-03T15:00:00.000Z",
+    ]);
+    const utc = dayTicks(from, to, "UTC").map((t) => new Date(t).toISOString());
+    expect(utc[0]).toBe("2026-03-02T00:00:00.000Z");
+  });
+
+  it("keeps a New York midnight across the change to summer time", () => {
+    const from = Date.parse("2026-03-07T12:00:00Z");
+    const to = Date.parse("2026-03-10T12:00:00Z");
+    const ticks = dayTicks(from, to, "America/New_York").map((t) => new Date(t).toISOString());
+    expect(ticks).toEqual([
+      "2026-03-08T05:00:00.000Z",
+      "2026-03-09T04:00:00.000Z",
+      "2026-03-10T04:00:00.000Z",
+    ]);
+  });
+
+  it("thins a long history to at most five ticks", () => {
+    const from = Date.parse("2026-01-01T12:00:00Z");
+    const to = Date.parse("2026-03-01T12:00:00Z");
+    const ticks = dayTicks(from, to, "UTC");
+    expect(ticks.length).toBeLessThanOrEqual(5);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("chart geometry", () => {
+  const points = [
+    { id: "b", takenAt: "2026-03-03T08:00:00Z", total: 24 },
+    { id: "a", takenAt: "2026-03-01T08:00:00Z", total: 48 },
+    { id: "c", takenAt: "2026-03-05T08:00:00Z", total: 0 },
+  ];
+  const g = chartGeometry(points, { min: 0, max: 48 }, cowsBands, "UTC", label);
+  const { size } = g;
+  const bottom = size.height - size.bottom;
+
+  it("plots points oldest first, left to right, higher totals higher up", () => {
+    expect(g.points.map((p) => p.total)).toEqual([48, 24, 0]);
+    expect(g.points.map((p) => p.id)).toEqual(["a", "b", "c"]);
+    const [a, b, c] = g.points;
+    expect(a!.x).toBeLessThan(b!.x);
+    expect(b!.x).toBeLessThan(c!.x);
+    expect(a!.y).toBeCloseTo(size.top);
+    expect(c!.y).toBeCloseTo(bottom);
+    expect(b!.y).toBeCloseTo((size.top + bottom) / 2);
+    for (const p of g.points) {
+      expect(p.x).toBeGreaterThan(size.left);
+      expect(p.x).toBeLessThan(size.width - size.right);
+    }
+  });
+
+  it("draws bands edge to edge over the range, boundaries between whole totals", () => {
+    expect(g.bands.map((b) => b.id)).toEqual(cowsBands.map((b) => b.id));
+    const none = g.bands[0]!;
+    const severe = g.bands[4]!;
+    expect(none.y + none.height).toBeCloseTo(bottom);
+    expect(severe.y).toBeCloseTo(size.top);
+    for (let i = 1; i < g.bands.length; i++) {
+      const below = g.bands[i - 1]!;
+      const above = g.bands[i]!;
+      expect(above.y + above.height).toBeCloseTo(below.y);
+    }
+    const perPoint = (bottom - size.top) / 48;
+    expect(g.bands[1]!.height).toBeCloseTo(8 * perPoint);
+  });
+
+  it("labels days for a multi-day history and times for a single check-in", () => {
+    expect(g.xTicks.map((t) => t.label)).toContain("2026-03-03");
+    const one = chartGeometry(
+      [{ id: "a", takenAt: "2026-03-03T08:00:00Z", total: 5 }],
+      { min: 0, max: 64 },
+      [],
+      "UTC",
+      label,
+      DEFAULT_SIZE,
+    );
+    expect(one.points[0]!.x).toBeCloseTo(
+      DEFAULT_SIZE.left + (DEFAULT_SIZE.width - DEFAULT_SIZE.left - DEFAULT_SIZE.right) / 2,
+    );
+    expect(one.xTicks.map((t) => t.label)).toEqual(["2026-03-03T08:00"]);
+    expect(one.bands).toEqual([]);
+  });
+});

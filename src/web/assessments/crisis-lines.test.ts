@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import type { CrisisResource } from "../../core/assessment/crisis-resource.ts";
+import { crisisLinesFor, emergencyLine, telHref } from "./crisis-lines.ts";
+
+const line = (id: string, region: string, kind: CrisisResource["kind"], phone?: string) =>
+  ({
+    id,
+    region,
+    kind,
+    name: id,
+    description: "d",
+    sources: [{ title: "s", url: "https://example.org" }],
+    verified: true,
+    ...(phone ? { phone } : {}),
+  }) satisfies CrisisResource;
+
+const lines = [
+  line("us-911", "US", "emergency", "911"),
+  line("us-988", "US", "suicide-crisis", "988"),
+  line("gb-999", "GB", "emergency", "999"),
+];
+
+describe("crisis lines for a person", () => {
+  it("picks the lines of the person's country from a sub-national jurisdiction", () => {
+    expect(crisisLinesFor("US-FL", lines).map((l) => l.id)).toEqual(["us-911", "us-988"]);
+    expect(crisisLinesFor("GB", lines).map((l) => l.id)).toEqual(["gb-999"]);
+  });
+
+  it("offers every line when the place is unknown or has no lines, never none", () => {
+    expect(crisisLinesFor(null, lines)).toHaveLength(3);
+    expect(crisisLinesFor("TH", lines)).toHaveLength(3);
+  });
+
+  it("finds an emergency number in the bundled data and dials without hyphens", () => {
+    expect(emergencyLine("US")?.phone).toBe("911");
+    expect(telHref("1-800-222-1222")).toBe("tel:18002221222");
+  });
+});

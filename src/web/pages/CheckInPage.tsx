@@ -1,0 +1,124 @@
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import type { InstrumentDefinition } from "../../core/assessment/index.ts";
+import { CheckInResult } from "../assessments/CheckInResult.tsx";
+import { InstrumentForm } from "../assessments/InstrumentForm.tsx";
+import type { RecordResponse } from "../assessments/types.ts";
+import { useInstruments } from "../assessments/use-instruments.ts";
+import { useUser } from "../session/session-context.tsx";
+
+/** What each check-in is for and how long it takes, in the order people are offered them. */
+const CHOICES: { id: string; blurb: string }[] = [
+  { id: "sows", blurb: "16 symptoms, 0 to 4 each. About two minutes." },
+  { id: "sows-gossop", blurb: "10 symptoms over the last day, 0 to 3 each. About a minute." },
+  { id: "quick-check", blurb: "Pain, soreness, sleep, anxiety, craving, mood and hours slept." },
+  { id: "red-flags", blurb: "8 yes-or-no questions about danger signs. Answers at once." },
+];
+
+/** Check-in: pick an instrument, answer it on one page, see the score and any warnings. */
+export function CheckInPage() {
+  const { instrumentId } = useParams();
+  const loaded = useInstruments();
+  if (loaded.state === "loading") return <p className="loading">Loading…</p>;
+  if (loaded.state === "failed") {
+    return (
+      <div className="page">
+        <h1>Check-in</h1>
+        <p className="form-error" role="alert">
+          {loaded.error.message}
+        </p>
+      </div>
+    );
+  }
+  const instruments = loaded.value.instruments;
+  if (instrumentId === undefined) return <Picker instruments={instruments} />;
+  const instrument = instruments.find((i) => i.id === instrumentId);
+  if (!instrument) {
+    return (
+      <div className="page">
+        <h1>Check-in</h1>
+        <p>There is no check-in called “{instrumentId}”.</p>
+        <Link to="/check-in">Choose a check-in</Link>
+      </div>
+    );
+  }
+  return <Fill key={instrument.id} instrument={instrument} />;
+}
+
+function Picker({ instruments }: { instruments: InstrumentDefinition[] }) {
+  const clinicianRated = instruments.filter((i) => i.recordedBy === "clinician");
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Check-in</h1>
+        <p className="lead">How are you feeling? Pick one.</p>
+      </header>
+      <ul className="check-in-choices">
+        {CHOICES.map(({ id, blurb }) => {
+          const instrument = instruments.find((i) => i.id === id);
+          if (!instrument) return null;
+          return (
+            <li key={id}>
+              <Link
+                to={`/check-in/${id}`}
+                className={`check-in-choice${id === "red-flags" ? " check-in-choice-alarm" : ""}`}
+              >
+                <span className="check-in-choice-name">{instrument.name}</span>
+                <span className="check-in-choice-blurb">{blurb}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      {clinicianRated.length > 0 && (
+        <p className="footnote">
+          {clinicianRated.map((i) => i.shortName).join(", ")} is rated by a clinician from signs
+          they observe, such as pulse and pupils; your clinician records it and you see it on
+          Progress.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Fill({ instrument }: { instrument: InstrumentDefinition }) {
+  const user = useUser();
+  const navigate = useNavigate();
+  const [result, setResult] = useState<RecordResponse | null>(null);
+  const [round, setRound] = useState(0);
+  const hasRedFlags = instrument.items.some((i) => i.kind === "choice" && i.redFlag);
+  return (
+    <div className="page check-in-page">
+      <header className="page-header">
+        <p className="eyebrow check-in-intro">
+          <Link to="/check-in">Check-in</Link> · {instrument.recallPeriod}
+        </p>
+        <h1>{instrument.name}</h1>
+        {!result && <p className="check-in-intro">{instrument.instructions}</p>}
+        {!instrument.validated && !hasRedFlags && !result && (
+          <p className="muted check-in-intro">
+            Mitra’s own quick check, not a validated scale: each answer is shown on its own.
+          </p>
+        )}
+      </header>
+      {result ? (
+        <CheckInResult
+          instrument={instrument}
+          result={result}
+          jurisdiction={user.jurisdiction}
+          onAnother={() => navigate("/check-in")}
+        />
+      ) : (
+        <InstrumentForm
+          key={round}
+          instrument={instrument}
+          jurisdiction={user.jurisdiction}
+          onSaved={(r) => {
+            setResult(r);
+            setRound((n) => n + 1);
+          }}
+        />
+      )}
+    </div>
+  );
+}

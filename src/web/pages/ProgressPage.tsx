@@ -1,0 +1,215 @@
+import { useEffect, useState } from "react";
+import { Link } from "react-router-dom";
+import type { InstrumentDefinition } from "../../core/assessment/index.ts";
+import { ApiFailure, api } from "../api.ts";
+import { formatDateTime } from "../assessments/format-time.ts";
+import { ScoreChart } from "../assessments/ScoreChart.tsx";
+import { TrendSummary } from "../assessments/TrendSummary.tsx";
+import type {
+  AssessmentListResponse,
+  AssessmentView,
+  InstrumentsResponse,
+  TrendsResponse,
+} from "../assessments/types.ts";
+import { fetchInstruments } from "../assessments/use-instruments.ts";
+import { useUser } from "../session/session-context.tsx";
+
+interface ProgressData {
+  instruments: InstrumentsResponse;
+  assessments: AssessmentView[];
+  trends: TrendsResponse;
+}
+
+/** How many quick checks and red-flag screens to list. */
+const RECENT = 10;
+
+/** Progress: each instrument's totals over time, with bands and the trend, in the person's zone. */
+export function ProgressPage() {
+  const user = useUser();
+  const [data, setData] = useState<ProgressData | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([
+      fetchInstruments(),
+      api<AssessmentListResponse>("GET", "/api/assessments?limit=1000"),
+      api<TrendsResponse>("GET", "/api/assessments/trends"),
+    ])
+      .then(([instruments, list, trends]) => {
+        if (live) setData({ instruments, assessments: list.assessments, trends });
+      })
+      .catch((error: unknown) => {
+        if (live) {
+          setFailure(
+            error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)),
+          );
+        }
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <div className="page progress-page">
+      <header className="page-header">
+        <h1>Progress</h1>
+        <p className="muted">Times are shown in your time zone, {user.timeZone}.</p>
+      </header>
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure.message}
+        </p>
+      )}
+      {!data && !failure && <p className="loading">Loading…</p>}
+      {data && <ProgressBody data={data} timeZone={user.timeZone} />}
+    </div>
+  );
+}
+
+function ProgressBody({ data, timeZone }: { data: ProgressData; timeZone: string }) {
+  const { instruments, assessments, trends } = data;
+  if (assessments.length === 0) {
+    return (
+      <section className="card">
+        <h2>No check-ins yet</h2>
+        <p>Your scores appear here after your first check-in.</p>
+        <Link className="button primary" to="/check-in">
+          Start a check-in
+        </Link>
+      </section>
+    );
+  }
+  const of = (id: string) => assessments.filter((a) => a.instrument === id);
+  const scored = instruments.instruments.filter((i) => i.totalRange && of(i.id).length > 0);
+  const quick = instruments.instruments.find((i) => i.id === "quick-check");
+  const flags = instruments.instruments.find((i) => i.id === "red-flags");
+  return (
+    <>
+      {scored.map((instrument) => {
+        const trend = trends.trends.find((t) => t.instrument === instrument.id);
+        const points = of(instrument.id).flatMap((a) =>
+          a.total === null ? [] : [{ id: a.id, takenAt: a.takenAt, total: a.total }],
+        );
+        return (
+          <section
+            key={instrument.id}
+            className="card progress-card"
+            aria-labelledby={`progress-${instrument.id}`}
+          >
+            <h2 id={`progress-${instrument.id}`}>{instrument.name}</h2>
+            {instrument.recordedBy === "clinician" && (
+              <p className="muted small">Rated by your clinician from signs they observe.</p>
+            )}
+            {trend && (
+              <TrendSummary
+                trend={trend}
+                timeZone={timeZone}
+                risingPercent={trends.definitions.risingPercentOfRange}
+              />
+            )}
+            <ScoreChart instrument={instrument} points={points} timeZone={timeZone} />
+            {instrument.bands.length === 0 && (
+              <p className="muted small">
+                {instrument.shortName} has no published severity bands, so none are drawn.
+              </p>
+            )}
+          </section>
+        );
+      })}
+      {quick && of(quick.id).length > 0 && (
+        <QuickChecks instrument={quick} assessments={of(quick.id)} timeZone={timeZone} />
+      )}
+      {flags && of(flags.id).length > 0 && (
+        <RedFlagScreens instrument={flags} assessments={of(flags.id)} timeZone={timeZone} />
+      )}
+    </>
+  );
+}
+
+function QuickChecks({
+  instrument,
+  assessments,
+  timeZone,
+}: {
+  instrument: InstrumentDefinition;
+  assessments: AssessmentView[];
+  timeZone: string;
+}) {
+  const recent = assessments.slice(0, RECENT);
+  return (
+    <section className="card progress-card" aria-labelledby="progress-quick-check">
+      <h2 id="progress-quick-check">{instrument.name}</h2>
+      <p className="muted small">Each answer on its own, newest first. Ratings are 0 to 10.</p>
+      <div className="table-scroll">
+        <table className="quick-check-table">
+          <caption className="visually-hidden">
+            {instrument.name}: your last {recent.length} answers
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              {instrument.items.map((item) => (
+                <th key={item.id} scope="col">
+                  {item.shortLabel}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {recent.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{formatDateTime(a.takenAt, timeZone)}</th>
+                {instrument.items.map((item) => (
+                  <td key={item.id}>{a.answers[item.id] ?? "–"}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function RedFlagScreens({
+  instrument,
+  assessments,
+  timeZone,
+}: {
+  instrument: InstrumentDefinition;
+  assessments: AssessmentView[];
+  timeZone: string;
+}) {
+  const recent = assessments.slice(0, RECENT);
+  const yesItems = (a: AssessmentView) =>
+    instrument.items
+      .filter((item) => item.kind === "choice" && a.answers[item.id] === item.redFlag?.whenValue)
+      .map((item) => item.shortLabel);
+  return (
+    <section className="card progress-card" aria-labelledby="progress-red-flags">
+      <h2 id="progress-red-flags">{instrument.name}</h2>
+      <ul className="red-flag-history">
+        {recent.map((a) => {
+          const yes = yesItems(a);
+          return (
+            <li key={a.id} className={yes.length > 0 ? "flagged" : undefined}>
+              <span>{formatDateTime(a.takenAt, timeZone)}</span>{" "}
+              {yes.length > 0 ? (
+                <strong>Danger signs: {yes.join(", ")}</strong>
+              ) : (
+                <span className="muted">No danger signs</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {recent.some((a) => a.redFlag) && (
+        <p>
+          <Link to="/help">Get help now</Link> if any of these is still going on.
+        </p>
+      )}
+    </section>
+  );
+}
