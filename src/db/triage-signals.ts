@@ -111,21 +111,30 @@ const ENTRY = ";";
 
 /** The query behind `assessmentPoints` (exported so tests can check its plan). */
 export function assessmentPointsQuery(db: Db, clinicianId: string, since: Date, now: Date) {
-  const entry = sql<string>`taken_at || ${FIELD} || instrument || ${FIELD} || coalesce(cast(total as text), '') || ${FIELD} || cast(red_flag as text)`;
+  const entry = sql<string>`a.taken_at || ${FIELD} || a.instrument || ${FIELD} || coalesce(cast(a.total as text), '') || ${FIELD} || cast(a.red_flag as text)`;
   return db
-    .selectFrom("assessments")
-    .select(["user_id as userId", sql<string>`string_agg(${entry}, ${ENTRY})`.as("entries")])
-    .where("user_id", "in", linkedWith(db, clinicianId, "assessments"))
-    .where("taken_at", ">=", since.toISOString())
-    .where("taken_at", "<=", now.toISOString())
-    .groupBy("user_id");
+    .selectFrom("care_links as cl")
+    .select((eb) => [
+      "cl.patient_id as userId",
+      eb
+        .selectFrom("assessments as a")
+        .select(sql<string | null>`string_agg(${entry}, ${ENTRY})`.as("packed"))
+        .whereRef("a.user_id", "=", "cl.patient_id")
+        .where("a.taken_at", ">=", since.toISOString())
+        .where("a.taken_at", "<=", now.toISOString())
+        .as("entries"),
+    ])
+    .where("cl.clinician_id", "=", clinicianId)
+    .where("cl.revoked_at", "is", null)
+    .where("cl.scopes", "like", scopePattern("assessments"));
 }
 
 /**
  * Every assessment taken in [since, now] by each patient whose link grants the assessments scope,
- * grouped by patient, in no particular order. The database packs each patient's entries into one
- * string (string_agg), so 2,000 patients come back as 2,000 rows instead of tens of thousands:
- * the scan is index-only either way, and moving rows into JavaScript is what costs.
+ * grouped by patient, in no particular order. One correlated sub-query per linked patient reads
+ * that patient's slice of `assessments_triage_idx` (index only) and packs it into one string
+ * (string_agg), so 2,000 patients come back as 2,000 rows instead of tens of thousands: moving
+ * rows into JavaScript is what costs. (An `in (...)` form led PostgreSQL to scan the whole table.)
  */
 export async function assessmentPoints(
   db: Db,
@@ -136,6 +145,7 @@ export async function assessmentPoints(
   const rows = await assessmentPointsQuery(db, clinicianId, since, now).execute();
   const byUser = new Map<string, AssessmentPoint[]>();
   for (const row of rows) {
+    if (row.entries === null) continue;
     const points: AssessmentPoint[] = [];
     for (const packed of row.entries.split(ENTRY)) {
       const [takenAt, instrument, total, redFlag] = packed.split(FIELD);

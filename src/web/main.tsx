@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { Layout } from "./components/Layout.tsx";
 import { homeFor } from "./components/navigation.ts";
+import { AccountPage } from "./pages/AccountPage.tsx";
 import { AuthPage } from "./pages/AuthPage.tsx";
 import { CheckInPage } from "./pages/CheckInPage.tsx";
 import { ClaimPage } from "./pages/ClaimPage.tsx";
@@ -13,10 +14,13 @@ import { LawPage } from "./pages/LawPage.tsx";
 import { LearnPage } from "./pages/LearnPage.tsx";
 import { LogPage } from "./pages/LogPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { PatientDetailPage } from "./pages/PatientDetailPage.tsx";
+import { PatientsPage } from "./pages/PatientsPage.tsx";
 import { PlanPage } from "./pages/PlanPage.tsx";
 import { ProductsPage } from "./pages/ProductsPage.tsx";
 import { ProgressPage } from "./pages/ProgressPage.tsx";
 import { SectionPage } from "./pages/SectionPage.tsx";
+import { SharePage } from "./pages/SharePage.tsx";
 import { TodayPage } from "./pages/TodayPage.tsx";
 import { SessionProvider, useSession } from "./session/session-context.tsx";
 import "./styles.css";
@@ -42,9 +46,6 @@ function Start() {
 }
 
 const sections: { path: string; title: string; text: string }[] = [
-  { path: "share", title: "Share", text: "Invite a clinician, choose what they see, revoke." },
-  { path: "account", title: "Account", text: "Your profile, time zone and exports." },
-  { path: "patients", title: "Patients", text: "Consenting patients, worst first." },
   { path: "admin", title: "Administration", text: "Users, backups and the audit log." },
 ];
 
@@ -155,6 +156,38 @@ function App() {
           element={
             <SignedIn>
               <ProductsPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="share"
+          element={
+            <SignedIn>
+              <SharePage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="account"
+          element={
+            <SignedIn>
+              <AccountPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="patients"
+          element={
+            <SignedIn>
+              <PatientsPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="patients/:id"
+          element={
+            <SignedIn>
+              <PatientDetailPage />
             </SignedIn>
           }
         />

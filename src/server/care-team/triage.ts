@@ -131,6 +131,7 @@ function assessmentSignals(
   const nowMs = now.getTime();
   const firstBucketMs = nowMs - SPARKLINE_DAYS * DAY_MS;
   const redFlagSince = new Date(nowMs - RED_FLAG_DAYS * DAY_MS).toISOString();
+  const trendSinceMs = nowMs - TREND_WINDOW_HOURS * HOUR_MS;
   const sparkline: (number | null)[] = Array.from({ length: SPARKLINE_DAYS }, () => null);
   const counts = Array.from({ length: SPARKLINE_DAYS }, () => 0);
   const histories = new Map<string, { takenAt: string; total: number }[]>();
@@ -145,9 +146,12 @@ function assessmentSignals(
     if (p.total !== null && scale) {
       const percent = Math.round(((p.total - scale.min) * 100) / (scale.max - scale.min));
       if (bucket >= 0) sparkline[bucket] = Math.max(sparkline[bucket] ?? 0, percent);
-      const history = histories.get(p.instrument) ?? [];
-      history.push({ takenAt: p.takenAt, total: p.total });
-      histories.set(p.instrument, history);
+      // "Rising" looks only inside the trend window, so only those totals go to the trend.
+      if (at >= trendSinceMs) {
+        const history = histories.get(p.instrument) ?? [];
+        history.push({ takenAt: p.takenAt, total: p.total });
+        histories.set(p.instrument, history);
+      }
     }
     if (p.redFlag && p.takenAt >= redFlagSince && (lastNoteAt === null || p.takenAt > lastNoteAt)) {
       openRedFlags++;

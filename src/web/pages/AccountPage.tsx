@@ -1,0 +1,178 @@
+import { type FormEvent, useState } from "react";
+import { ApiFailure, api, rememberCsrfToken } from "../api.ts";
+import { TextField } from "../components/TextField.tsx";
+import { type User, useSession, useUser } from "../session/session-context.tsx";
+
+const RANGES = [
+  { days: 30, label: "Last 30 days" },
+  { days: 90, label: "Last 90 days" },
+  { days: 365, label: "Last 12 months" },
+];
+
+/** Account: profile, downloads of everything (PDF, CSV, FHIR), and deleting the account. */
+export function AccountPage() {
+  const user = useUser();
+  const { setUser } = useSession();
+  const [displayName, setDisplayName] = useState(user.displayName ?? "");
+  const [timeZone, setTimeZone] = useState(user.timeZone);
+  const [profileFailure, setProfileFailure] = useState<ApiFailure | null>(null);
+  const [profileSaved, setProfileSaved] = useState(false);
+  const [days, setDays] = useState(30);
+  const [password, setPassword] = useState("");
+  const [understood, setUnderstood] = useState(false);
+  const [deleteFailure, setDeleteFailure] = useState<ApiFailure | null>(null);
+  const [deleting, setDeleting] = useState(false);
+
+  async function saveProfile(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setProfileFailure(null);
+    setProfileSaved(false);
+    try {
+      const res = await api<{ user: User }>("PATCH", "/api/me", {
+        displayName: displayName.trim() === "" ? null : displayName.trim(),
+        timeZone,
+      });
+      setUser(res.user);
+      setProfileSaved(true);
+    } catch (error) {
+      setProfileFailure(
+        error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)),
+      );
+    }
+  }
+
+  async function deleteAccount(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setDeleteFailure(null);
+    if (!understood) {
+      setDeleteFailure(
+        new ApiFailure(400, "confirm", "Tick the box to confirm you understand.", [
+          { field: "confirm", message: "Tick the box to confirm you understand." },
+        ]),
+      );
+      return;
+    }
+    setDeleting(true);
+    try {
+      await api("DELETE", "/api/me", { password });
+      rememberCsrfToken(undefined);
+      window.location.assign("/sign-in?deleted=1");
+    } catch (error) {
+      setDeleteFailure(
+        error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)),
+      );
+      setDeleting(false);
+    }
+  }
+
+  const to = new Date();
+  const from = new Date(to.getTime() - days * 86_400_000);
+  const pdfHref = `/api/export/pdf?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+
+  return (
+    <div className="page account-page">
+      <header className="page-header">
+        <h1>Account</h1>
+        <p className="lead">{user.email}</p>
+      </header>
+
+      <section className="card" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">Profile</h2>
+        <form onSubmit={saveProfile} noValidate>
+          <TextField
+            label="Your name (optional)"
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+            autoComplete="name"
+            error={profileFailure?.fieldMessage("displayName")}
+          />
+          <TextField
+            label="Time zone"
+            hint="An IANA zone such as America/Chicago: Mitra counts your days in it."
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            autoComplete="off"
+            error={profileFailure?.fieldMessage("timeZone")}
+          />
+          <div role="alert">
+            {profileFailure && !profileFailure.fields.length && (
+              <p className="form-error">{profileFailure.message}</p>
+            )}
+          </div>
+          <div role="status" aria-live="polite">
+            {profileSaved && <p className="success">Saved.</p>}
+          </div>
+          <button type="submit" className="primary">
+            Save profile
+          </button>
+        </form>
+      </section>
+
+      <section className="card" aria-labelledby="exports-heading">
+        <h2 id="exports-heading">Download your data</h2>
+        <div className="field">
+          <label htmlFor="pdf-range">Period of the PDF summary</label>
+          <select id="pdf-range" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            {RANGES.map((r) => (
+              <option key={r.days} value={r.days}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="export-links">
+          <a className="button primary" href={pdfHref} download>
+            PDF summary
+          </a>
+          <a className="button" href="/api/export/csv" download>
+            All data (CSV)
+          </a>
+          <a className="button" href="/api/export/fhir" download>
+            FHIR bundle
+          </a>
+        </div>
+        <p className="small muted">
+          The PDF is a summary to bring to an appointment. The CSV holds every table with your data,
+          one after another. The FHIR bundle is for a clinic's health record system.
+        </p>
+      </section>
+
+      <section className="card danger-zone" aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete your account</h2>
+        <p>
+          This deletes your account and everything in it: doses, check-ins, plans, products, notes
+          and invitations. Clinicians lose access at once. It cannot be undone, so download your
+          data first if you want to keep it.
+        </p>
+        <form onSubmit={deleteAccount} noValidate>
+          <TextField
+            label="Your password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={deleteFailure?.fieldMessage("password")}
+          />
+          <div className="field">
+            <label className="checkbox-label">
+              <input
+                type="checkbox"
+                checked={understood}
+                onChange={(e) => setUnderstood(e.target.checked)}
+              />
+              I understand that everything will be deleted
+            </label>
+          </div>
+          <div role="alert">
+            {deleteFailure && !deleteFailure.fieldMessage("password") && (
+              <p className="form-error">{deleteFailure.message}</p>
+            )}
+          </div>
+          <button type="submit" className="primary danger" disabled={deleting}>
+            {deleting ? "Deleting…" : "Delete my account"}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,311 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import type { Severity } from "../../core/warning.ts";
+import { ApiFailure, api } from "../api.ts";
+import { newClientId } from "../assessments/client-id.ts";
+import { formatDateTime } from "../assessments/format-time.ts";
+import { InstrumentForm } from "../assessments/InstrumentForm.tsx";
+import { ScoreChart } from "../assessments/ScoreChart.tsx";
+import type { RecordResponse } from "../assessments/types.ts";
+import { useInstruments } from "../assessments/use-instruments.ts";
+import { SCOPE_LABELS, type Timeline } from "../care-team/types.ts";
+import { planTerms } from "../plans/PlanHistory.tsx";
+import { useUser } from "../session/session-context.tsx";
+
+type Entry =
+  | {
+      kind: "dose";
+      at: string;
+      id: string;
+      text: string;
+      worst: Severity | null;
+      notes: string | null;
+    }
+  | {
+      kind: "assessment";
+      at: string;
+      id: string;
+      text: string;
+      redFlag: boolean;
+      byClinician: boolean;
+    }
+  | { kind: "note"; at: string; id: string; text: string; author: string };
+
+const SEVERITY_ORDER: Severity[] = ["info", "caution", "unsafe", "dangerous", "urgent"];
+
+function entriesOf(t: Timeline): Entry[] {
+  const entries: Entry[] = [];
+  for (const d of t.doses ?? []) {
+    const worst = d.warnings.reduce<Severity | null>(
+      (w, x) =>
+        w === null || SEVERITY_ORDER.indexOf(x.severity) > SEVERITY_ORDER.indexOf(w)
+          ? x.severity
+          : w,
+      null,
+    );
+    entries.push({
+      kind: "dose",
+      at: d.takenAt,
+      id: d.id,
+      text: `${d.substanceName}${d.productName ? ` (${d.productName})` : ""}: ${d.amount} ${d.unit}`,
+      worst,
+      notes: d.notes,
+    });
+  }
+  for (const a of t.assessments ?? []) {
+    entries.push({
+      kind: "assessment",
+      at: a.takenAt,
+      id: a.id,
+      text:
+        a.total === null
+          ? a.instrumentName
+          : `${a.instrumentName} ${a.total}${a.totalRange ? ` / ${a.totalRange.max}` : ""}${a.band ? `, ${a.band.label}` : ""}`,
+      redFlag: a.redFlag,
+      byClinician: a.recordedBy !== t.patient.id,
+    });
+  }
+  for (const n of t.notes ?? []) {
+    entries.push({
+      kind: "note",
+      at: n.createdAt,
+      id: n.id,
+      text: n.body,
+      author: n.authorName ?? "Clinician",
+    });
+  }
+  return entries.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** A consenting patient, for their clinician: charts, timeline, notes, COWS, plans, exports. */
+export function PatientDetailPage() {
+  const { id = "" } = useParams();
+  const user = useUser();
+  const instruments = useInstruments();
+  const [timeline, setTimeline] = useState<Timeline | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [note, setNote] = useState("");
+  const [noteId, setNoteId] = useState(newClientId);
+  const [noteFailure, setNoteFailure] = useState<ApiFailure | null>(null);
+  const [cowsOpen, setCowsOpen] = useState(false);
+  const [saved, setSaved] = useState("");
+
+  const load = useCallback(async () => {
+    try {
+      setTimeline(await api<Timeline>("GET", `/api/clinician/patients/${id}/timeline`));
+    } catch (error) {
+      setFailure(error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function addNote(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setNoteFailure(null);
+    try {
+      await api("POST", `/api/clinician/patients/${id}/notes`, { id: noteId, body: note });
+      setNote("");
+      setNoteId(newClientId());
+      setSaved("Note saved.");
+      await load();
+    } catch (error) {
+      setNoteFailure(
+        error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)),
+      );
+    }
+  }
+
+  function cowsSaved(result: RecordResponse) {
+    setCowsOpen(false);
+    const a = result.assessment;
+    setSaved(`COWS saved: ${a.total}${a.band ? `, ${a.band.label}` : ""}.`);
+    void load();
+  }
+
+  if (failure) {
+    return (
+      <div className="page">
+        <h1>Patient</h1>
+        <p className="form-error" role="alert">
+          {failure.status === 404
+            ? "This patient was not found, or no longer shares their data with you."
+            : failure.message}
+        </p>
+        <Link to="/patients">Back to patients</Link>
+      </div>
+    );
+  }
+  if (!timeline) return <p className="loading">Loading…</p>;
+
+  const tz = timeline.patient.timeZone;
+  const name = timeline.patient.displayName ?? timeline.patient.email;
+  const scopes = timeline.access.scopes;
+  const cows =
+    instruments.state === "ready"
+      ? instruments.value.instruments.find((i) => i.id === "cows")
+      : undefined;
+  const scored =
+    instruments.state === "ready" ? instruments.value.instruments.filter((i) => i.totalRange) : [];
+  const entries = entriesOf(timeline);
+  const base = `/api/clinician/patients/${id}`;
+
+  return (
+    <div className="page patient-detail-page">
+      <header className="page-header">
+        <p className="eyebrow">
+          <Link to="/patients">Patients</Link>
+        </p>
+        <h1>{name}</h1>
+        <p className="small muted">
+          Shares: {scopes.map((s) => SCOPE_LABELS[s]).join(", ")}.{" "}
+          {timeline.access.maySetPlans ? "You may set plans." : "You may not set plans."} Times in{" "}
+          {tz}.
+        </p>
+      </header>
+      <div role="status" aria-live="polite">
+        {saved && <p className="success">{saved}</p>}
+      </div>
+
+      {timeline.assessments && (
+        <section className="card" aria-labelledby="scores-heading">
+          <h2 id="scores-heading">Scores, last 30 days</h2>
+          {scored.map((instrument) => {
+            const points = (timeline.assessments ?? [])
+              .filter((a) => a.instrument === instrument.id && a.total !== null)
+              .map((a) => ({ id: a.id, takenAt: a.takenAt, total: a.total ?? 0 }))
+              .reverse();
+            return points.length > 0 ? (
+              <ScoreChart
+                key={instrument.id}
+                instrument={instrument}
+                points={points}
+                timeZone={tz}
+              />
+            ) : null;
+          })}
+          {cows &&
+            (cowsOpen ? (
+              <div className="cows-form">
+                <h3>Record COWS</h3>
+                <p className="small muted">{cows.instructions}</p>
+                <InstrumentForm
+                  instrument={cows}
+                  jurisdiction={user.jurisdiction}
+                  endpoint={`${base}/assessments`}
+                  onSaved={cowsSaved}
+                />
+                <button type="button" className="secondary" onClick={() => setCowsOpen(false)}>
+                  Cancel
+                </button>
+              </div>
+            ) : (
+              <button type="button" className="primary" onClick={() => setCowsOpen(true)}>
+                Record COWS
+              </button>
+            ))}
+        </section>
+      )}
+
+      {timeline.plans && (
+        <section className="card" aria-labelledby="plans-heading">
+          <h2 id="plans-heading">Plans</h2>
+          {timeline.plans.length === 0 ? (
+            <p className="muted">No plan in the last 30 days.</p>
+          ) : (
+            <ul className="plan-summaries">
+              {timeline.plans.map((p) => (
+                <li key={p.id}>
+                  <strong>
+                    {p.current.definition.kind === "taper" ? "Taper" : "Titration"} ({p.status}),
+                    version {p.current.version}
+                  </strong>
+                  <p className="small">{planTerms(p.current.definition).join("; ")}.</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {scopes.includes("notes") && (
+        <section className="card" aria-labelledby="note-heading">
+          <h2 id="note-heading">Add a note</h2>
+          <form onSubmit={addNote} noValidate>
+            <div className="field">
+              <label htmlFor="note-body">Note on {name}'s record</label>
+              <textarea
+                id="note-body"
+                rows={3}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                aria-invalid={noteFailure ? true : undefined}
+                aria-describedby={noteFailure ? "note-error" : undefined}
+              />
+              {noteFailure && (
+                <p className="field-error" id="note-error" role="alert">
+                  {noteFailure.fieldMessage("body") ?? noteFailure.message}
+                </p>
+              )}
+            </div>
+            <button type="submit" className="primary">
+              Save note
+            </button>
+          </form>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        {entries.length === 0 ? (
+          <p className="muted">Nothing shared in the last 30 days.</p>
+        ) : (
+          <ol className="timeline">
+            {entries.map((e) => (
+              <li key={`${e.kind}-${e.id}`} className={`timeline-item timeline-${e.kind}`}>
+                <span className="small muted">{formatDateTime(e.at, tz)}</span>
+                <span className="timeline-kind">
+                  {e.kind === "dose" ? "Dose" : e.kind === "assessment" ? "Check-in" : "Note"}
+                </span>
+                <span>
+                  {e.text}
+                  {e.kind === "dose" && e.worst && e.worst !== "info" && (
+                    <span className={`severity-chip severity-${e.worst}`}>{e.worst}</span>
+                  )}
+                  {e.kind === "assessment" && e.redFlag && (
+                    <span className="severity-chip severity-urgent">red flag</span>
+                  )}
+                  {e.kind === "assessment" && e.byClinician && (
+                    <span className="small muted"> (clinician)</span>
+                  )}
+                  {e.kind === "note" && <span className="small muted"> ({e.author})</span>}
+                  {e.kind === "dose" && e.notes && (
+                    <span className="small muted"> "{e.notes}"</span>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="export-heading">
+        <h2 id="export-heading">Reports</h2>
+        <div className="export-links">
+          <a className="button" href={`${base}/export/pdf`} download>
+            PDF summary
+          </a>
+          <a className="button" href={`${base}/export/fhir`} download>
+            FHIR bundle
+          </a>
+          <a className="button" href={`${base}/export/csv`} download>
+            CSV
+          </a>
+        </div>
+        <p className="small muted">Each download is recorded in the patient's access log.</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,275 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { ApiFailure, api } from "../api.ts";
+import { formatDateTime } from "../assessments/format-time.ts";
+import {
+  type AuditEntry,
+  type CareLink,
+  type CareScope,
+  type ClinicalNote,
+  type InvitationCreated,
+  type PendingInvitation,
+  SCOPE_LABELS,
+} from "../care-team/types.ts";
+import { useUser } from "../session/session-context.tsx";
+
+const SCOPES = Object.keys(SCOPE_LABELS) as CareScope[];
+
+const failureOf = (error: unknown) =>
+  error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error));
+
+/** The actions others took on one's data, in words. */
+function describeEntry(e: AuditEntry): string {
+  const what = e.entity.replaceAll("_", " ").replace("export.", "export as ");
+  if (e.action === "read") return `viewed your ${what}`;
+  if (e.action === "create") return `added a ${what}`;
+  if (e.action === "update") return `changed a ${what}`;
+  if (e.action === "end") return `ended a ${what}`;
+  return `${e.action} ${what}`;
+}
+
+/** Share: invite a clinician with a code, see who has access and what they looked at, revoke. */
+export function SharePage() {
+  const user = useUser();
+  const [scopes, setScopes] = useState<CareScope[]>(["doses", "assessments", "notes"]);
+  const [maySetPlans, setMaySetPlans] = useState(false);
+  const [created, setCreated] = useState<InvitationCreated | null>(null);
+  const [links, setLinks] = useState<CareLink[] | null>(null);
+  const [pending, setPending] = useState<PendingInvitation[]>([]);
+  const [notes, setNotes] = useState<ClinicalNote[]>([]);
+  const [audit, setAudit] = useState<AuditEntry[]>([]);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [status, setStatus] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const [l, p, n, a] = await Promise.all([
+        api<{ links: CareLink[] }>("GET", "/api/care/links"),
+        api<{ invitations: PendingInvitation[] }>("GET", "/api/care/invitations"),
+        api<{ notes: ClinicalNote[] }>("GET", "/api/care/notes"),
+        api<{ entries: AuditEntry[] }>("GET", "/api/audit?limit=50"),
+      ]);
+      setLinks(l.links);
+      setPending(p.invitations);
+      setNotes(n.notes);
+      setAudit(a.entries.filter((e) => e.actorId !== null && e.actorId !== user.id));
+    } catch (error) {
+      setFailure(failureOf(error));
+    }
+  }, [user.id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function invite(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFailure(null);
+    setBusy(true);
+    try {
+      const invitation = await api<InvitationCreated>("POST", "/api/care/invitations", {
+        scopes,
+        maySetPlans,
+      });
+      setCreated(invitation);
+      await load();
+    } catch (error) {
+      setFailure(failureOf(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke(link: CareLink) {
+    setFailure(null);
+    try {
+      await api("DELETE", `/api/care/links/${link.id}`);
+      setConfirming(null);
+      setStatus(`${link.person.displayName ?? link.person.email} no longer has access.`);
+      await load();
+    } catch (error) {
+      setFailure(failureOf(error));
+    }
+  }
+
+  async function withdraw(invitation: PendingInvitation) {
+    try {
+      await api("DELETE", `/api/care/invitations/${invitation.id}`);
+      if (created?.id === invitation.id) setCreated(null);
+      setStatus("The invitation was withdrawn: its code no longer works.");
+      await load();
+    } catch (error) {
+      setFailure(failureOf(error));
+    }
+  }
+
+  const toggle = (scope: CareScope) =>
+    setScopes((s) => (s.includes(scope) ? s.filter((x) => x !== scope) : [...s, scope]));
+
+  return (
+    <div className="page share-page">
+      <header className="page-header">
+        <h1>Share with your clinician</h1>
+        <p className="lead">
+          Give a clinician a code to see what you choose. You can end their access at any time.
+        </p>
+      </header>
+
+      <div role="status" aria-live="polite" className="share-status">
+        {status && <p>{status}</p>}
+      </div>
+      <div role="alert">{failure && <p className="form-error">{failure.message}</p>}</div>
+
+      <section className="card" aria-labelledby="invite-heading">
+        <h2 id="invite-heading">Invite a clinician</h2>
+        <form onSubmit={invite} noValidate>
+          <fieldset className="choice scope-choices">
+            <legend>What they may see</legend>
+            {SCOPES.map((scope) => (
+              <label key={scope}>
+                <input
+                  type="checkbox"
+                  checked={scopes.includes(scope)}
+                  onChange={() => toggle(scope)}
+                />
+                {SCOPE_LABELS[scope]}
+              </label>
+            ))}
+            {failure?.fieldMessage("scopes") && (
+              <p className="field-error">{failure.fieldMessage("scopes")}</p>
+            )}
+          </fieldset>
+          <fieldset className="choice">
+            <legend>Plans</legend>
+            <label>
+              <input
+                type="checkbox"
+                checked={maySetPlans}
+                onChange={(e) => setMaySetPlans(e.target.checked)}
+              />
+              They may set and change my taper or titration plan
+            </label>
+          </fieldset>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? "Creating…" : "Create invitation code"}
+          </button>
+        </form>
+        {created && (
+          <div className="invitation-code" aria-live="polite">
+            <p>Read or show this code to your clinician:</p>
+            <p className="code" data-testid="invitation-code">
+              {created.code}
+            </p>
+            <p className="muted small">
+              It works once, until {formatDateTime(created.expiresAt, user.timeZone)}. Mitra does
+              not keep the code, so it cannot show it again.
+            </p>
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="access-heading">
+        <h2 id="access-heading">Who has access</h2>
+        {links === null ? (
+          <p className="loading">Loading…</p>
+        ) : links.length === 0 ? (
+          <p className="muted">No clinician can see your data.</p>
+        ) : (
+          <ul className="access-list">
+            {links.map((link) => {
+              const name = link.person.displayName ?? link.person.email;
+              return (
+                <li key={link.id} className="access-item">
+                  <p className="access-name">
+                    <strong>{name}</strong> <span className="muted small">{link.person.email}</span>
+                  </p>
+                  <p className="small">
+                    Sees: {link.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}.{" "}
+                    {link.maySetPlans ? "May set your plans." : "Cannot set plans."} Since{" "}
+                    {formatDateTime(link.createdAt, user.timeZone)}.
+                  </p>
+                  {confirming === link.id ? (
+                    <div className="confirm-row">
+                      <button type="button" className="primary danger" onClick={() => revoke(link)}>
+                        Yes, end {name}'s access now
+                      </button>
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => setConfirming(null)}
+                      >
+                        Keep access
+                      </button>
+                    </div>
+                  ) : (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => setConfirming(link.id)}
+                    >
+                      Revoke access
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {pending.length > 0 && (
+          <>
+            <h3>Codes not used yet</h3>
+            <ul className="access-list">
+              {pending.map((p) => (
+                <li key={p.id} className="access-item">
+                  <p className="small">
+                    {p.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}; expires{" "}
+                    {formatDateTime(p.expiresAt, user.timeZone)}.
+                  </p>
+                  <button type="button" className="link-button" onClick={() => withdraw(p)}>
+                    Withdraw this code
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="notes-heading">
+        <h2 id="notes-heading">Notes from your clinicians</h2>
+        {notes.length === 0 ? (
+          <p className="muted">No notes yet.</p>
+        ) : (
+          <ul className="note-list">
+            {notes.map((n) => (
+              <li key={n.id}>
+                <p className="small muted">
+                  {n.authorName ?? "A clinician"}, {formatDateTime(n.createdAt, user.timeZone)}
+                </p>
+                <p>{n.body}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="audit-heading">
+        <h2 id="audit-heading">Who looked at your data</h2>
+        {audit.length === 0 ? (
+          <p className="muted">No one else has viewed or changed your data.</p>
+        ) : (
+          <ul className="audit-list">
+            {audit.slice(0, 20).map((e) => (
+              <li key={e.id}>
+                <strong>{e.actorName ?? e.actorEmail ?? "A deleted account"}</strong>{" "}
+                {describeEntry(e)}{" "}
+                <span className="muted small">{formatDateTime(e.at, user.timeZone)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
