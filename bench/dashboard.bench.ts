@@ -8,7 +8,7 @@
  * Prints p50 and p99 milliseconds per engine, and the time the route adds to record one audit
  * entry per patient shown. Target: p50 under 200 ms on each engine; the
  * process exits 1 when an engine misses it. PostgreSQL is skipped with a message when no server
- * answers at MITRA_BENCH_POSTGRES_URL.
+ * answers.
  */
 
 import { performance } from "node:perf_hooks";
@@ -16,7 +16,8 @@ import pg from "pg";
 import { appendAuditBatch } from "../src/db/audit-batch.ts";
 import type { Engine } from "../src/db/connection.ts";
 import { triageDashboard } from "../src/server/care-team/triage.ts";
-import { BENCH_NOW, openBenchDatabase, postgresBenchUrl, seedDashboard } from "./seed-dashboard.ts";
+import { postgresTestUrl } from "../src/testing/test-databases.ts";
+import { BENCH_NOW, openBenchDatabase, seedDashboard } from "./seed-dashboard.ts";
 
 const TARGET_MS = 200;
 const WARMUP = 5;
@@ -29,7 +30,7 @@ function argValue(name: string, fallback: number): number {
 
 async function postgresAnswers(): Promise<boolean> {
   const client = new pg.Client({
-    connectionString: postgresBenchUrl,
+    connectionString: postgresTestUrl,
     connectionTimeoutMillis: 3000,
   });
   try {
@@ -51,7 +52,7 @@ let missed = 0;
 
 for (const engine of ["sqlite", "postgres"] as Engine[]) {
   if (engine === "postgres" && !(await postgresAnswers())) {
-    console.log(`postgres: no server at ${postgresBenchUrl}, skipped`);
+    console.log(`postgres: no server at ${postgresTestUrl}, skipped`);
     continue;
   }
   const clinicianId = await seedDashboard(engine, { patients, days, log: console.log });

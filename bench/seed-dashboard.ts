@@ -11,8 +11,8 @@
  * Then ANALYZE (VACUUM ANALYZE on PostgreSQL, as autovacuum would), so both planners know the
  * tables' sizes.
  *
- * SQLite file: bench/.cache/dashboard.sqlite. PostgreSQL: schema `bench_dashboard` at
- * MITRA_BENCH_POSTGRES_URL (default: the test server's URL). Re-running keeps a complete data
+ * SQLite file: bench/.cache/dashboard.sqlite. PostgreSQL: schema `bench_dashboard` in the database
+ * `mitra_bench` on the test server (created when missing), or at MITRA_BENCH_POSTGRES_URL. Re-running keeps a complete data
  * set unless --reseed.
  */
 
@@ -27,7 +27,10 @@ import { postgresTestUrl } from "../src/testing/test-databases.ts";
 export const BENCH_NOW = new Date("2026-06-01T12:00:00.000Z");
 export const BENCH_CLINICIAN_EMAIL = "bench-clinician@example.org";
 export const sqliteBenchFile = fileURLToPath(new URL("./.cache/dashboard.sqlite", import.meta.url));
-export const postgresBenchUrl = process.env.MITRA_BENCH_POSTGRES_URL ?? postgresTestUrl;
+/** Its own database, so the test suite's schema checks never see the benchmark's tables. */
+export const postgresBenchUrl =
+  process.env.MITRA_BENCH_POSTGRES_URL ??
+  postgresTestUrl.replace(/\/[^/?]*(\?|$)/, "/mitra_bench$1");
 export const postgresBenchSchema = "bench_dashboard";
 
 const DAY = 86_400_000;
@@ -40,6 +43,24 @@ export interface SeedOptions {
   log?: (line: string) => void;
 }
 
+/** Creates the benchmark's PostgreSQL database when the server does not have it yet. */
+async function ensurePostgresDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name ${name}`);
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  admin.search = "";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Opens (creating and migrating) the benchmark database of an engine. */
 export async function openBenchDatabase(engine: Engine, fresh = false): Promise<DatabaseHandle> {
   if (engine === "sqlite") {
@@ -49,6 +70,7 @@ export async function openBenchDatabase(engine: Engine, fresh = false): Promise<
     await migrateToLatest(handle.db);
     return handle;
   }
+  await ensurePostgresDatabase(postgresBenchUrl);
   if (fresh) {
     const client = new pg.Client({ connectionString: postgresBenchUrl });
     await client.connect();
