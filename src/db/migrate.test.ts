@@ -13,7 +13,10 @@ const reachable = await isPostgresReachable();
 
 async function columnsOf(handle: TestDatabase): Promise<string[]> {
   const tables = await handle.db.introspection.getTables();
+  // On PostgreSQL the server holds other schemas too (other test runs): look only at ours.
+  const own = new URL(handle.url, "sqlite://local").searchParams.get("schema");
   return tables
+    .filter((t) => !own || t.schema === own)
     .filter((t) => !t.name.startsWith("kysely_"))
     .flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}`))
     .sort();
