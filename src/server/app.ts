@@ -20,13 +20,13 @@ import type { Config } from "./config.ts";
 import type { App } from "./context.ts";
 import { doseLogRoutes } from "./dose-log/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
-import { knowledgeRoutes } from "./knowledge/routes.ts";
-import { planRoutes } from "./plans/routes.ts";
-import { reportRoutes } from "./reports/routes.ts";
 import { ApiError } from "./http/api-error.ts";
 import { installErrorHandling } from "./http/error-handler.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/web-app.ts";
+import { knowledgeRoutes } from "./knowledge/routes.ts";
+import { planRoutes } from "./plans/routes.ts";
+import { reportRoutes } from "./reports/routes.ts";
 
 export const version: string = JSON.parse(
   readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf8"),
