@@ -43,13 +43,26 @@ export function SubjectPicker({
       .map((s) => substanceSubject(catalog, custom, s.id));
   }, [catalog, custom, query]);
 
+  // Nothing logged yet: offer what people using Mitra log most, kratom and magnesium forms.
+  const starters = useMemo(
+    () =>
+      quick.length > 0
+        ? []
+        : catalog.substances
+            .filter((s) => s.classes.includes("kratom") || s.classes.includes("magnesium"))
+            .slice(0, 6)
+            .map((s) => substanceSubject(catalog, custom, s.id)),
+    [catalog, custom, quick.length],
+  );
+  const shortcuts = quick.length > 0 ? quick : starters;
+
   return (
     <div className="subject-picker">
-      {quick.length > 0 && (
+      {shortcuts.length > 0 && (
         <section aria-labelledby="log-quick">
-          <h2 id="log-quick">Recent and your products</h2>
+          <h2 id="log-quick">{quick.length > 0 ? "Recent and your products" : "Common"}</h2>
           <ul className="subject-grid">
-            {quick.map((s) => (
+            {shortcuts.map((s) => (
               <li key={s.key}>
                 <button type="button" className="subject-button" onClick={() => onPick(s)}>
                   <span className="subject-label">{s.label}</span>
