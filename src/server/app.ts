@@ -21,7 +21,7 @@ import type { App } from "./context.ts";
 import { doseLogRoutes } from "./dose-log/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { ApiError } from "./http/api-error.ts";
-import { installErrorHandling } from "./http/error-handler.ts";
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from "./http/error-handler.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/web-app.ts";
 import { knowledgeRoutes } from "./knowledge/routes.ts";
@@ -68,6 +68,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     bodyLimit: 256 * 1024,
     forceCloseConnections: "idle",
     return503OnClosing: true,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

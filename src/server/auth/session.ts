@@ -51,6 +51,15 @@ export async function endSession(app: App, request: FastifyRequest, reply: Fasti
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The host an Origin header names; undefined when it is not a URL (e.g. "null"): cross-origin. */
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Resolves the session on every request, and refuses cookie-authenticated writes that do not
  * carry the session's CSRF token in the X-CSRF-Token header, or that come from another origin.
@@ -61,7 +70,7 @@ export function installSessions(app: App): void {
     if (!request.url.startsWith("/api/")) return;
     const unsafe = !SAFE_METHODS.has(request.method);
     const origin = request.headers.origin;
-    if (unsafe && origin && new URL(origin).host !== request.host) {
+    if (unsafe && origin && originHost(origin) !== request.host) {
       throw new ApiError(403, "cross_origin", "Requests from other sites are refused");
     }
     const token = request.cookies[SESSION_COOKIE];

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { Socket } from "node:net";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ApiError, type FieldIssue } from "./api-error.ts";
 
@@ -49,4 +50,47 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, "unhandled error");
     return sendError(reply, 500, "internal", "Something went wrong on our side. Please try again.");
   });
+}
+
+/**
+ * Errors Fastify's router raises before any route or hook runs (a URL that does not decode, a
+ * path parameter over the length limit): passed as Fastify's `frameworkErrors` option.
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH")
+    return sendError(reply, 414, "uri_too_long", "A part of the address is too long");
+  if (error.code === "FST_ERR_BAD_URL")
+    return sendError(reply, 400, "bad_url", "The address is not validly encoded");
+  return sendError(reply, 400, "bad_request", "The request is not valid");
+}
+
+/**
+ * Requests Node's HTTP parser refuses (headers too large, malformed request line), answered on
+ * the raw socket in the same error shape: passed as Fastify's `clientErrorHandler` option.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, reason, code, message] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [
+          431,
+          "Request Header Fields Too Large",
+          "headers_too_large",
+          "The request headers are too large",
+        ]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", "request_timeout", "The request took too long to arrive"]
+        : [400, "Bad Request", "bad_request", "The request could not be read"];
+  const body = JSON.stringify({ error: { code, message, details: {} } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
