@@ -67,26 +67,31 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
       const dose = await resolveDose(app, rules, user.id, body.id, body);
       const warnings = await checkDose(app, rules, user, dose.candidate);
       const now = app.mitra.now();
-      const { created, record } = await insertIngestion(db, {
-        id: body.id,
-        userId: user.id,
-        ...dose.fields,
-        warnings,
-        now,
-      });
-      if (record.userId !== user.id) throw idConflict();
-      if (created) {
-        await appendAudit(db, {
-          actorId: user.id,
-          subjectId: user.id,
-          action: "create",
-          entity: "ingestion",
-          entityId: record.id,
-          address: request.ip,
-          at: now,
-          details: { warnings: warnings.map((w) => w.code) },
+      // The dose and its audit entry commit together: a crash between them cannot leave a
+      // dose without its "create" entry.
+      const { created, record } = await db.transaction().execute(async (trx) => {
+        const inserted = await insertIngestion(trx, {
+          id: body.id,
+          userId: user.id,
+          ...dose.fields,
+          warnings,
+          now,
         });
-      }
+        if (inserted.record.userId !== user.id) throw idConflict();
+        if (inserted.created) {
+          await appendAudit(trx, {
+            actorId: user.id,
+            subjectId: user.id,
+            action: "create",
+            entity: "ingestion",
+            entityId: inserted.record.id,
+            address: request.ip,
+            at: now,
+            details: { warnings: warnings.map((w) => w.code) },
+          });
+        }
+        return inserted;
+      });
       const view = await ingestionViewer(db, rules, user.id);
       reply.status(created ? 201 : 200);
       return { ingestion: view(record), warnings: record.warnings };
