@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { SEVERITIES } from "../../core/warning.ts";
 import { crisisResourceSchema } from "../../knowledge/crisis-resources.schema.ts";
 import { instrumentSchema } from "../../knowledge/instruments.schema.ts";
 import { findInstrument, loadInstruments } from "../../knowledge/instruments.ts";
+import { warningView } from "../http/warning-schemas.ts";
 
 /** Zod schemas of the assessment routes: requests validated at the edge, responses documented. */
 
@@ -57,23 +57,7 @@ export const assessmentListQuery = z
     }
   });
 
-const citationView = z.object({
-  title: z.string(),
-  url: z.string().optional(),
-  doi: z.string().optional(),
-  date: z.string().optional(),
-});
-
-export const warningView = z.object({
-  code: z.string(),
-  severity: z.enum(SEVERITIES),
-  title: z.string(),
-  message: z.string(),
-  action: z.string(),
-  sources: z.array(citationView),
-  evidence: z.array(z.string()).optional(),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
+export { warningView };
 
 const bandView = z.object({
   id: z.string(),

@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { CertificateOfAnalysis } from "../../core/coa/certificate.ts";
 import { BOTANICAL_FORMS } from "../../core/coa/coa-limits.ts";
 import { ROUTES } from "../../core/safety/types.ts";
-import { SEVERITIES } from "../../core/warning.ts";
 import { PRODUCT_FORMS } from "../../db/tables/dose-log.ts";
 import { timeZoneSchema } from "../auth/schemas.ts";
+import { citationView, warningView } from "../http/warning-schemas.ts";
 
 /** Zod schemas of the dose log: requests validated at the edge, responses documented. */
 
@@ -24,23 +24,7 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable().opti
 
 const catalogId = z.string().min(1).max(100);
 
-export const citationView = z.object({
-  title: z.string(),
-  url: z.string().optional(),
-  doi: z.string().optional(),
-  date: z.string().optional(),
-});
-
-export const warningView = z.object({
-  code: z.string(),
-  severity: z.enum(SEVERITIES),
-  title: z.string(),
-  message: z.string(),
-  action: z.string(),
-  sources: z.array(citationView),
-  evidence: z.array(z.string()).optional(),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
+export { citationView, warningView };
 
 // ---- Ingestions ----
 

@@ -8,15 +8,9 @@ import {
   KRATOM_STATUSES,
   SEVEN_OH_STATUSES,
 } from "../../core/legal/jurisdiction.ts";
+import { citationView } from "../http/warning-schemas.ts";
 
 /** Zod schemas of the public knowledge routes: requests validated at the edge, responses documented. */
-
-const citationView = z.object({
-  title: z.string(),
-  url: z.string().optional(),
-  doi: z.string().optional(),
-  date: z.string().optional(),
-});
 
 // ---- Legal status ----
 
