@@ -195,13 +195,7 @@ export async function findOwnIngestion(
   userId: string,
   id: string,
 ): Promise<IngestionRecord | undefined> {
-  const row = await db
-    .selectFrom("ingestions")
-    .selectAll()
-    .where("id", "=", id)
-    .where("user_id", "=", userId)
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
+  const row = await findOwnLiveRow(db, id, userId);
   return row ? decode(row) : undefined;
 }
 
@@ -319,6 +313,17 @@ async function keepVersion(
     .execute();
 }
 
+/** The stored row of a person's own dose that is not deleted, for a change to it. */
+function findOwnLiveRow(db: Kysely<Database>, id: string, userId: string) {
+  return db
+    .selectFrom("ingestions")
+    .selectAll()
+    .where("id", "=", id)
+    .where("user_id", "=", userId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}
+
 /**
  * Replaces a person's own (not deleted) dose with `fields`, keeping the previous version in the
  * history. Undefined when there is no such dose of theirs.
@@ -329,13 +334,7 @@ export async function updateIngestion(
 ): Promise<IngestionRecord | undefined> {
   const at = u.now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("ingestions")
-      .selectAll()
-      .where("id", "=", u.id)
-      .where("user_id", "=", u.userId)
-      .where("deleted_at", "is", null)
-      .executeTakeFirst();
+    const row = await findOwnLiveRow(trx, u.id, u.userId);
     if (!row) return undefined;
     await keepVersion(trx, row, "update", u.changedBy, at);
     await trx
@@ -359,13 +358,7 @@ export async function deleteIngestion(
 ): Promise<boolean> {
   const at = d.now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("ingestions")
-      .selectAll()
-      .where("id", "=", d.id)
-      .where("user_id", "=", d.userId)
-      .where("deleted_at", "is", null)
-      .executeTakeFirst();
+    const row = await findOwnLiveRow(trx, d.id, d.userId);
     if (!row) return false;
     await keepVersion(trx, row, "delete", d.changedBy, at);
     await trx

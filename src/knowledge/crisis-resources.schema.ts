@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CRISIS_RESOURCE_KINDS, type CrisisResource } from "../core/assessment/crisis-resource.ts";
 import { knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import { uniqueIdsIn } from "./unique-ids.ts";
 
 const text = z.string().trim().min(1);
 const dialable = z.string().regex(/^[0-9][0-9-]*[0-9]$/, "digits and hyphens, e.g. 1-800-222-1222");
@@ -31,13 +32,6 @@ export const crisisResourcesFileSchema = z
     resources: z.array(crisisResourceSchema).min(1),
   })
   .strict()
-  .superRefine((file, ctx) => {
-    const ids = file.resources.map((r) => r.id);
-    ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) {
-        ctx.addIssue({ code: "custom", path: ["resources", i, "id"], message: `duplicate ${id}` });
-      }
-    });
-  });
+  .superRefine(uniqueIdsIn("resources"));
 
 export type CrisisResourcesFile = z.infer<typeof crisisResourcesFileSchema>;

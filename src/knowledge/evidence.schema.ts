@@ -6,6 +6,7 @@ import {
   VERDICTS,
 } from "../core/evidence/evidence-claim.ts";
 import { isoDate, knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import { uniqueIdsIn } from "./unique-ids.ts";
 
 const text = z.string().trim().min(1);
 
@@ -34,13 +35,6 @@ export const evidenceFileSchema = z
     claims: z.array(evidenceClaimSchema).min(1),
   })
   .strict()
-  .superRefine((file, ctx) => {
-    const ids = file.claims.map((c) => c.id);
-    ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) {
-        ctx.addIssue({ code: "custom", path: ["claims", i, "id"], message: `duplicate ${id}` });
-      }
-    });
-  });
+  .superRefine(uniqueIdsIn("claims"));
 
 export type EvidenceFile = z.infer<typeof evidenceFileSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CARE_KINDS, type FirstLineCare } from "../core/evidence/first-line-care.ts";
 import { isoDate, knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import { uniqueIdsIn } from "./unique-ids.ts";
 
 const text = z.string().trim().min(1);
 
@@ -30,13 +31,6 @@ export const firstLineCareFileSchema = z
     care: z.array(firstLineCareSchema).min(1),
   })
   .strict()
-  .superRefine((file, ctx) => {
-    const ids = file.care.map((c) => c.id);
-    ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) {
-        ctx.addIssue({ code: "custom", path: ["care", i, "id"], message: `duplicate ${id}` });
-      }
-    });
-  });
+  .superRefine(uniqueIdsIn("care"));
 
 export type FirstLineCareFile = z.infer<typeof firstLineCareFileSchema>;
