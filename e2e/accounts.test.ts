@@ -31,7 +31,7 @@ describe.skipIf(!available)("accounts in the browser", () => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/Welcome back/);
     await page.getByRole("link", { name: "Get help now" }).click();
     await page.waitForURL("**/help");
-    expect(await page.getByRole("link", { name: /Call 988/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("link", { name: /Call 988/ }).count()).toBe(1);
   });
 
   it("signs up and lands on Today with navigation", async () => {

@@ -36,9 +36,20 @@ export async function ensureWebBuild(log: (line: string) => void = console.log):
   if (!webBuildIsStale()) return;
   log("Building the web app (first start or sources changed)...");
   const { build } = await import("vite");
-  await build({
-    configFile: join(projectRoot, "vite.config.ts"),
-    logLevel: "warn",
-  });
+  // Vite keeps a NODE_ENV it finds set; under Vitest that is "test", which would bundle React's
+  // development build (and serve it to `npm start` afterwards). The served app is always a
+  // production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({
+      configFile: join(projectRoot, "vite.config.ts"),
+      mode: "production",
+      logLevel: "warn",
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   log("Web app built.");
 }

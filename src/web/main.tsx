@@ -1,29 +1,55 @@
-import { StrictMode } from "react";
+import { lazy, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { Layout } from "./components/Layout.tsx";
 import { homeFor } from "./components/navigation.ts";
-import { AccountPage } from "./pages/AccountPage.tsx";
 import { AuthPage } from "./pages/AuthPage.tsx";
-import { CheckInPage } from "./pages/CheckInPage.tsx";
-import { ClaimPage } from "./pages/ClaimPage.tsx";
-import { CoaCheckPage } from "./pages/CoaCheckPage.tsx";
 import { HelpPage } from "./pages/HelpPage.tsx";
-import { HistoryPage } from "./pages/HistoryPage.tsx";
-import { LawPage } from "./pages/LawPage.tsx";
-import { LearnPage } from "./pages/LearnPage.tsx";
-import { LogPage } from "./pages/LogPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
-import { PatientDetailPage } from "./pages/PatientDetailPage.tsx";
-import { PatientsPage } from "./pages/PatientsPage.tsx";
-import { PlanPage } from "./pages/PlanPage.tsx";
-import { ProductsPage } from "./pages/ProductsPage.tsx";
-import { ProgressPage } from "./pages/ProgressPage.tsx";
-import { SectionPage } from "./pages/SectionPage.tsx";
-import { SharePage } from "./pages/SharePage.tsx";
 import { TodayPage } from "./pages/TodayPage.tsx";
 import { SessionProvider, useSession } from "./session/session-context.tsx";
 import "./styles.css";
+
+// Pages past the first are fetched when first visited, so the first page loads less script.
+const AccountPage = lazy(() =>
+  import("./pages/AccountPage.tsx").then((m) => ({ default: m.AccountPage })),
+);
+const CheckInPage = lazy(() =>
+  import("./pages/CheckInPage.tsx").then((m) => ({ default: m.CheckInPage })),
+);
+const ClaimPage = lazy(() =>
+  import("./pages/ClaimPage.tsx").then((m) => ({ default: m.ClaimPage })),
+);
+const CoaCheckPage = lazy(() =>
+  import("./pages/CoaCheckPage.tsx").then((m) => ({ default: m.CoaCheckPage })),
+);
+const HistoryPage = lazy(() =>
+  import("./pages/HistoryPage.tsx").then((m) => ({ default: m.HistoryPage })),
+);
+const LawPage = lazy(() => import("./pages/LawPage.tsx").then((m) => ({ default: m.LawPage })));
+const LearnPage = lazy(() =>
+  import("./pages/LearnPage.tsx").then((m) => ({ default: m.LearnPage })),
+);
+const LogPage = lazy(() => import("./pages/LogPage.tsx").then((m) => ({ default: m.LogPage })));
+const PatientDetailPage = lazy(() =>
+  import("./pages/PatientDetailPage.tsx").then((m) => ({ default: m.PatientDetailPage })),
+);
+const PatientsPage = lazy(() =>
+  import("./pages/PatientsPage.tsx").then((m) => ({ default: m.PatientsPage })),
+);
+const PlanPage = lazy(() => import("./pages/PlanPage.tsx").then((m) => ({ default: m.PlanPage })));
+const ProductsPage = lazy(() =>
+  import("./pages/ProductsPage.tsx").then((m) => ({ default: m.ProductsPage })),
+);
+const ProgressPage = lazy(() =>
+  import("./pages/ProgressPage.tsx").then((m) => ({ default: m.ProgressPage })),
+);
+const SectionPage = lazy(() =>
+  import("./pages/SectionPage.tsx").then((m) => ({ default: m.SectionPage })),
+);
+const SharePage = lazy(() =>
+  import("./pages/SharePage.tsx").then((m) => ({ default: m.SharePage })),
+);
 
 function SignedIn({ children }: { children: React.ReactNode }) {
   const { user } = useSession();

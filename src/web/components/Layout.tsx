@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router-dom";
 import { useSession } from "../session/session-context.tsx";
 import { navigationFor } from "./navigation.ts";
@@ -70,7 +70,9 @@ export function Layout() {
         </nav>
       )}
       <main id="main" ref={mainRef} tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<p className="loading">Loading…</p>}>
+          <Outlet />
+        </Suspense>
       </main>
       {user && (
         <nav className="tab-bar" aria-label="Main">
