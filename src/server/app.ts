@@ -22,6 +22,7 @@ import { doseLogRoutes } from "./dose-log/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { ApiError } from "./http/api-error.ts";
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from "./http/error-handler.ts";
+import { loggerOptions } from "./http/logger-options.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/web-app.ts";
 import { knowledgeRoutes } from "./knowledge/routes.ts";
@@ -60,10 +61,7 @@ export interface BuildOptions {
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger ?? {
-      level: config.logLevel,
-      redact: ["req.headers.cookie", "req.headers.authorization", 'req.headers["x-csrf-token"]'],
-    },
+    logger: options.logger ?? loggerOptions(config),
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     forceCloseConnections: "idle",
