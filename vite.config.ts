@@ -1,9 +1,62 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+const webRoot = fileURLToPath(new URL("./src/web", import.meta.url));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/**
+ * Writes /sw.js from src/web/offline/service-worker.js with the list of built files to keep for
+ * offline use and a version that changes whenever any of them does (so browsers update it).
+ * Hand-written rather than Workbox: three routing rules did not justify Workbox's build chain
+ * (Babel, a second Rollup) among the packages the server needs, as it builds the app at start.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: "mitra-service-worker",
+    apply: "build",
+    enforce: "post",
+    generateBundle(_options, bundle) {
+      const built = Object.keys(bundle).filter((f) => !f.endsWith(".map"));
+      const publicFiles = filesUnder(join(webRoot, "public")).map((f) =>
+        relative(join(webRoot, "public"), f).split("\\").join("/"),
+      );
+      const files = [...new Set([...built, ...publicFiles])]
+        .filter((f) => f !== "sw.js")
+        .map((f) => `/${f}`)
+        .sort();
+      const template = readFileSync(join(webRoot, "offline/service-worker.js"), "utf8");
+      const hash = createHash("sha256").update(template);
+      for (const f of built.sort()) {
+        const item = bundle[f];
+        if (!item) continue;
+        hash.update(f);
+        hash.update(item.type === "chunk" ? item.code : item.source);
+      }
+      const version = hash.digest("hex").slice(0, 16);
+      this.emitFile({
+        type: "asset",
+        fileName: "sw.js",
+        source: template
+          .replace("__MITRA_SW_VERSION__", version)
+          .replace("__MITRA_SW_PRECACHE__", JSON.stringify(files)),
+      });
+    },
+  };
+}
 
 export default defineConfig({
   root: "src/web",
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,

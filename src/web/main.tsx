@@ -8,6 +8,7 @@ import { HelpPage } from "./pages/HelpPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { TodayPage } from "./pages/TodayPage.tsx";
 import { SessionProvider, useSession } from "./session/session-context.tsx";
+import "./offline/register-service-worker.ts";
 import "./styles.css";
 
 // Pages past the first are fetched when first visited, so the first page loads less script.
