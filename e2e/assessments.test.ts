@@ -1,11 +1,11 @@
-import { mkdirSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { insertUser } from "../src/db/users.ts";
 import { recordAssessment } from "../src/server/assessments/record-assessment.ts";
 import type { TestServer } from "../src/testing/test-server.ts";
 import { startAppServer } from "./support/app-server.ts";
 import { browserAvailable, launchBrowser } from "./support/browser.ts";
+import { openSignedInPage } from "./support/signed-in-page.ts";
 
 const available = browserAvailable();
 
@@ -37,32 +37,18 @@ const personZone = "Asia/Kolkata";
 describe.skipIf(!available)("check-ins and progress in the browser", () => {
   let server: TestServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let patientId: string;
 
   beforeAll(async () => {
-    mkdirSync("test-results", { recursive: true });
     server = await startAppServer();
     browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: "en-US",
-      timezoneId: "UTC",
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    const res = await context.request.post(`${server.baseUrl}/api/auth/register`, {
-      data: {
-        email: `sita-${crypto.randomUUID()}@example.org`,
-        password: "tidal-forest-lamp-42",
-        role: "patient",
-        displayName: "Sita",
-        timeZone: personZone,
-      },
-    });
-    expect(res.status()).toBe(201);
-    patientId = (await res.json()).user.id;
+    ({ page, userId: patientId } = await openSignedInPage(
+      browser,
+      server.baseUrl,
+      { name: "sita", displayName: "Sita", timeZone: personZone },
+      { timezoneId: "UTC" },
+    ));
   });
   afterAll(async () => {
     await browser?.close();

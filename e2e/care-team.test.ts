@@ -79,7 +79,7 @@ describe.skipIf(!available)("care team in the browser", () => {
     await clinicianPage.getByLabel("Invitation code").fill(code.toLowerCase());
     await clinicianPage.getByRole("button", { name: "Join" }).click();
     await expect
-      .poll(() => clinicianPage.getByRole("status").first().textContent())
+      .poll(() => clinicianPage.getByRole("main").getByRole("status").first().textContent())
       .toMatch(/You now follow Rosa Patient/);
     const row = clinicianPage.locator(".triage-row").first();
     await row.waitFor();
@@ -117,7 +117,7 @@ describe.skipIf(!available)("care team in the browser", () => {
     await patientPage.getByRole("button", { name: "Revoke access" }).click();
     await patientPage.getByRole("button", { name: /Yes, end Dr Imani's access now/ }).click();
     await expect
-      .poll(() => patientPage.getByRole("status").first().textContent())
+      .poll(() => patientPage.getByRole("main").getByRole("status").first().textContent())
       .toMatch(/Dr Imani no longer has access/);
     await expect
       .poll(() => patientPage.getByText("No clinician can see your data.").count())

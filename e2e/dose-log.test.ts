@@ -1,9 +1,9 @@
-import { mkdirSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../src/testing/test-server.ts";
 import { startAppServer } from "./support/app-server.ts";
 import { browserAvailable, launchBrowser } from "./support/browser.ts";
+import { openSignedInPage } from "./support/signed-in-page.ts";
 
 const available = browserAvailable();
 /** A screenshot of what a phone shows, scrolled so `focus` (when given) is in view. */
@@ -25,28 +25,13 @@ describe.skipIf(!available)("dose log in the browser", () => {
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync("test-results", { recursive: true });
     server = await startAppServer();
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(8_000);
-    await page.goto(`${server.baseUrl}/sign-in`);
-    const status = await page.evaluate(async () => {
-      const res = await fetch("/api/auth/register", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          email: `dose-${crypto.randomUUID()}@example.org`,
-          password: "tidal-forest-lamp-42",
-          role: "patient",
-          displayName: "Sam",
-          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-        }),
-      });
-      return res.status;
-    });
-    expect(status).toBe(201);
+    ({ page } = await openSignedInPage(browser, server.baseUrl, {
+      name: "dose",
+      displayName: "Sam",
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    }));
   });
   afterAll(async () => {
     await browser?.close();

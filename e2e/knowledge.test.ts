@@ -1,9 +1,9 @@
-import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../src/testing/test-server.ts";
 import { startAppServer } from "./support/app-server.ts";
 import { browserAvailable, launchBrowser } from "./support/browser.ts";
+import { openSignedInPage } from "./support/signed-in-page.ts";
 
 const available = browserAvailable();
 
@@ -21,27 +21,13 @@ describe.skipIf(!available)("law and learn in the browser", () => {
   const shot = (name: string) => page.screenshot({ path: `test-results/${name}-390.png` });
 
   beforeAll(async () => {
-    mkdirSync("test-results", { recursive: true });
     server = await startAppServer();
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    page = await context.newPage();
-    await page.goto(`${server.baseUrl}/sign-in`);
-    const status = await page.evaluate(async () => {
-      const res = await fetch("/api/auth/register", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          email: `lee-${crypto.randomUUID()}@example.org`,
-          password: "tidal-forest-lamp-42",
-          role: "patient",
-          displayName: "Lee",
-          timeZone: "America/New_York",
-        }),
-      });
-      return res.status;
-    });
-    expect(status).toBe(201);
+    ({ page } = await openSignedInPage(browser, server.baseUrl, {
+      name: "lee",
+      displayName: "Lee",
+      timeZone: "America/New_York",
+    }));
   });
   afterAll(async () => {
     await browser?.close();

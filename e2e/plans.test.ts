@@ -1,9 +1,9 @@
-import { mkdirSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../src/testing/test-server.ts";
 import { startAppServer } from "./support/app-server.ts";
 import { browserAvailable, launchBrowser } from "./support/browser.ts";
+import { openSignedInPage } from "./support/signed-in-page.ts";
 
 const available = browserAvailable();
 
@@ -13,7 +13,6 @@ const personZone = "Pacific/Auckland";
 describe.skipIf(!available)("plans in the browser", () => {
   let server: TestServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   const stepRows = () => page.getByTestId("plan-step-row");
@@ -21,25 +20,14 @@ describe.skipIf(!available)("plans in the browser", () => {
     (await stepRows().nth(index).textContent())?.replace(/\s+/g, " ") ?? "";
 
   beforeAll(async () => {
-    mkdirSync("test-results", { recursive: true });
     server = await startAppServer();
     browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: "en-US",
-      timezoneId: "UTC",
-    });
-    page = await context.newPage();
-    const res = await context.request.post(`${server.baseUrl}/api/auth/register`, {
-      data: {
-        email: `rua-${crypto.randomUUID()}@example.org`,
-        password: "tidal-forest-lamp-42",
-        role: "patient",
-        displayName: "Rua",
-        timeZone: personZone,
-      },
-    });
-    expect(res.status()).toBe(201);
+    ({ page } = await openSignedInPage(
+      browser,
+      server.baseUrl,
+      { name: "rua", displayName: "Rua", timeZone: personZone },
+      { timezoneId: "UTC" },
+    ));
   });
   afterAll(async () => {
     await browser?.close();
@@ -106,7 +94,9 @@ describe.skipIf(!available)("plans in the browser", () => {
 
   it("saves the plan and shows today's target, adherence and history", async () => {
     await page.getByRole("button", { name: "Save plan" }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toMatch(/Plan saved/);
+    await expect
+      .poll(() => page.getByRole("main").getByRole("status").textContent())
+      .toMatch(/Plan saved/);
     const card = page.getByTestId("plan-card");
     await expect.poll(() => card.count()).toBe(1);
     expect(await card.getByRole("heading").textContent()).toBe("Taper: Kratom leaf powder");
@@ -126,7 +116,9 @@ describe.skipIf(!available)("plans in the browser", () => {
     await page.getByLabel("Step length (days)").fill("5");
     await expect.poll(() => rowText(1)).toMatch(/6–10.*8 g/);
     await page.getByRole("button", { name: "Save changes" }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toMatch(/version 2/);
+    await expect
+      .poll(() => page.getByRole("main").getByRole("status").textContent())
+      .toMatch(/version 2/);
     await page.getByText("Version history (2)").click();
     const history = page.getByTestId("plan-history");
     await expect.poll(() => history.textContent()).toMatch(/Version 2.*Changed: step length/);
