@@ -170,7 +170,9 @@ export async function consentRoutes(app: App): Promise<void> {
         clinician.id,
         now,
       );
-      if (redemption.outcome === "invalid") {
+      // A code sent again answers with its link only while that link is live: once the patient
+      // revoked it (or the clinician joined again), the clinician learns nothing more from it.
+      if (redemption.outcome === "invalid" || redemption.link.revokedAt !== null) {
         throw new ApiError(
           404,
           "invitation_not_found",

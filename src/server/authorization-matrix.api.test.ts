@@ -1,0 +1,424 @@
+import { randomBytes, randomUUID, scryptSync } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertUser, type Role } from "../db/users.ts";
+import { engines, isPostgresReachable } from "../testing/test-databases.ts";
+import { ApiClient, startTestServer, type TestServer } from "../testing/test-server.ts";
+import {
+  CALLERS,
+  type Caller,
+  type Fresh,
+  type MatrixRequest,
+  type OwnerRecord,
+  ROUTES,
+  type RouteRow,
+  type Scope,
+  type Section,
+} from "./authorization-matrix.routes.ts";
+import { seedPatientRecord } from "./care-team/test-fixtures.ts";
+
+/**
+ * The authorization matrix: every operation of the OpenAPI document, called by every kind of
+ * caller about one patient's records (see authorization-matrix.routes.ts for the table), over
+ * real HTTP on both engines. Each answer must have the expected status; a refusal of a request
+ * that names the owner's records must be exactly the answer for records that do not exist; and
+ * no answer to anyone but the owner may contain the owner's data beyond what the row allows.
+ */
+
+const pgReachable = await isPostgresReachable();
+const PASSWORD = "tidal-forest-lamp-42";
+const ALL_OWNER_DATA: readonly Section[] = [
+  "identity",
+  "contact",
+  "doses",
+  "products",
+  "assessments",
+  "plans",
+  "notes",
+  "care",
+];
+
+type Person = { client: ApiClient; id: string; email: string; password: string };
+
+/** A piece of the owner's data that must not reach callers who may not see its section. */
+interface Marker {
+  section: Section;
+  value: string;
+}
+
+interface World {
+  people: Record<Exclude<Caller, "stranger">, Person>;
+  /** The client each caller normally uses (the stranger's has no session). */
+  clients: Record<Caller, ApiClient>;
+  owner: OwnerRecord;
+  markers: Marker[];
+  joinCodes: Record<Caller, string>;
+  evidenceId: string;
+  /** A clinician who redeems fresh invitations, so the owner has live links to revoke. */
+  spareClinician: ApiClient;
+}
+
+async function ok<T = any>(
+  what: string,
+  response: Promise<{ status: number; body: T }>,
+): Promise<T> {
+  const res = await response;
+  if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+async function signIn(server: TestServer, email: string, password: string): Promise<ApiClient> {
+  const client = new ApiClient(server.baseUrl);
+  await ok("sign in", client.post("/api/auth/login", { email, password }));
+  return client;
+}
+
+/**
+ * A password hash with a small scrypt cost: verification reads the cost from the stored hash, so
+ * sign-in and account deletion check these passwords in a millisecond instead of ~100 ms each.
+ */
+function cheapHash(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password, salt, 32, { N: 1024, r: 8, p: 1 });
+  return ["scrypt", 1024, 8, 1, salt.toString("base64"), key.toString("base64")].join("$");
+}
+const PASSWORD_HASH = cheapHash(PASSWORD);
+
+/** A new account of a role, signed in through the login route. */
+async function newAccount(server: TestServer, role: Role, displayName: string): Promise<Person> {
+  const id = randomUUID();
+  const email = `${role}-${id}@example.org`;
+  await insertUser(server.database.db, {
+    id,
+    email,
+    passwordHash: PASSWORD_HASH,
+    role,
+    displayName,
+    timeZone: "UTC",
+    now: server.clock.now(),
+  });
+  return { client: await signIn(server, email, PASSWORD), id, email, password: PASSWORD };
+}
+
+async function invite(patient: ApiClient, scopes: string[], maySetPlans: boolean) {
+  return ok<{ id: string; code: string }>(
+    "invite",
+    patient.post("/api/care/invitations", { scopes, maySetPlans }),
+  );
+}
+
+async function join(clinician: ApiClient, code: string): Promise<string> {
+  return (await ok("join", clinician.post("/api/care/join", { code }))).link.id;
+}
+
+/** The owner, their record, and every other caller in its relationship to them. */
+async function buildWorld(server: TestServer): Promise<World> {
+  const tag = randomUUID().slice(0, 8);
+  const owner = await newAccount(server, "patient", `Owner ${tag}`);
+  const people: World["people"] = {
+    owner,
+    otherPatient: await newAccount(server, "patient", "Other patient"),
+    consenting: await newAccount(server, "clinician", "Dr Consenting"),
+    narrow: await newAccount(server, "clinician", "Dr Narrow"),
+    nonConsenting: await newAccount(server, "clinician", "Dr Stranger"),
+    revoked: await newAccount(server, "clinician", "Dr Revoked"),
+    admin: await newAccount(server, "admin", "Admin"),
+  };
+  const spareClinician = (await newAccount(server, "clinician", "Dr Spare")).client;
+  const o = owner.client;
+
+  const record = await seedPatientRecord(o, server.clock.now());
+  const productId = randomUUID();
+  const productName = `Caps ${tag}`;
+  await ok(
+    "product",
+    o.post("/api/products", {
+      id: productId,
+      vendor: "Acme",
+      name: productName,
+      form: "capsules",
+      gramsPerCapsule: 0.5,
+    }),
+  );
+  const customSubstanceId = randomUUID();
+  const customName = `Tea ${tag}`;
+  await ok(
+    "custom substance",
+    o.post("/api/custom-substances", { id: customSubstanceId, name: customName, classId: null }),
+  );
+
+  const all = ["doses", "assessments", "notes", "products"];
+  const consentingInvite = await invite(o, all, true);
+  const consentingLink = await join(people.consenting.client, consentingInvite.code);
+  const narrowInvite = await invite(o, ["assessments"], false);
+  const narrowLink = await join(people.narrow.client, narrowInvite.code);
+  const revokedInvite = await invite(o, all, true);
+  const revokedLink = await join(people.revoked.client, revokedInvite.code);
+  await ok("revoke", o.delete(`/api/care/links/${revokedLink}`));
+  const pending = await invite(o, ["doses"], false);
+
+  const noteId = randomUUID();
+  const noteBody = `Note ${tag}`;
+  await ok(
+    "note",
+    people.consenting.client.post(`/api/clinician/patients/${owner.id}/notes`, {
+      id: noteId,
+      body: noteBody,
+    }),
+  );
+
+  const evidence = await ok("evidence", new ApiClient(server.baseUrl).get("/api/evidence"));
+
+  const markers: Marker[] = [
+    { section: "identity", value: owner.id },
+    { section: "contact", value: owner.email },
+    { section: "contact", value: `Owner ${tag}` },
+    ...record.doseIds.map((value): Marker => ({ section: "doses", value })),
+    { section: "doses", value: customSubstanceId },
+    { section: "doses", value: customName },
+    { section: "products", value: productId },
+    { section: "products", value: productName },
+    ...record.assessmentIds.map((value): Marker => ({ section: "assessments", value })),
+    { section: "plans", value: record.planId },
+    { section: "notes", value: noteId },
+    { section: "notes", value: noteBody },
+    ...[consentingLink, narrowLink, revokedLink, pending.id].map(
+      (value): Marker => ({ section: "care", value }),
+    ),
+  ];
+
+  const clients = Object.fromEntries(
+    Object.entries(people).map(([caller, person]) => [caller, person.client]),
+  ) as Record<Caller, ApiClient>;
+  clients.stranger = new ApiClient(server.baseUrl);
+
+  // A clinician re-sends the code it redeemed; anyone else a code someone else used.
+  const joinCodes = Object.fromEntries(CALLERS.map((c) => [c, consentingInvite.code])) as Record<
+    Caller,
+    string
+  >;
+  joinCodes.narrow = narrowInvite.code;
+  joinCodes.revoked = revokedInvite.code;
+
+  return {
+    people,
+    clients,
+    owner: {
+      patientId: owner.id,
+      planId: record.planId,
+      doseId: record.doseIds[0] ?? "",
+      productId,
+      customSubstanceId,
+    },
+    markers,
+    joinCodes,
+    evidenceId: evidence.claims[0].id,
+    spareClinician,
+  };
+}
+
+/** Records and sessions made for one request of one caller. */
+function freshFor(server: TestServer, world: World, caller: Caller): Fresh {
+  const o = world.people.owner.client;
+  const mark = (section: Section, value: string) => {
+    world.markers.push({ section, value });
+    return value;
+  };
+  return {
+    dose: async () => {
+      const id = randomUUID();
+      await ok(
+        "fresh dose",
+        o.post("/api/ingestions", {
+          id,
+          substance: "kratom-leaf",
+          amount: 1,
+          unit: "g",
+          takenAt: new Date(server.clock.now().getTime() - 3_600_000).toISOString(),
+        }),
+      );
+      return mark("doses", id);
+    },
+    plan: async () => {
+      const id = randomUUID();
+      await ok(
+        "fresh plan",
+        o.post("/api/plans", {
+          id,
+          definition: {
+            kind: "titration",
+            substanceId: "magnesium-oxide",
+            unit: "mg",
+            startDate: server.clock.now().toISOString().slice(0, 10),
+            startAmountPerDay: 100,
+            step: { kind: "amount", amount: 50 },
+            stepLengthDays: 7,
+            limitAmountPerDay: 400,
+          },
+        }),
+      );
+      return mark("plans", id);
+    },
+    product: async () => {
+      const id = randomUUID();
+      await ok(
+        "fresh product",
+        o.post("/api/products", { id, vendor: "Acme", name: "Powder", form: "leaf-powder" }),
+      );
+      return mark("products", id);
+    },
+    invitation: async () => mark("care", (await invite(o, ["notes"], false)).id),
+    link: async () => {
+      const { code } = await invite(o, ["notes"], false);
+      return mark("care", await join(world.spareClinician, code));
+    },
+    session: async () => {
+      if (caller === "stranger") return new ApiClient(server.baseUrl);
+      const person = world.people[caller];
+      return signIn(server, person.email, person.password);
+    },
+    account: async () => {
+      const role: Role =
+        caller === "admin"
+          ? "admin"
+          : caller === "owner" || caller === "otherPatient"
+            ? "patient"
+            : "clinician";
+      const person = await newAccount(server, role, "Fresh");
+      return { client: person.client, email: person.email, password: person.password };
+    },
+  };
+}
+
+/** The same fresh records as ids no record has: the "missing record" twin of a request. */
+function ghostFresh(real: Fresh): Fresh {
+  const id = async () => randomUUID();
+  return { ...real, dose: id, plan: id, product: id, invitation: id, link: id };
+}
+
+const textOf = (body: unknown) => (typeof body === "string" ? body : JSON.stringify(body ?? ""));
+const requestText = (req: MatrixRequest) => `${req.path} ${JSON.stringify(req.body ?? null)}`;
+
+describe.each(engines)("authorization matrix on %s", (engine) => {
+  const skip = engine === "postgres" && !pgReachable;
+  let server: TestServer;
+  let world: World;
+  let ghostOwner: OwnerRecord;
+
+  beforeAll(async () => {
+    if (skip) return;
+    server = await startTestServer(engine);
+    world = await buildWorld(server);
+    ghostOwner = {
+      patientId: randomUUID(),
+      planId: randomUUID(),
+      doseId: randomUUID(),
+      productId: randomUUID(),
+      customSubstanceId: randomUUID(),
+    };
+  });
+  afterAll(async () => server?.close());
+
+  function scope(caller: Caller, ghost: boolean): Scope {
+    const person = caller === "stranger" ? undefined : world.people[caller];
+    const fresh = freshFor(server, world, caller);
+    const now = server.clock.now();
+    return {
+      caller,
+      ghost,
+      owner: ghost ? ghostOwner : world.owner,
+      today: now.toISOString().slice(0, 10),
+      now,
+      credentials: person
+        ? { email: person.email, password: person.password }
+        : { email: `nobody-${randomUUID()}@example.org`, password: "not-anyones-password-1" },
+      joinCode: world.joinCodes[caller],
+      evidenceId: world.evidenceId,
+      fresh: ghost ? ghostFresh(fresh) : fresh,
+    };
+  }
+
+  async function send(caller: Caller, row: RouteRow, req: MatrixRequest) {
+    const client = req.client ?? world.clients[caller];
+    return client.request(row.method, req.path, req.body);
+  }
+
+  /** What is wrong with one caller's answer, if anything. */
+  async function problemsOf(row: RouteRow, caller: Caller): Promise<string[]> {
+    const problems: string[] = [];
+    const req = await row.request(scope(caller, false));
+    const res = await send(caller, row, req);
+    const expected = row.expect[caller];
+    const said = `${caller}: ${res.status}`;
+    if (res.status !== expected) {
+      problems.push(`${said}, expected ${expected}: ${textOf(res.body).slice(0, 300)}`);
+      return problems;
+    }
+    if (res.status >= 400 && typeof res.body?.error?.code !== "string") {
+      problems.push(`${said} without an { error: { code } } body: ${textOf(res.body)}`);
+    }
+    // A refusal about the owner's records must not tell them apart from records that do not exist.
+    if (caller !== "owner" && (res.status === 400 || res.status === 404)) {
+      const twin = await row.request(scope(caller, true));
+      if (requestText(twin) !== requestText(req)) {
+        const missing = await send(caller, row, twin);
+        if (missing.status !== res.status || textOf(missing.body) !== textOf(res.body)) {
+          problems.push(
+            `${said} ${textOf(res.body)} differs from the answer for a missing record: ` +
+              `${missing.status} ${textOf(missing.body)}`,
+          );
+        }
+      }
+    }
+    if (caller !== "owner") {
+      const allowed = new Set(row.sees?.[caller] ?? []);
+      const sent = requestText(req);
+      const text = textOf(res.body);
+      for (const marker of world.markers) {
+        if (allowed.has(marker.section) || sent.includes(marker.value)) continue;
+        if (text.includes(marker.value)) {
+          problems.push(`${said} leaks the owner's ${marker.section} (${marker.value})`);
+        }
+      }
+    }
+    return problems;
+  }
+
+  it.skipIf(skip)("has one row for every operation of the OpenAPI document", async () => {
+    const doc = await world.clients.stranger.get("/api/openapi.json");
+    expect(doc.status).toBe(200);
+    const documented = new Set(
+      Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
+        ([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+      ),
+    );
+    const rows = ROUTES.map((r) => `${r.method} ${r.template}`);
+    const duplicated = rows.filter((r, i) => rows.indexOf(r) !== i);
+    expect({
+      withoutRow: [...documented].filter((op) => !rows.includes(op)).sort(),
+      withoutRoute: rows.filter((r) => !documented.has(r)).sort(),
+      duplicated,
+    }).toEqual({ withoutRow: [], withoutRoute: [], duplicated: [] });
+    expect(documented.size).toBeGreaterThan(60);
+  });
+
+  for (const row of ROUTES) {
+    it.skipIf(skip)(`${row.method} ${row.template}`, async () => {
+      const problems: string[] = [];
+      for (const caller of CALLERS) problems.push(...(await problemsOf(row, caller)));
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it.skipIf(skip)(
+    "looks for markers of every section that the owner's own export shows",
+    async () => {
+      // The leak check is only as good as its markers: every section has some, and each is
+      // written in the owner's export exactly as the check looks for it.
+      const sections = new Set(world.markers.map((m) => m.section));
+      expect([...sections].sort()).toEqual([...ALL_OWNER_DATA].sort());
+      const csv = await world.clients.owner.get("/api/export/csv");
+      expect(csv.status).toBe(200);
+      expect(world.markers.filter((m) => !csv.body.includes(m.value))).toEqual([]);
+    },
+  );
+});
