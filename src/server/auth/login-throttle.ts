@@ -11,15 +11,31 @@ export function throttleKeys(email: string, address: string) {
 }
 
 export async function assertLoginAllowed(app: App, email: string, address: string): Promise<void> {
+  const { config } = app.mitra;
+  const keys = throttleKeys(email, address);
+  await assertUnderFailureLimits(
+    app,
+    [
+      { key: keys.account, limit: config.loginFailuresPerAccount },
+      { key: keys.address, limit: config.loginFailuresPerAddress },
+    ],
+    "failed sign-in attempts",
+  );
+}
+
+/**
+ * Refuses with 429 and Retry-After while any key has `limit` failures within the sign-in window
+ * (MITRA_LOGIN_WINDOW_MINUTES). `what` names the failures in the message.
+ */
+export async function assertUnderFailureLimits(
+  app: App,
+  checks: { key: string; limit: number }[],
+  what: string,
+): Promise<void> {
   const { config, db, now } = app.mitra;
   const windowMs = config.loginWindowMinutes * 60_000;
   const at = now();
   const since = new Date(at.getTime() - windowMs);
-  const keys = throttleKeys(email, address);
-  const checks = [
-    { key: keys.account, limit: config.loginFailuresPerAccount },
-    { key: keys.address, limit: config.loginFailuresPerAddress },
-  ];
   for (const { key, limit } of checks) {
     const { count, oldest } = await countLoginFailures(db, key, since);
     if (count >= limit && oldest) {
@@ -30,7 +46,7 @@ export async function assertLoginAllowed(app: App, email: string, address: strin
       throw new ApiError(
         429,
         "rate_limited",
-        `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
+        `Too many ${what}. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
         { retryAfterSeconds: retryAfter },
         { "retry-after": String(retryAfter) },
       );

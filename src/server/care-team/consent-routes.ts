@@ -19,6 +19,7 @@ import {
   newInvitationCode,
   normalizeInvitationCode,
 } from "./invitation-code.ts";
+import { assertJoinAllowed, noteWrongCode } from "./join-throttle.ts";
 import {
   idParams,
   invitationBody,
@@ -163,6 +164,7 @@ export async function consentRoutes(app: App): Promise<void> {
           { field: "body.code", message: "a code has 8 letters and digits, like 7KQM-3XVD" },
         ]);
       }
+      await assertJoinAllowed(app, clinician.id, request.ip);
       const now = app.mitra.now();
       const redemption = await redeemInvitation(
         app.mitra.db,
@@ -173,6 +175,7 @@ export async function consentRoutes(app: App): Promise<void> {
       // A code sent again answers with its link only while that link is live: once the patient
       // revoked it (or the clinician joined again), the clinician learns nothing more from it.
       if (redemption.outcome === "invalid" || redemption.link.revokedAt !== null) {
+        await noteWrongCode(app, clinician.id, request.ip);
         throw new ApiError(
           404,
           "invitation_not_found",
