@@ -10,6 +10,7 @@ import {
   findAssessment,
   insertAssessment,
   latestAssessment,
+  latestAssessments,
   latestRedFlags,
   listAssessments,
   type NewAssessment,
@@ -84,6 +85,8 @@ describe.each(engines)("assessments repository on %s", (engine) => {
       createdAt: "2026-02-01T08:00:00.000Z",
       recordedBy: user,
     });
+    // The record a fresh insert returns is built without reading back: it must equal the row.
+    expect(await findAssessment(handle.db, a.id)).toEqual(record);
   });
 
   it.skipIf(skip)("keeps the first record when the same id comes again", async () => {
@@ -131,6 +134,48 @@ describe.each(engines)("assessments repository on %s", (engine) => {
       { takenAt: "2026-03-02T08:00:00.000Z", total: 15 },
       { takenAt: "2026-03-03T08:00:00.000Z", total: 12 },
     ]);
+  });
+
+  it.skipIf(skip)("finds the latest of each instrument in a range in one query", async () => {
+    const user = await newUser();
+    const other = await newUser();
+    const flags = (takenAt: string, answer: number) => ({
+      ...sows(user, takenAt, 0),
+      instrument: "red-flags",
+      answers: { seizure: answer },
+      total: null,
+    });
+    await insertAssessment(handle.db, sows(user, "2026-05-01T08:00:00.000Z", 20));
+    await insertAssessment(handle.db, sows(user, "2026-05-03T08:00:00.000Z", 12));
+    await insertAssessment(handle.db, sows(user, "2026-05-09T08:00:00.000Z", 30));
+    await insertAssessment(handle.db, flags("2026-05-02T08:00:00.000Z", 1));
+    await insertAssessment(handle.db, flags("2026-05-02T09:00:00.000Z", 0));
+    // Same time: the one stored later wins, as in `latestAssessment`.
+    await insertAssessment(handle.db, {
+      ...sows(user, "2026-05-03T08:00:00.000Z", 14),
+      now: new Date("2026-05-03T08:00:01.000Z"),
+    });
+    await insertAssessment(handle.db, {
+      ...sows(user, "2026-05-02T08:00:00.000Z", 0),
+      instrument: "quick-check",
+      total: null,
+    });
+    await insertAssessment(handle.db, sows(other, "2026-05-04T08:00:00.000Z", 50));
+
+    const range = {
+      from: new Date("2026-05-01T00:00:00.000Z"),
+      to: new Date("2026-05-05T00:00:00.000Z"),
+    };
+    const latest = await latestAssessments(handle.db, user, ["sows", "red-flags", "cows"], range);
+    expect(latest.map((a) => [a.instrument, a.takenAt, a.total, a.answers])).toEqual([
+      ["red-flags", "2026-05-02T09:00:00.000Z", null, { seizure: 0 }],
+      ["sows", "2026-05-03T08:00:00.000Z", 14, { anxious: 14 }],
+    ]);
+    for (const instrument of ["sows", "red-flags"]) {
+      const one = await latestAssessment(handle.db, user, { instrument, ...range });
+      expect(latest.find((a) => a.instrument === instrument)).toEqual(one);
+    }
+    expect(await latestAssessments(handle.db, user, [], range)).toEqual([]);
   });
 
   it.skipIf(skip)("finds red flags of the given people since a time", async () => {

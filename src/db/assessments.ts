@@ -61,33 +61,37 @@ function decode(row: Selectable<AssessmentsTable>): AssessmentRecord {
 }
 
 /**
- * Stores an assessment unless its id exists already, then reads back whatever is stored under
- * that id. `created` is false for a retry of the same id — or for an id someone else used: the
- * caller compares `record.userId` and refuses a conflict.
+ * Stores an assessment unless its id exists already. When stored now, the record is the row just
+ * written (no read-back); otherwise it is whatever is stored under that id: `created` is false
+ * for a retry of the same id — or for an id someone else used: the caller compares
+ * `record.userId` and refuses a conflict. Pass a transaction to commit it with other writes.
  */
 export async function insertAssessment(
   db: Kysely<Database>,
   a: NewAssessment,
 ): Promise<{ created: boolean; record: AssessmentRecord }> {
+  const row: Selectable<AssessmentsTable> = {
+    id: a.id,
+    user_id: a.userId,
+    instrument: a.instrument,
+    answers: JSON.stringify(a.answers),
+    total: a.total,
+    band: a.band,
+    red_flag: a.redFlag ? 1 : 0,
+    taken_at: a.takenAt.toISOString(),
+    created_at: a.now.toISOString(),
+    recorded_by: a.recordedBy,
+  };
   const result = await db
     .insertInto("assessments")
-    .values({
-      id: a.id,
-      user_id: a.userId,
-      instrument: a.instrument,
-      answers: JSON.stringify(a.answers),
-      total: a.total,
-      band: a.band,
-      red_flag: a.redFlag ? 1 : 0,
-      taken_at: a.takenAt.toISOString(),
-      created_at: a.now.toISOString(),
-      recorded_by: a.recordedBy,
-    })
+    .values(row)
     .onConflict((oc) => oc.column("id").doNothing())
     .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0)
+    return { created: true, record: decode(row) };
   const record = await findAssessment(db, a.id);
   if (!record) throw new Error(`assessment ${a.id} vanished after insert`);
-  return { created: Number(result.numInsertedOrUpdatedRows ?? 0) > 0, record };
+  return { created: false, record };
 }
 
 /** The assessment with this id, whoever it belongs to; undefined when there is none. */
@@ -126,6 +130,46 @@ export async function latestAssessment(
 ): Promise<AssessmentRecord | undefined> {
   const [latest] = await listAssessments(db, userId, { ...filter, limit: 1 });
   return latest;
+}
+
+/**
+ * The newest assessment of each of these instruments a person took within [from, to], in one
+ * query (newest by taken_at, then created_at, then id, as `latestAssessment` orders them). An
+ * instrument never taken in the range has no entry. Empty for an empty list of instruments.
+ */
+export async function latestAssessments(
+  db: Kysely<Database>,
+  userId: string,
+  instruments: readonly string[],
+  range: { from: Date; to: Date },
+): Promise<AssessmentRecord[]> {
+  if (instruments.length === 0) return [];
+  const ranked = db
+    .selectFrom("assessments")
+    .selectAll()
+    .select((eb) =>
+      eb.fn
+        .agg<number>("row_number", [])
+        .over((ob) =>
+          ob
+            .partitionBy("instrument")
+            .orderBy("taken_at", "desc")
+            .orderBy("created_at", "desc")
+            .orderBy("id"),
+        )
+        .as("rank"),
+    )
+    .where("user_id", "=", userId)
+    .where("instrument", "in", [...instruments])
+    .where("taken_at", ">=", range.from.toISOString())
+    .where("taken_at", "<=", range.to.toISOString());
+  const rows = await db
+    .selectFrom(ranked.as("ranked"))
+    .selectAll()
+    .where("rank", "=", 1)
+    .orderBy("instrument")
+    .execute();
+  return rows.map(decode);
 }
 
 /**

@@ -154,30 +154,34 @@ export function toSafetyIngestion(r: IngestionRecord): Ingestion {
 }
 
 /**
- * Stores a dose unless its id exists already, then reads back what is stored under that id.
- * `created` is false for a retry of the same id — or for an id someone else used: the caller
- * compares `record.userId` and refuses a conflict.
+ * Stores a dose unless its id exists already. When stored now, the record is the row just written
+ * (no read-back); otherwise it is whatever is stored under that id: `created` is false for a
+ * retry of the same id — or for an id someone else used: the caller compares `record.userId` and
+ * refuses a conflict. Pass a transaction to commit it with other writes (its audit entry).
  */
 export async function insertIngestion(
   db: Kysely<Database>,
   n: NewIngestion,
 ): Promise<{ created: boolean; record: IngestionRecord }> {
   const at = n.now.toISOString();
+  const row: Selectable<IngestionsTable> = {
+    id: n.id,
+    user_id: n.userId,
+    ...encodeFields(n),
+    created_at: at,
+    updated_at: at,
+    deleted_at: null,
+  };
   const result = await db
     .insertInto("ingestions")
-    .values({
-      id: n.id,
-      user_id: n.userId,
-      ...encodeFields(n),
-      created_at: at,
-      updated_at: at,
-      deleted_at: null,
-    })
+    .values(row)
     .onConflict((oc) => oc.column("id").doNothing())
     .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0)
+    return { created: true, record: decode(row) };
   const record = await findIngestion(db, n.id);
   if (!record) throw new Error(`ingestion ${n.id} vanished after insert`);
-  return { created: Number(result.numInsertedOrUpdatedRows ?? 0) > 0, record };
+  return { created: false, record };
 }
 
 /** The dose with this id, whoever it belongs to and even when deleted; undefined if none. */

@@ -87,33 +87,38 @@ export async function recordAssessment(
   }
 
   const score = scoreAssessment(instrument, body.answers);
-  const { created, record } = await insertAssessment(app.mitra.db, {
-    id: body.id,
-    userId: subjectUserId,
-    instrument: instrument.id,
-    answers: body.answers,
-    total: score.total,
-    band: score.band?.id ?? null,
-    redFlag: redFlagWarnings(instrument, body.answers).some((w) => w.severity === "urgent"),
-    takenAt,
-    recordedBy: recordedBy.id,
-    now,
+  // The record and its audit entry commit together (one commit, and a crash between them cannot
+  // leave a record without its "create" entry).
+  const { created, record } = await app.mitra.db.transaction().execute(async (trx) => {
+    const inserted = await insertAssessment(trx, {
+      id: body.id,
+      userId: subjectUserId,
+      instrument: instrument.id,
+      answers: body.answers,
+      total: score.total,
+      band: score.band?.id ?? null,
+      redFlag: redFlagWarnings(instrument, body.answers).some((w) => w.severity === "urgent"),
+      takenAt,
+      recordedBy: recordedBy.id,
+      now,
+    });
+    if (inserted.created) {
+      await appendAudit(trx, {
+        actorId: recordedBy.id,
+        subjectId: subjectUserId,
+        action: "create",
+        entity: "assessment",
+        entityId: inserted.record.id,
+        address: input.address ?? null,
+        details: { instrument: inserted.record.instrument, redFlag: inserted.record.redFlag },
+        at: now,
+      });
+    }
+    return inserted;
   });
   if (record.userId !== subjectUserId) {
     throw new ApiError(409, "id_conflict", "This id is already used by another record", {
       fields: [{ field: "body.id", message: "already used: generate a new uuid" }],
-    });
-  }
-  if (created) {
-    await appendAudit(app.mitra.db, {
-      actorId: recordedBy.id,
-      subjectId: subjectUserId,
-      action: "create",
-      entity: "assessment",
-      entityId: record.id,
-      address: input.address ?? null,
-      details: { instrument: record.instrument, redFlag: record.redFlag },
-      at: now,
     });
   }
 

@@ -84,6 +84,15 @@ describe.each(engines)("dose log over HTTP on %s", (engine) => {
       expect(again.status).toBe(200);
       expect(again.body.ingestion.amount).toBe(2.5);
       expect(again.body.warnings).toEqual(first.body.warnings);
+      // The first answer is built from the row written, not read back: it must match the store.
+      expect(again.body.ingestion).toEqual(first.body.ingestion);
+      expect((await c.get(`/api/ingestions/${body.id}`)).body.ingestion).toEqual(
+        first.body.ingestion,
+      );
+      // A retry answers with the stored dose even when its body would no longer be accepted.
+      const stale = await c.post("/api/ingestions", { ...body, substance: "no-such-substance" });
+      expect(stale.status).toBe(200);
+      expect(stale.body.ingestion).toEqual(first.body.ingestion);
 
       const list = await c.get(`/api/ingestions?from=${encodeURIComponent(ago(24 * HOUR))}`);
       expect(list.status).toBe(200);

@@ -30,17 +30,24 @@ export function substanceNameOf(rules: CompiledRules, id: string, kept?: string 
   return rules.substances.get(id)?.name ?? kept ?? id;
 }
 
-/** Builds views for one person's doses (their product names loaded once, deleted ones too). */
+/**
+ * Builds views for one person's doses (their product names loaded once, deleted ones too). Given
+ * the records it will be used for, it skips loading product names when none names a product.
+ */
 export async function ingestionViewer(
   db: Kysely<Database>,
   rules: CompiledRules,
   userId: string,
+  forRecords?: readonly IngestionRecord[],
 ): Promise<IngestionViewer> {
+  const needsProducts = forRecords?.some((r) => r.productId !== null) ?? true;
   const products = new Map(
-    (await listProducts(db, userId, { includeDeleted: true })).map((p) => [
-      p.id,
-      `${p.vendor} ${p.name}`,
-    ]),
+    needsProducts
+      ? (await listProducts(db, userId, { includeDeleted: true })).map((p) => [
+          p.id,
+          `${p.vendor} ${p.name}`,
+        ])
+      : [],
   );
   return (r) => ({
     id: r.id,

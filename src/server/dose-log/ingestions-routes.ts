@@ -1,3 +1,4 @@
+import type { Warning } from "../../core/warning.ts";
 import { appendAudit } from "../../db/audit.ts";
 import {
   deleteIngestion,
@@ -13,7 +14,7 @@ import { listProducts } from "../../db/products.ts";
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { ApiError, notFound } from "../http/api-error.ts";
-import { resolveDose } from "./dose-input.ts";
+import { type ResolvedDose, resolveDose } from "./dose-input.ts";
 import { ingestionViewer, substanceNameOf } from "./ingestion-view.ts";
 import type { DoseLogKnowledge } from "./knowledge.ts";
 import { checkDose } from "./safety-context.ts";
@@ -58,17 +59,24 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
     async (request, reply) => {
       const user = requireUser(request);
       const body = request.body;
-      const existing = await findIngestion(db, body.id);
-      if (existing) {
+      let dose: ResolvedDose;
+      let warnings: Warning[];
+      try {
+        dose = await resolveDose(app, rules, user.id, body.id, body);
+        warnings = await checkDose(app, rules, user, dose.candidate);
+      } catch (error) {
+        // A retry of a stored dose answers with the stored one even when its body no longer
+        // checks out (its product deleted since, say); the id is looked up only on this path.
+        const existing = await findIngestion(db, body.id);
+        if (!existing) throw error;
         if (existing.userId !== user.id) throw idConflict();
-        const view = await ingestionViewer(db, rules, user.id);
+        const view = await ingestionViewer(db, rules, user.id, [existing]);
         return { ingestion: view(existing), warnings: existing.warnings };
       }
-      const dose = await resolveDose(app, rules, user.id, body.id, body);
-      const warnings = await checkDose(app, rules, user, dose.candidate);
       const now = app.mitra.now();
       // The dose and its audit entry commit together: a crash between them cannot leave a
-      // dose without its "create" entry.
+      // dose without its "create" entry. A retry of the same id inserts nothing and answers
+      // with the stored dose and the warnings it was saved with.
       const { created, record } = await db.transaction().execute(async (trx) => {
         const inserted = await insertIngestion(trx, {
           id: body.id,
@@ -92,7 +100,7 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
         }
         return inserted;
       });
-      const view = await ingestionViewer(db, rules, user.id);
+      const view = await ingestionViewer(db, rules, user.id, [record]);
       reply.status(created ? 201 : 200);
       return { ingestion: view(record), warnings: record.warnings };
     },

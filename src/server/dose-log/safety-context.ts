@@ -10,7 +10,7 @@ import type {
 } from "../../core/safety/types.ts";
 import type { Warning } from "../../core/warning.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
-import { latestAssessment } from "../../db/assessments.ts";
+import { latestAssessments } from "../../db/assessments.ts";
 import { type IngestionRecord, listIngestions, toSafetyIngestion } from "../../db/ingestions.ts";
 import { activePlanForDay } from "../../db/plans.ts";
 import { safetyProfileFor } from "../../db/profile.ts";
@@ -57,7 +57,9 @@ function signInstruments(rules: CompiledRules): string[] {
 
 /**
  * Loads what the engine needs to check doses taken between `from` and `to` (one instant for a
- * single dose; a day for Today) on calendar `day` in the person's zone.
+ * single dose; a day for Today) on calendar `day` in the person's zone. The four reads go out
+ * together; the doses are read once more, further back, only when a plan's minimum interval
+ * reaches beyond every rule.
  */
 export async function loadSafetyData(
   app: App,
@@ -67,32 +69,32 @@ export async function loadSafetyData(
 ): Promise<PersonSafetyData> {
   const { db } = app.mitra;
   const now = app.mitra.now();
-  const [profile, plans] = await Promise.all([
-    safetyProfileFor(db, person.id, person.timeZone),
-    activePlanForDay(db, person.id, span.day),
-  ]);
-  const reach = historyReachMs(rules, plans);
-  const [records, assessments] = await Promise.all([
+  const doses = (reach: number) =>
     listIngestions(db, person.id, {
       from: new Date(span.from.getTime() - reach),
       to: new Date(span.to.getTime() + reach + 1),
+    });
+  const instruments = signInstruments(rules);
+  const rulesReach = historyReachMs(rules);
+  const [profile, plans, nearby, latest] = await Promise.all([
+    safetyProfileFor(db, person.id, person.timeZone),
+    activePlanForDay(db, person.id, span.day),
+    doses(rulesReach),
+    latestAssessments(db, person.id, instruments, {
+      from: new Date(now.getTime() - ASSESSMENT_LOOKBACK_MS),
+      to: now,
     }),
-    Promise.all(
-      signInstruments(rules).map((instrument) =>
-        latestAssessment(db, person.id, {
-          instrument,
-          from: new Date(now.getTime() - ASSESSMENT_LOOKBACK_MS),
-          to: now,
-        }),
-      ),
-    ),
   ]);
+  const reach = historyReachMs(rules, plans);
+  const records = reach > rulesReach ? await doses(reach) : nearby;
+  const byInstrument = new Map(latest.map((a) => [a.instrument, a]));
   return {
     profile,
     plans,
     records,
     history: records.map(toSafetyIngestion),
-    assessments: assessments
+    assessments: instruments
+      .map((instrument) => byInstrument.get(instrument))
       .filter((a) => a !== undefined)
       .map((a) => ({ instrument: a.instrument, takenAt: a.takenAt, answers: a.answers })),
   };
