@@ -4,6 +4,7 @@ import { insertUser, type Role } from "../db/users.ts";
 import { engines, isPostgresReachable } from "../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../testing/test-server.ts";
 import {
+  ALL_SECTIONS,
   CALLERS,
   type Caller,
   type Fresh,
@@ -14,7 +15,7 @@ import {
   type Scope,
   type Section,
 } from "./authorization-matrix.routes.ts";
-import { seedPatientRecord } from "./care-team/test-fixtures.ts";
+import { answersFor, seedPatientRecord } from "./care-team/test-fixtures.ts";
 
 /**
  * The authorization matrix: every operation of the OpenAPI document, called by every kind of
@@ -26,16 +27,6 @@ import { seedPatientRecord } from "./care-team/test-fixtures.ts";
 
 const pgReachable = await isPostgresReachable();
 const PASSWORD = "tidal-forest-lamp-42";
-const ALL_OWNER_DATA: readonly Section[] = [
-  "identity",
-  "contact",
-  "doses",
-  "products",
-  "assessments",
-  "plans",
-  "notes",
-  "care",
-];
 
 type Person = { client: ApiClient; id: string; email: string; password: string };
 
@@ -52,6 +43,14 @@ interface World {
   owner: OwnerRecord;
   markers: Marker[];
   joinCodes: Record<Caller, string>;
+  /** Ids of the owner's records that creates could name. */
+  recordIds: {
+    dose: string;
+    assessment: string;
+    plan: string;
+    product: string;
+    customSubstance: string;
+  };
   evidenceId: string;
   /** A clinician who redeems fresh invitations, so the owner has live links to revoke. */
   spareClinician: ApiClient;
@@ -207,10 +206,16 @@ async function buildWorld(server: TestServer): Promise<World> {
       planId: record.planId,
       doseId: record.doseIds[0] ?? "",
       productId,
-      customSubstanceId,
     },
     markers,
     joinCodes,
+    recordIds: {
+      dose: record.doseIds[0] ?? "",
+      assessment: record.assessmentIds[0] ?? "",
+      plan: record.planId,
+      product: productId,
+      customSubstance: customSubstanceId,
+    },
     evidenceId: evidence.claims[0].id,
     spareClinician,
   };
@@ -313,7 +318,6 @@ describe.each(engines)("authorization matrix on %s", (engine) => {
       planId: randomUUID(),
       doseId: randomUUID(),
       productId: randomUUID(),
-      customSubstanceId: randomUUID(),
     };
   });
   afterAll(async () => server?.close());
@@ -370,17 +374,21 @@ describe.each(engines)("authorization matrix on %s", (engine) => {
       }
     }
     if (caller !== "owner") {
-      const allowed = new Set(row.sees?.[caller] ?? []);
-      const sent = requestText(req);
-      const text = textOf(res.body);
-      for (const marker of world.markers) {
-        if (allowed.has(marker.section) || sent.includes(marker.value)) continue;
-        if (text.includes(marker.value)) {
-          problems.push(`${said} leaks the owner's ${marker.section} (${marker.value})`);
-        }
+      for (const leak of leaksIn(res.body, req, row.sees?.[caller] ?? [])) {
+        problems.push(`${said} leaks ${leak}`);
       }
     }
     return problems;
+  }
+
+  /** The owner's data in a body, beyond the allowed sections and what the request itself sent. */
+  function leaksIn(body: unknown, req: MatrixRequest, allowed: readonly Section[]): string[] {
+    const sent = requestText(req);
+    const text = textOf(body);
+    return world.markers
+      .filter((m) => !allowed.includes(m.section) && !sent.includes(m.value))
+      .filter((m) => text.includes(m.value))
+      .map((m) => `the owner's ${m.section} (${m.value})`);
   }
 
   it.skipIf(skip)("has one row for every operation of the OpenAPI document", async () => {
@@ -410,12 +418,80 @@ describe.each(engines)("authorization matrix on %s", (engine) => {
   }
 
   it.skipIf(skip)(
+    "refuses another patient's create that reuses an id of the owner's records, changing nothing",
+    async () => {
+      // Ids are made by clients, so a create names an id; one the owner's record has is a
+      // conflict for anyone else, never a retry that answers with (or overwrites) that record.
+      const owner = world.clients.owner;
+      const takenAt = new Date(server.clock.now().getTime() - 60_000).toISOString();
+      const ids = world.recordIds;
+      const ownerView = async () =>
+        Promise.all(
+          [
+            `/api/ingestions/${ids.dose}`,
+            `/api/plans/${ids.plan}`,
+            `/api/products/${ids.product}`,
+            "/api/assessments",
+            "/api/custom-substances",
+          ].map(async (path) => (await owner.get(path)).body),
+        );
+      const before = await ownerView();
+      const attempts: MatrixRequest[] = [
+        {
+          path: "/api/ingestions",
+          body: { id: ids.dose, substance: "kratom-leaf", amount: 9, unit: "g", takenAt },
+        },
+        {
+          path: "/api/assessments",
+          body: {
+            id: ids.assessment,
+            instrument: "sows-gossop",
+            answers: answersFor("sows-gossop", () => 3),
+            takenAt,
+          },
+        },
+        {
+          path: "/api/plans",
+          body: {
+            id: ids.plan,
+            definition: {
+              kind: "taper",
+              substanceId: "kratom-leaf",
+              unit: "g",
+              startDate: takenAt.slice(0, 10),
+              startAmountPerDay: 20,
+              step: { kind: "percent", percent: 5 },
+              stepLengthDays: 7,
+              limitAmountPerDay: 1,
+            },
+          },
+        },
+        {
+          path: "/api/products",
+          body: { id: ids.product, vendor: "X", name: "Y", form: "extract" },
+        },
+        {
+          path: "/api/custom-substances",
+          body: { id: ids.customSubstance, name: "Z", classId: null },
+        },
+      ];
+      const answers = [];
+      for (const req of attempts) {
+        const res = await world.clients.otherPatient.post(req.path, req.body);
+        answers.push([req.path, res.status, res.body?.error?.code, leaksIn(res.body, req, [])]);
+      }
+      expect(answers).toEqual(attempts.map((a) => [a.path, 409, "id_conflict", []]));
+      expect(await ownerView()).toEqual(before);
+    },
+  );
+
+  it.skipIf(skip)(
     "looks for markers of every section that the owner's own export shows",
     async () => {
       // The leak check is only as good as its markers: every section has some, and each is
       // written in the owner's export exactly as the check looks for it.
       const sections = new Set(world.markers.map((m) => m.section));
-      expect([...sections].sort()).toEqual([...ALL_OWNER_DATA].sort());
+      expect([...sections].sort()).toEqual([...ALL_SECTIONS].sort());
       const csv = await world.clients.owner.get("/api/export/csv");
       expect(csv.status).toBe(200);
       expect(world.markers.filter((m) => !csv.body.includes(m.value))).toEqual([]);

@@ -59,7 +59,6 @@ export interface OwnerRecord {
   planId: string;
   doseId: string;
   productId: string;
-  customSubstanceId: string;
 }
 
 /** Records and sessions made for one request, so destructive rows never depend on order. */
@@ -402,7 +401,7 @@ export const ROUTES: RouteRow[] = [
   {
     method: "POST",
     template: "/api/safety/check",
-    // Names the owner's dose, product and custom substance: only the owner may use them; anyone
+    // Names the owner's dose and product: only the owner may use them; anyone
     // else gets the answer for ids that do not exist.
     request: (s) => ({
       path: "/api/safety/check",
