@@ -11,6 +11,9 @@ export async function serveWebApp(app: App, root: string): Promise<boolean> {
     prefix: "/",
     wildcard: false,
     index: ["index.html"],
+    // Our own Cache-Control below; left on, @fastify/send overwrote it with "max-age=0", so
+    // hashed assets were never kept and /sw.js was not marked no-cache.
+    cacheControl: false,
     setHeaders(res, path) {
       res.setHeader(
         "cache-control",

@@ -8,6 +8,8 @@ import {
 } from "../../core/assessment/index.ts";
 import type { Warning } from "../../core/warning.ts";
 import { ApiFailure, api } from "../api.ts";
+import { postOrKeep } from "../offline/keep-offline.ts";
+import type { OutboxEntry } from "../offline/outbox-entry.ts";
 import { newClientId } from "./client-id.ts";
 import { ItemField } from "./ItemField.tsx";
 import { LiveScore } from "./LiveScore.tsx";
@@ -22,12 +24,15 @@ export function InstrumentForm({
   jurisdiction,
   onSaved,
   endpoint = "/api/assessments",
+  keepOffline,
 }: {
   instrument: InstrumentDefinition;
   jurisdiction: string | null;
   onSaved(result: RecordResponse): void;
   /** Where to save: one's own assessments, or a patient's (a clinician recording COWS). */
   endpoint?: string;
+  /** Keep it on the device when the server cannot be reached, to send later as `userId`. */
+  keepOffline?: { userId: string; onKept(entry: OutboxEntry): void };
 }) {
   // One id per filled-in form: a retried save after a network error is stored once.
   const [id] = useState(newClientId);
@@ -83,13 +88,28 @@ export function InstrumentForm({
     }
     setBusy(true);
     try {
-      const result = await api<RecordResponse>("POST", endpoint, {
+      const body = {
         id,
         instrument: instrument.id,
         answers,
         takenAt: new Date().toISOString(),
-      });
-      onSaved(result);
+      };
+      if (keepOffline) {
+        const result = await postOrKeep<RecordResponse>({
+          userId: keepOffline.userId,
+          kind: "check-in",
+          path: endpoint,
+          body,
+          summary:
+            score.total === null
+              ? instrument.name
+              : `${instrument.name}, score ${score.total}${score.band ? ` (${score.band.label})` : ""}`,
+        });
+        if (result.kept) keepOffline.onKept(result.kept);
+        else onSaved(result.sent);
+      } else {
+        onSaved(await api<RecordResponse>("POST", endpoint, body));
+      }
     } catch (error) {
       const f = error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error));
       setFailure(f);

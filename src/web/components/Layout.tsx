@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useRef, useState } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router-dom";
+import { OutboxStatus } from "../offline/OutboxStatus.tsx";
 import { useSession } from "../session/session-context.tsx";
 import { navigationFor } from "./navigation.ts";
 
@@ -48,6 +49,7 @@ export function Layout() {
           )}
         </div>
       </header>
+      {user && <OutboxStatus userId={user.id} timeZone={user.timeZone} />}
       {user && (
         <nav
           id="main-menu"

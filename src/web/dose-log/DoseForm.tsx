@@ -1,7 +1,10 @@
 import { useId, useState } from "react";
 import { ApiFailure, api } from "../api.ts";
 import { WarningList } from "../components/WarningList.tsx";
-import { fromLocalInputValue, toLocalInputValue } from "./format.ts";
+import { postOrKeep } from "../offline/keep-offline.ts";
+import type { OutboxEntry } from "../offline/outbox-entry.ts";
+import { useUser } from "../session/session-context.tsx";
+import { formatDose, fromLocalInputValue, toLocalInputValue } from "./format.ts";
 import type { DoseSubject } from "./subject.ts";
 import type { IngestionResponse, IngestionView } from "./types.ts";
 import { type DoseDraft, useLiveCheck } from "./use-live-check.ts";
@@ -14,7 +17,8 @@ function parseAmount(text: string): number | null {
 /**
  * Step two of logging: amount, unit (only those that fit), time (now unless changed) and notes,
  * with the safety check running as the person types and the result's warnings after saving.
- * `id` is made when the form opens, so a retried save never stores the dose twice.
+ * `id` is made when the form opens, so a retried save never stores the dose twice. A new dose
+ * saved without a connection is kept on the device (`onKept`) and sent later with that id.
  */
 export function DoseForm({
   id,
@@ -22,13 +26,16 @@ export function DoseForm({
   editing,
   onChangeSubject,
   onSaved,
+  onKept,
 }: {
   id: string;
   subject: DoseSubject;
   editing: IngestionView | null;
   onChangeSubject: () => void;
   onSaved: (result: IngestionResponse) => void;
+  onKept: (entry: OutboxEntry) => void;
 }) {
+  const user = useUser();
   const amountId = useId();
   const unitId = useId();
   const timeId = useId();
@@ -90,10 +97,19 @@ export function DoseForm({
     };
     setBusy(true);
     try {
-      const result = editing
-        ? await api<IngestionResponse>("PATCH", `/api/ingestions/${editing.id}`, body)
-        : await api<IngestionResponse>("POST", "/api/ingestions", { id, ...body });
-      onSaved(result);
+      if (editing) {
+        onSaved(await api<IngestionResponse>("PATCH", `/api/ingestions/${editing.id}`, body));
+      } else {
+        const result = await postOrKeep<IngestionResponse>({
+          userId: user.id,
+          kind: "dose",
+          path: "/api/ingestions",
+          body: { id, ...body },
+          summary: `${formatDose(amount, unit)} ${subject.label}`,
+        });
+        if (result.kept) onKept(result.kept);
+        else onSaved(result.sent);
+      }
     } catch (e) {
       setError(e instanceof ApiFailure ? e : new ApiFailure(0, "unknown", String(e)));
     } finally {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { api } from "../api.ts";
+import { useOutboxSent } from "../offline/use-outbox-sent.ts";
 import type { TodaySummary } from "./types.ts";
 
 let inflight: Promise<TodaySummary> | undefined;
@@ -19,6 +20,8 @@ function fetchToday(): Promise<TodaySummary> {
 /** undefined while loading, null when it could not be loaded. */
 export function useTodaySummary(): TodaySummary | null | undefined {
   const [summary, setSummary] = useState<TodaySummary | null | undefined>(undefined);
+  const sent = useOutboxSent();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` asks again after the outbox sent doses
   useEffect(() => {
     let live = true;
     fetchToday().then(
@@ -28,6 +31,6 @@ export function useTodaySummary(): TodaySummary | null | undefined {
     return () => {
       live = false;
     };
-  }, []);
+  }, [sent]);
   return summary;
 }

@@ -5,6 +5,8 @@ import { CheckInResult } from "../assessments/CheckInResult.tsx";
 import { InstrumentForm } from "../assessments/InstrumentForm.tsx";
 import type { RecordResponse } from "../assessments/types.ts";
 import { useInstruments } from "../assessments/use-instruments.ts";
+import { KeptOnDevice } from "../offline/KeptOnDevice.tsx";
+import type { OutboxEntry } from "../offline/outbox-entry.ts";
 import { useUser } from "../session/session-context.tsx";
 
 /** What each check-in is for and how long it takes, in the order people are offered them. */
@@ -85,6 +87,7 @@ function Fill({ instrument }: { instrument: InstrumentDefinition }) {
   const user = useUser();
   const navigate = useNavigate();
   const [result, setResult] = useState<RecordResponse | null>(null);
+  const [kept, setKept] = useState<OutboxEntry | null>(null);
   const [round, setRound] = useState(0);
   const hasRedFlags = instrument.items.some((i) => i.kind === "choice" && i.redFlag);
   return (
@@ -94,14 +97,25 @@ function Fill({ instrument }: { instrument: InstrumentDefinition }) {
           <Link to="/check-in">Check-in</Link> · {instrument.recallPeriod}
         </p>
         <h1>{instrument.name}</h1>
-        {!result && <p className="check-in-intro">{instrument.instructions}</p>}
-        {!instrument.validated && !hasRedFlags && !result && (
+        {!result && !kept && <p className="check-in-intro">{instrument.instructions}</p>}
+        {!instrument.validated && !hasRedFlags && !result && !kept && (
           <p className="muted check-in-intro">
             Mitra’s own quick check, not a validated scale: each answer is shown on its own.
           </p>
         )}
       </header>
-      {result ? (
+      {kept ? (
+        <KeptOnDevice entry={kept}>
+          <div className="button-row">
+            <Link className="button primary" to="/today">
+              Back to Today
+            </Link>
+            <button type="button" className="secondary" onClick={() => navigate("/check-in")}>
+              Another check-in
+            </button>
+          </div>
+        </KeptOnDevice>
+      ) : result ? (
         <CheckInResult
           instrument={instrument}
           result={result}
@@ -113,6 +127,13 @@ function Fill({ instrument }: { instrument: InstrumentDefinition }) {
           key={round}
           instrument={instrument}
           jurisdiction={user.jurisdiction}
+          keepOffline={{
+            userId: user.id,
+            onKept: (entry) => {
+              setKept(entry);
+              setRound((n) => n + 1);
+            },
+          }}
           onSaved={(r) => {
             setResult(r);
             setRound((n) => n + 1);

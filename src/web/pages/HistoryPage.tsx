@@ -6,6 +6,7 @@ import { DoseRow } from "../dose-log/DoseRow.tsx";
 import { dayRange, dayTotals, groupByDay, previousDay } from "../dose-log/days.ts";
 import { formatCalendarDay, formatDose } from "../dose-log/format.ts";
 import type { IngestionView } from "../dose-log/types.ts";
+import { useOutboxSent } from "../offline/use-outbox-sent.ts";
 import { useUser } from "../session/session-context.tsx";
 
 /** Days the history list shows at first and adds per "Show older". */
@@ -14,6 +15,8 @@ const PAGE_DAYS = 14;
 function useDoses(from: string, to: string) {
   const [doses, setDoses] = useState<IngestionView[] | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  const sent = useOutboxSent();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` asks again after the outbox sent doses
   useEffect(() => {
     let live = true;
     setDoses(undefined);
@@ -26,7 +29,7 @@ function useDoses(from: string, to: string) {
     return () => {
       live = false;
     };
-  }, [from, to]);
+  }, [from, to, sent]);
   const remove = useCallback(
     (id: string) => setDoses((list) => list?.filter((d) => d.id !== id)),
     [],

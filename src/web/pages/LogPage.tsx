@@ -19,6 +19,8 @@ import type {
   RecentSubject,
 } from "../dose-log/types.ts";
 import { useCatalog } from "../dose-log/use-catalog.ts";
+import { KeptOnDevice } from "../offline/KeptOnDevice.tsx";
+import type { OutboxEntry } from "../offline/outbox-entry.ts";
 
 interface Lists {
   products: Product[];
@@ -39,6 +41,7 @@ export function LogPage() {
   const [editing, setEditing] = useState<IngestionView | null>(null);
   const [subject, setSubject] = useState<DoseSubject | null>(null);
   const [saved, setSaved] = useState<IngestionResponse | null>(null);
+  const [kept, setKept] = useState<OutboxEntry | null>(null);
   const [doseId, setDoseId] = useState(newClientId);
 
   const load = useCallback(async () => {
@@ -87,6 +90,7 @@ export function LogPage() {
 
   function logAnother() {
     setSaved(null);
+    setKept(null);
     setSubject(null);
     setEditing(null);
     setDoseId(newClientId());
@@ -103,6 +107,19 @@ export function LogPage() {
     );
   } else if (catalog === undefined || lists === null || (editId && !subject && !saved)) {
     body = <p className="loading">Loading…</p>;
+  } else if (kept) {
+    body = (
+      <KeptOnDevice entry={kept}>
+        <div className="button-row">
+          <button type="button" className="primary" onClick={logAnother}>
+            Log another
+          </button>
+          <Link className="button" to="/today">
+            Back to Today
+          </Link>
+        </div>
+      </KeptOnDevice>
+    );
   } else if (saved) {
     body = <SavedDose result={saved} edited={editing !== null} onLogAnother={logAnother} />;
   } else if (subject) {
@@ -114,6 +131,7 @@ export function LogPage() {
         editing={editing}
         onChangeSubject={() => setSubject(null)}
         onSaved={setSaved}
+        onKept={setKept}
       />
     );
   } else {

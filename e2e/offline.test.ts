@@ -1,0 +1,291 @@
+import { mkdirSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { TestServer } from "../src/testing/test-server.ts";
+import { startAppServer } from "./support/app-server.ts";
+import { browserAvailable, launchBrowser } from "./support/browser.ts";
+
+const available = browserAvailable();
+const password = "tidal-forest-lamp-42";
+
+interface KeptEntry {
+  id: string;
+  userId: string;
+  kind: string;
+  state: string;
+  path: string;
+  body: { id: string };
+}
+
+/** The outbox as the page keeps it in IndexedDB (read without creating the database). */
+function outbox(page: Page): Promise<KeptEntry[]> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes("mitra-offline")) return [];
+    return new Promise<KeptEntry[]>((resolve, reject) => {
+      const open = indexedDB.open("mitra-offline");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const all = db.transaction("outbox").objectStore("outbox").getAll();
+        all.onsuccess = () => {
+          db.close();
+          resolve(all.result as KeptEntry[]);
+        };
+        all.onerror = () => reject(all.error);
+      };
+    });
+  });
+}
+
+describe.skipIf(!available)("logging without a connection", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync("test-results", { recursive: true });
+    server = await startAppServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  // The server's test clock stands still; keep it with the browser's so saves are not "future".
+  beforeEach(() => {
+    server.clock.advance(Date.now() - server.clock.now().getTime());
+  });
+
+  async function newPerson(
+    name: string,
+  ): Promise<{ context: BrowserContext; page: Page; email: string; id: string }> {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: "en-US",
+      timezoneId: "UTC",
+    });
+    const email = `${name.toLowerCase()}-${crypto.randomUUID()}@example.org`;
+    const res = await context.request.post(`${server.baseUrl}/api/auth/register`, {
+      data: { email, password, role: "patient", displayName: name, timeZone: "UTC" },
+    });
+    expect(res.status()).toBe(201);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    return { context, page, email, id: (await res.json()).user.id };
+  }
+
+  /** Opens Log a dose and waits until the service worker controls the page. */
+  async function openLog(page: Page) {
+    await page.goto(`${server.baseUrl}/log`);
+    await page.getByRole("heading", { name: "Log a dose", level: 1 }).waitFor();
+    await page.getByLabel("Search substances").waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
+      }
+    });
+  }
+
+  async function logKratom(page: Page, grams: string) {
+    await page.getByLabel("Search substances").fill("kratom");
+    await page
+      .getByRole("list", { name: "Matching substances" })
+      .getByRole("button", { name: /^Kratom leaf powder/ })
+      .click();
+    await page.getByLabel("Amount").fill(grams);
+    await page.getByRole("button", { name: "Save dose" }).click();
+  }
+
+  async function ingestionsWithId(context: BrowserContext, id: string) {
+    const res = await context.request.get(`${server.baseUrl}/api/ingestions?limit=2000`);
+    expect(res.status()).toBe(200);
+    const all = (await res.json()).ingestions as { id: string; amount: number }[];
+    return { all, matching: all.filter((i) => i.id === id) };
+  }
+
+  it("serves the manifest, icons and service worker with the right types and caching", async () => {
+    const get = (path: string) => fetch(`${server.baseUrl}${path}`);
+    const sw = await get("/sw.js");
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get("content-type")).toMatch(/^(application|text)\/javascript/);
+    expect(sw.headers.get("cache-control")).toBe("no-cache");
+    const swText = await sw.text();
+    expect(swText).not.toMatch(/__MITRA_SW_/);
+    const precache = JSON.parse(/const PRECACHE = (\[.*?\]);/.exec(swText)?.[1] ?? "[]");
+    expect(precache).toContain("/index.html");
+    expect(precache.some((p: string) => /^\/assets\/index-.*\.js$/.test(p))).toBe(true);
+    expect(precache.some((p: string) => p.startsWith("/api/"))).toBe(false);
+
+    const manifest = await get("/manifest.webmanifest");
+    expect(manifest.headers.get("content-type")).toMatch(/^application\/manifest\+json/);
+    const m = await manifest.json();
+    expect(m).toMatchObject({ short_name: "Mitra", start_url: "/", display: "standalone" });
+    for (const icon of m.icons as { src: string; type: string; sizes: string }[]) {
+      const res = await get(icon.src);
+      expect(res.status, icon.src).toBe(200);
+      expect(res.headers.get("content-type")).toBe(icon.type);
+    }
+    expect(m.icons.map((i: { sizes: string }) => i.sizes)).toEqual(
+      expect.arrayContaining(["192x192", "512x512"]),
+    );
+    const asset = precache.find((p: string) => p.startsWith("/assets/"));
+    expect((await get(asset)).headers.get("cache-control")).toMatch(/immutable/);
+    const html = await (await get("/today")).text();
+    expect(html).toMatch(/<link rel="manifest" href="\/manifest.webmanifest"/);
+  });
+
+  it("keeps a dose logged offline, opens offline, and stores it once back online", async () => {
+    const { context, page, id: userId } = await newPerson("Ravi");
+    await openLog(page);
+    await context.setOffline(true);
+    await logKratom(page, "2");
+
+    await page.getByRole("heading", { name: "Saved on this device" }).waitFor();
+    expect(await page.locator(".kept-on-device").textContent()).toMatch(
+      /2 g Kratom leaf powder.*will be sent when you are back online/,
+    );
+    const line = page.getByTestId("outbox-line");
+    await expect.poll(() => line.textContent()).toBe("1 dose waiting to be sent");
+    // The status line is a polite live region, so screen readers hear it.
+    expect(await page.getByTestId("outbox").getByRole("status").getAttribute("aria-live")).toBe(
+      "polite",
+    );
+    const kept = await outbox(page);
+    expect(kept).toHaveLength(1);
+    const clientId = kept[0]!.id;
+    expect(kept[0]).toMatchObject({
+      userId,
+      kind: "dose",
+      state: "waiting",
+      path: "/api/ingestions",
+    });
+    expect(kept[0]!.body.id).toBe(clientId);
+    await page.screenshot({ path: "test-results/offline-dose-kept-390.png" });
+
+    // Offline reload: the service worker opens the app, the entry is still waiting.
+    const reloaded = await page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    // ... from its kept copy: the service worker itself cannot reach the server either.
+    const probe = await page.evaluate(() =>
+      fetch("/manifest.webmanifest?probe").then(
+        () => "reached the server",
+        () => "no connection",
+      ),
+    );
+    expect(probe).toBe("no connection");
+    await page.getByRole("link", { name: "Mitra, home" }).waitFor();
+    await expect.poll(() => line.textContent()).toMatch(/^1 dose waiting to be sent/);
+    expect(await page.getByTestId("outbox").textContent()).toMatch(/you are offline/);
+    await page.getByText("Show what is waiting").click();
+    expect(await page.getByTestId("outbox-entry").textContent()).toMatch(/2 g Kratom leaf powder/);
+    await page.screenshot({ path: "test-results/offline-reloaded-390.png" });
+    expect((await ingestionsWithId(context, clientId)).matching).toHaveLength(0);
+
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId("outbox-notice").textContent()).toMatch(/1 dose sent/);
+    expect(await line.count()).toBe(0);
+    expect(await outbox(page)).toEqual([]);
+    const { all, matching } = await ingestionsWithId(context, clientId);
+    expect(matching).toHaveLength(1);
+    expect(matching[0]!.amount).toBe(2);
+    expect(all).toHaveLength(1);
+    await page.screenshot({ path: "test-results/offline-sent-390.png" });
+
+    // Today, loaded again, shows it.
+    await page.goto(`${server.baseUrl}/today`);
+    await page
+      .getByTestId("today-doses")
+      .getByText(/Kratom leaf powder/)
+      .first()
+      .waitFor();
+    await context.close();
+  });
+
+  it("keeps a check-in made offline and sends it once back online", async () => {
+    const { context, page } = await newPerson("Mina");
+    await page.goto(`${server.baseUrl}/check-in/red-flags`);
+    await page.getByRole("button", { name: "Save check-in" }).waitFor();
+    await context.setOffline(true);
+    const groups = page.locator("form.check-in-form").getByRole("group");
+    const count = await groups.count();
+    expect(count).toBeGreaterThan(5);
+    for (let i = 0; i < count; i++) {
+      await groups.nth(i).getByText("No", { exact: true }).click();
+    }
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await page.getByRole("heading", { name: "Saved on this device" }).waitFor();
+    const line = page.getByTestId("outbox-line");
+    await expect.poll(() => line.textContent()).toBe("1 check-in waiting to be sent");
+    const [kept] = await outbox(page);
+    expect(kept?.kind).toBe("check-in");
+
+    await context.setOffline(false);
+    await expect
+      .poll(() => page.getByTestId("outbox-notice").textContent())
+      .toMatch(/1 check-in sent/);
+    const res = await context.request.get(`${server.baseUrl}/api/assessments`);
+    const assessments = (await res.json()).assessments as { id: string; instrument: string }[];
+    expect(assessments.filter((a) => a.id === kept!.id)).toHaveLength(1);
+    expect(assessments).toHaveLength(1);
+    await context.close();
+  });
+
+  it("never sends one person's kept dose under another person's session", async () => {
+    const a = await newPerson("Asha");
+    const { context, page } = a;
+    await openLog(page);
+    await context.setOffline(true);
+    await logKratom(page, "3");
+    await page.getByRole("heading", { name: "Saved on this device" }).waitFor();
+    const [kept] = await outbox(page);
+    expect(kept?.userId).toBe(a.id);
+
+    // Asha's session ends on this device (as when it expires); the connection comes back.
+    await context.clearCookies();
+    await context.setOffline(false);
+    const line = page.getByTestId("outbox-line");
+    await expect.poll(() => line.textContent()).toBe("1 dose waiting: sign in again to send");
+
+    // Someone else signs up on the same browser.
+    await page.reload();
+    await page.waitForURL("**/sign-in");
+    await page.getByRole("link", { name: /Create an account/i }).click();
+    await page.getByLabel("Your name (optional)").fill("Bo");
+    await page.getByLabel("Email").fill(`bo-${crypto.randomUUID()}@example.org`);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Today, Bo");
+    // Bo's session has had time to send anything of Bo's; Asha's dose is neither sent nor shown.
+    await page.waitForTimeout(2_500);
+    expect(await line.count()).toBe(0);
+    expect(await page.getByTestId("outbox-entry").count()).toBe(0);
+    const stored = await server.app.mitra.db
+      .selectFrom("ingestions")
+      .select(["id", "user_id"])
+      .where("id", "=", kept!.id)
+      .execute();
+    expect(stored).toEqual([]);
+    expect((await ingestionsWithId(context, kept!.id)).all).toHaveLength(0);
+    expect(await outbox(page)).toHaveLength(1);
+
+    // Bo signs out, Asha signs in: her dose goes, under her session, once.
+    await page.getByRole("button", { name: "Menu" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL("**/sign-in");
+    await page.getByLabel("Email").fill(a.email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByTestId("outbox-notice").textContent()).toMatch(/1 dose sent/);
+    const after = await server.app.mitra.db
+      .selectFrom("ingestions")
+      .select(["id", "user_id"])
+      .where("id", "=", kept!.id)
+      .execute();
+    expect(after).toEqual([{ id: kept!.id, user_id: a.id }]);
+    expect((await ingestionsWithId(context, kept!.id)).matching).toHaveLength(1);
+    await context.close();
+  });
+});

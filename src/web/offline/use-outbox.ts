@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useState } from "react";
+import type { OutboxEntry } from "./outbox-entry.ts";
+import { flushOutbox } from "./outbox-sender.ts";
+import { countEntries } from "./outbox-status.ts";
+import { entriesOf, onOutboxChange, putEntry, removeEntry } from "./outbox-store.ts";
+import { msUntilNextAttempt } from "./reply-decision.ts";
+
+/** Fired on `window` after queued entries reached the server, so lists can load again. */
+export const OUTBOX_SENT_EVENT = "mitra:outbox-sent";
+
+/** Never retry sooner than this, whatever the entries say. */
+const SHORTEST_WAIT_MS = 2_000;
+
+export interface SentNotice {
+  text: string;
+  withWarnings: boolean;
+}
+
+export interface Outbox {
+  entries: OutboxEntry[];
+  sending: boolean;
+  online: boolean;
+  notice: SentNotice | null;
+  retry(id: string): Promise<void>;
+  discard(id: string): Promise<void>;
+}
+
+/**
+ * The signed-in person's outbox: its entries (kept up to date across tabs), and sending them
+ * on start, when the browser comes back online, and again while any wait (with backoff).
+ */
+export function useOutbox(userId: string): Outbox {
+  const [entries, setEntries] = useState<OutboxEntry[]>([]);
+  const [sending, setSending] = useState(false);
+  const [online, setOnline] = useState(() => navigator.onLine);
+  const [notice, setNotice] = useState<SentNotice | null>(null);
+
+  const send = useCallback(async () => {
+    if (!navigator.onLine) return;
+    try {
+      const result = await flushOutbox(userId, () => setSending(true));
+      if (result.sent.length > 0) {
+        const warned = result.sent.filter((s) => s.warnings > 0);
+        setNotice({
+          text: `${countEntries(result.sent.map((s) => s.entry))} sent${
+            warned.length > 0 ? ", with warnings" : ""
+          }.`,
+          withWarnings: warned.length > 0,
+        });
+        window.dispatchEvent(new Event(OUTBOX_SENT_EVENT));
+      }
+    } catch (error) {
+      console.warn(error);
+    } finally {
+      setSending(false);
+    }
+  }, [userId]);
+
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      entriesOf(userId).then(
+        (e) => live && setEntries(e),
+        () => live && setEntries([]),
+      );
+    void load();
+    const stop = onOutboxChange(() => void load());
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [userId]);
+
+  useEffect(() => {
+    void send();
+    const goOnline = () => {
+      setOnline(true);
+      void send();
+    };
+    const goOffline = () => setOnline(false);
+    window.addEventListener("online", goOnline);
+    window.addEventListener("offline", goOffline);
+    return () => {
+      window.removeEventListener("online", goOnline);
+      window.removeEventListener("offline", goOffline);
+    };
+  }, [send]);
+
+  // While entries wait, try again when the next one is due.
+  useEffect(() => {
+    const wait = msUntilNextAttempt(entries, userId, new Date());
+    if (wait === null || !online) return;
+    const timer = setTimeout(() => void send(), Math.max(SHORTEST_WAIT_MS, wait));
+    return () => clearTimeout(timer);
+  }, [entries, userId, online, send]);
+
+  // The "sent" line is news only for a while.
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 20_000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const retry = useCallback(
+    async (id: string) => {
+      const entry = entries.find((e) => e.id === id);
+      if (!entry) return;
+      await putEntry({ ...entry, state: "waiting", nextAttemptAt: new Date().toISOString() });
+      await send();
+    },
+    [entries, send],
+  );
+
+  const discard = useCallback(async (id: string) => {
+    await removeEntry(id);
+  }, []);
+
+  return { entries, sending, online, notice, retry, discard };
+}
