@@ -37,7 +37,7 @@ export type Section =
   | "assessments"
   | "plans"
   | "notes" // clinicians' notes on the owner's record
-  | "care"; // invitations and care links
+  | "care"; // invitations and care links (a clinician always sees its own link)
 
 export const ALL_SECTIONS: readonly Section[] = [
   "identity",
@@ -50,8 +50,12 @@ export const ALL_SECTIONS: readonly Section[] = [
   "care",
 ];
 
-/** What a clinician with the narrow consent (assessments only, no plans) may see. */
-const NARROW_SECTIONS: readonly Section[] = ["identity", "contact", "care", "assessments"];
+/**
+ * What a consenting clinician may see of the patient: everything shared, but not the patient's
+ * invitations or other clinicians' links. The narrow consent: assessments only, no plans.
+ */
+const CONSENTING_SECTIONS: readonly Section[] = ALL_SECTIONS.filter((s) => s !== "care");
+const NARROW_SECTIONS: readonly Section[] = ["identity", "contact", "assessments"];
 
 /** The owner's records the rows address (ids of no record at all in a "ghost" scope). */
 export interface OwnerRecord {
@@ -147,7 +151,7 @@ const clinicianScoped = (consenting: number, narrow: number) => ({
   revoked: 404,
 });
 
-const clinicianSees = { consenting: ALL_SECTIONS, narrow: NARROW_SECTIONS };
+const clinicianSees = { consenting: CONSENTING_SECTIONS, narrow: NARROW_SECTIONS };
 
 // ---- Bodies ----
 
@@ -582,7 +586,7 @@ export const ROUTES: RouteRow[] = [
     // another clinician used, or one whose link the patient revoked, is unknown.
     request: (s) => ({ path: "/api/care/join", body: { code: s.joinCode } }),
     expect: { ...clinicianScoped(200, 200), owner: 403, otherPatient: 403 },
-    sees: { consenting: ["identity", "contact", "care"], narrow: ["identity", "contact", "care"] },
+    sees: { consenting: ["identity", "contact"], narrow: ["identity", "contact"] },
   },
   {
     method: "GET",
@@ -689,11 +693,7 @@ export const ROUTES: RouteRow[] = [
     request: () => ({ path: "/api/export/csv" }),
     expect: signedIn(200),
     // A clinician's own tables hold its care links (naming the patient) and the notes it wrote.
-    sees: {
-      consenting: ["identity", "care", "notes"],
-      narrow: ["identity", "care"],
-      revoked: ["identity", "care"],
-    },
+    sees: { consenting: ["identity", "notes"], narrow: ["identity"], revoked: ["identity"] },
   },
   {
     method: "GET",
