@@ -169,6 +169,14 @@ async function buildWorld(server: TestServer): Promise<World> {
 
   const evidence = await ok("evidence", new ApiClient(server.baseUrl).get("/api/evidence"));
 
+  // When the owner took each dose and each check-in (a time both share tells neither apart).
+  const times = async (path: string, key: string) =>
+    ((await ok(path, o.get(path)))[key] as { takenAt: string }[]).map((r) => r.takenAt);
+  const allDoseTimes = await times("/api/ingestions", "ingestions");
+  const allCheckInTimes = await times("/api/assessments", "assessments");
+  const doseTimes = allDoseTimes.filter((t) => !allCheckInTimes.includes(t));
+  const checkInTimes = allCheckInTimes.filter((t) => !allDoseTimes.includes(t));
+
   const markers: Marker[] = [
     { section: "identity", value: owner.id },
     { section: "contact", value: owner.email },
@@ -178,7 +186,9 @@ async function buildWorld(server: TestServer): Promise<World> {
     { section: "doses", value: customName },
     { section: "products", value: productId },
     { section: "products", value: productName },
+    ...doseTimes.map((value): Marker => ({ section: "doses", value })),
     ...record.assessmentIds.map((value): Marker => ({ section: "assessments", value })),
+    ...checkInTimes.map((value): Marker => ({ section: "assessments", value })),
     { section: "plans", value: record.planId },
     { section: "notes", value: noteId },
     { section: "notes", value: noteBody },
