@@ -3,6 +3,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { loadKnowledgeBase } from "../knowledge/load-knowledge-base.ts";
 import { buildApp } from "../server/app.ts";
 import type { Config } from "../server/config.ts";
+import { startHousekeeping } from "../server/housekeeping.ts";
 import { ensureWebBuild, webOutDir } from "./web-build.ts";
 
 /** Opens the database named by the configuration and brings its schema up to date. */
@@ -37,6 +38,7 @@ export async function serve(config: Config): Promise<void> {
   const shownHost = ["0.0.0.0", "::"].includes(config.host) ? "localhost" : config.host;
   console.log(`Mitra ${app.mitra.version} on ${database.engine}: ${database.location}`);
   console.log(`Mitra is running at http://${shownHost}:${port}`);
+  const stopHousekeeping = startHousekeeping(app);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -48,6 +50,7 @@ export async function serve(config: Config): Promise<void> {
       process.exit(1);
     }, 10_000);
     force.unref();
+    stopHousekeeping();
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engines, isPostgresReachable } from "../testing/test-databases.ts";
+import { ApiClient, startTestServer, type TestServer } from "../testing/test-server.ts";
+import { pruneExpired } from "./housekeeping.ts";
+
+const pgReachable = await isPostgresReachable();
+
+describe.each(engines)("housekeeping on %s", (engine) => {
+  const skip = engine === "postgres" && !pgReachable;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    if (skip) return;
+    server = await startTestServer(engine, {
+      config: { sessionTtlHours: 2, loginWindowMinutes: 15, loginFailuresPerAccount: 50 },
+    });
+  });
+  afterAll(async () => server?.close());
+
+  const count = async (table: "sessions" | "login_failures") =>
+    Number(
+      (
+        await server.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it.skipIf(skip)("removes expired sessions and old failures, keeps live ones", async () => {
+    const old = new ApiClient(server.baseUrl);
+    const { email } = await old.register();
+    await new ApiClient(server.baseUrl).post("/api/auth/login", { email, password: "nope-nope-1" });
+    server.clock.advance(3 * 3_600_000);
+    const live = new ApiClient(server.baseUrl);
+    await live.register();
+    await new ApiClient(server.baseUrl).post("/api/auth/login", { email, password: "nope-nope-2" });
+    expect(await count("sessions")).toBe(2);
+    expect(await count("login_failures")).toBe(4);
+
+    await pruneExpired(server.app);
+
+    expect(await count("sessions")).toBe(1);
+    expect(await count("login_failures")).toBe(2);
+    expect((await live.get("/api/me")).status).toBe(200);
+    expect((await old.get("/api/me")).status).toBe(401);
+  });
+});
