@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./schema.ts";
+import { inTransaction } from "./transaction.ts";
 
 export interface DeletedAccount {
   role: string;
@@ -19,7 +20,7 @@ export async function deleteAccount(
   db: Kysely<Database>,
   userId: string,
 ): Promise<DeletedAccount | undefined> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await trx
       .selectFrom("users")
       .select(["id", "email", "role"])

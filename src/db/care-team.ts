@@ -7,6 +7,7 @@ import {
   type CareScope,
   type InvitationsTable,
 } from "./tables/care-team.ts";
+import { inTransaction } from "./transaction.ts";
 
 /**
  * Repository of consent: invitations a person hands to a clinician, and the links that give a
@@ -180,7 +181,7 @@ export async function redeemInvitation(
   now: Date,
 ): Promise<Redemption> {
   const at = now.toISOString();
-  return db.transaction().execute(async (trx): Promise<Redemption> => {
+  return inTransaction(db, async (trx): Promise<Redemption> => {
     const row = await trx
       .selectFrom("invitations")
       .selectAll()

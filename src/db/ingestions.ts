@@ -5,6 +5,7 @@ import type { ProductInfo } from "../core/units.ts";
 import type { Warning } from "../core/warning.ts";
 import type { Database } from "./schema.ts";
 import type { IngestionHistoryTable, IngestionsTable } from "./tables/dose-log.ts";
+import { inTransaction } from "./transaction.ts";
 
 /**
  * Repository of logged doses. Functions take a user id (never a request) so the person's own
@@ -337,7 +338,7 @@ export async function updateIngestion(
   u: { id: string; userId: string; fields: IngestionFields; changedBy: string; now: Date },
 ): Promise<IngestionRecord | undefined> {
   const at = u.now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await findOwnLiveRow(trx, u.id, u.userId);
     if (!row) return undefined;
     await keepVersion(trx, row, "update", u.changedBy, at);
@@ -361,7 +362,7 @@ export async function deleteIngestion(
   d: { id: string; userId: string; changedBy: string; now: Date },
 ): Promise<boolean> {
   const at = d.now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await findOwnLiveRow(trx, d.id, d.userId);
     if (!row) return false;
     await keepVersion(trx, row, "delete", d.changedBy, at);

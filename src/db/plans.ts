@@ -10,6 +10,7 @@ import {
 } from "../core/plan/index.ts";
 import type { Database } from "./schema.ts";
 import type { PlansTable, PlanVersionsTable } from "./tables/plans.ts";
+import { inTransaction } from "./transaction.ts";
 
 /**
  * Repository of titration and taper plans. Functions take user ids (not a request), so the
@@ -164,7 +165,7 @@ export async function activePlanForDay(
 
 /** Ends the person's other active plans that cover the same substance or product as `definition`. */
 async function replaceOverlapping(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   userId: string,
   planId: string,
   definition: PlanDefinition,
@@ -217,7 +218,7 @@ export interface PlanInsertResult {
  */
 export async function insertPlan(db: Kysely<Database>, p: NewPlan): Promise<PlanInsertResult> {
   const at = p.now.toISOString();
-  const outcome = await db.transaction().execute(async (trx) => {
+  const outcome = await inTransaction(db, async (trx) => {
     const inserted = await trx
       .insertInto("plans")
       .values({
@@ -281,7 +282,7 @@ export async function revisePlan(
   r: PlanRevision,
 ): Promise<PlanRevisionResult> {
   const at = r.now.toISOString();
-  const result = await db.transaction().execute(async (trx): Promise<PlanRevisionResult> => {
+  const result = await inTransaction(db, async (trx): Promise<PlanRevisionResult> => {
     const plan = await getPlan(trx, r.planId);
     if (!plan) return { outcome: "not_found" };
     if (plan.status !== "active") return { outcome: "ended", plan };

@@ -38,16 +38,22 @@ export async function accountDeletionRoutes(app: App): Promise<void> {
           fields: [{ field: "body.password", message: "not your password" }],
         });
       }
-      const deleted = await deleteAccount(app.mitra.db, user.id);
-      if (!deleted) throw notFound("Your account");
-      await appendAudit(app.mitra.db, {
-        actorId: null,
-        subjectId: null,
-        action: "delete",
-        entity: "account",
-        at: app.mitra.now(),
-        details: { role: deleted.role, careLinksEnded: deleted.linksEnded },
+      // The deletion and its (anonymous) audit entry commit together.
+      const deleted = await app.mitra.db.transaction().execute(async (trx) => {
+        const gone = await deleteAccount(trx, user.id);
+        if (gone) {
+          await appendAudit(trx, {
+            actorId: null,
+            subjectId: null,
+            action: "delete",
+            entity: "account",
+            at: app.mitra.now(),
+            details: { role: gone.role, careLinksEnded: gone.linksEnded },
+          });
+        }
+        return gone;
       });
+      if (!deleted) throw notFound("Your account");
       request.user = null;
       await endSession(app, request, reply);
       return reply.status(204).send();

@@ -34,30 +34,35 @@ export async function authRoutes(app: App): Promise<void> {
       const problem = passwordProblem(body.password, body.email);
       if (problem) throw invalidInput([{ field: "body.password", message: problem }]);
       const id = randomUUID();
-      const created = await insertUser(app.mitra.db, {
-        id,
-        email: body.email,
-        passwordHash: await hashPassword(body.password),
-        role: body.role,
-        displayName: body.displayName ?? null,
-        timeZone: body.timeZone ?? "UTC",
-        now: app.mitra.now(),
-      });
-      if (!created) {
-        throw new ApiError(409, "email_taken", "An account with this email already exists", {
-          fields: [{ field: "body.email", message: "already registered: sign in instead" }],
+      // Hashed before the transaction: scrypt takes a while and SQLite has one connection.
+      const passwordHash = await hashPassword(body.password);
+      // The account, its audit entry and its first session commit together.
+      const csrfToken = await app.mitra.db.transaction().execute(async (trx) => {
+        const created = await insertUser(trx, {
+          id,
+          email: body.email,
+          passwordHash,
+          role: body.role,
+          displayName: body.displayName ?? null,
+          timeZone: body.timeZone ?? "UTC",
+          now: app.mitra.now(),
         });
-      }
-      await appendAudit(app.mitra.db, {
-        actorId: id,
-        subjectId: id,
-        action: "register",
-        entity: "user",
-        entityId: id,
-        address: request.ip,
-        at: app.mitra.now(),
+        if (!created) {
+          throw new ApiError(409, "email_taken", "An account with this email already exists", {
+            fields: [{ field: "body.email", message: "already registered: sign in instead" }],
+          });
+        }
+        await appendAudit(trx, {
+          actorId: id,
+          subjectId: id,
+          action: "register",
+          entity: "user",
+          entityId: id,
+          address: request.ip,
+          at: app.mitra.now(),
+        });
+        return startSession(app, request, reply, id, trx);
       });
-      const csrfToken = await startSession(app, request, reply, id);
       const user = await findUserById(app.mitra.db, id);
       if (!user) throw new Error("user vanished after insert");
       reply.status(201);
@@ -96,15 +101,19 @@ export async function authRoutes(app: App): Promise<void> {
         await noteLoginFailure(app, email, request.ip);
         throw new ApiError(401, "invalid_credentials", "Email or password is incorrect");
       }
-      await clearLoginFailures(app.mitra.db, throttleKeys(email, request.ip).account);
-      const csrfToken = await startSession(app, request, reply, user.id);
-      await appendAudit(app.mitra.db, {
-        actorId: user.id,
-        subjectId: user.id,
-        action: "login",
-        entity: "session",
-        address: request.ip,
-        at: app.mitra.now(),
+      // The cleared failures, the session and its audit entry commit together.
+      const csrfToken = await app.mitra.db.transaction().execute(async (trx) => {
+        await clearLoginFailures(trx, throttleKeys(email, request.ip).account);
+        const token = await startSession(app, request, reply, user.id, trx);
+        await appendAudit(trx, {
+          actorId: user.id,
+          subjectId: user.id,
+          action: "login",
+          entity: "session",
+          address: request.ip,
+          at: app.mitra.now(),
+        });
+        return token;
       });
       return {
         user: toPublic({

@@ -1,5 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
 import { deleteSession, findLiveSession, insertSession } from "../../db/sessions.ts";
 import type { App, SessionUser } from "../context.ts";
 import { ApiError, unauthenticated } from "../http/api-error.ts";
@@ -14,20 +16,24 @@ function secure(app: App, request: FastifyRequest): boolean {
   return mode === "always" || (mode === "auto" && request.protocol === "https");
 }
 
-/** Starts a new session (a new id every time: no fixation) and sets its cookie. */
+/**
+ * Starts a new session (a new id every time: no fixation) and sets its cookie. Pass a transaction
+ * as `db` to commit the session with the sign-in's other writes (its audit entry).
+ */
 export async function startSession(
   app: App,
   request: FastifyRequest,
   reply: FastifyReply,
   userId: string,
+  db: Kysely<Database> = app.mitra.db,
 ): Promise<string> {
   const previous = request.cookies[SESSION_COOKIE];
-  if (previous) await deleteSession(app.mitra.db, hashToken(previous));
+  if (previous) await deleteSession(db, hashToken(previous));
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   const now = app.mitra.now();
   const ttlMs = app.mitra.config.sessionTtlHours * 3_600_000;
-  await insertSession(app.mitra.db, {
+  await insertSession(db, {
     id: hashToken(token),
     userId,
     csrfToken,

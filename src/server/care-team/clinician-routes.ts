@@ -139,27 +139,31 @@ export async function clinicianRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const access = await requirePatientAccess(app, request, request.params.id, "notes");
       const now = app.mitra.now();
-      const { created, record } = await insertClinicalNote(app.mitra.db, {
-        id: request.body.id,
-        patientId: access.patient.id,
-        authorId: access.clinician.id,
-        body: request.body.body,
-        now,
+      // The note and its audit entry commit together.
+      const { created, record } = await app.mitra.db.transaction().execute(async (trx) => {
+        const inserted = await insertClinicalNote(trx, {
+          id: request.body.id,
+          patientId: access.patient.id,
+          authorId: access.clinician.id,
+          body: request.body.body,
+          now,
+        });
+        if (inserted.created) {
+          await appendAudit(trx, {
+            actorId: access.clinician.id,
+            subjectId: access.patient.id,
+            action: "create",
+            entity: "clinical_note",
+            entityId: inserted.record.id,
+            address: request.ip,
+            at: now,
+          });
+        }
+        return inserted;
       });
       if (record.patientId !== access.patient.id || record.authorId !== access.clinician.id) {
         throw new ApiError(409, "id_conflict", "This id is already used by another record", {
           fields: [{ field: "body.id", message: "already used: generate a new uuid" }],
-        });
-      }
-      if (created) {
-        await appendAudit(app.mitra.db, {
-          actorId: access.clinician.id,
-          subjectId: access.patient.id,
-          action: "create",
-          entity: "clinical_note",
-          entityId: record.id,
-          address: request.ip,
-          at: now,
         });
       }
       reply.status(created ? 201 : 200);

@@ -66,23 +66,27 @@ export async function consentRoutes(app: App): Promise<void> {
       const code = newInvitationCode();
       const canonical = normalizeInvitationCode(code);
       if (!canonical) throw new Error("generated an invalid invitation code");
-      const invitation = await insertInvitation(app.mitra.db, {
-        codeHash: hashInvitationCode(canonical),
-        patientId: patient.id,
-        scopes: request.body.scopes,
-        maySetPlans: request.body.maySetPlans,
-        now,
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_HOURS * 3_600_000),
-      });
-      await appendAudit(app.mitra.db, {
-        actorId: patient.id,
-        subjectId: patient.id,
-        action: "create",
-        entity: "invitation",
-        entityId: invitation.id,
-        address: request.ip,
-        at: now,
-        details: { scopes: invitation.scopes, maySetPlans: invitation.maySetPlans },
+      // The invitation and its audit entry commit together.
+      const invitation = await app.mitra.db.transaction().execute(async (trx) => {
+        const stored = await insertInvitation(trx, {
+          codeHash: hashInvitationCode(canonical),
+          patientId: patient.id,
+          scopes: request.body.scopes,
+          maySetPlans: request.body.maySetPlans,
+          now,
+          expiresAt: new Date(now.getTime() + INVITATION_TTL_HOURS * 3_600_000),
+        });
+        await appendAudit(trx, {
+          actorId: patient.id,
+          subjectId: patient.id,
+          action: "create",
+          entity: "invitation",
+          entityId: stored.id,
+          address: request.ip,
+          at: now,
+          details: { scopes: stored.scopes, maySetPlans: stored.maySetPlans },
+        });
+        return stored;
       });
       reply.status(201);
       return {
@@ -131,17 +135,23 @@ export async function consentRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const patient = requireRole(request, "patient");
       const now = app.mitra.now();
-      const cancelled = await cancelInvitation(app.mitra.db, patient.id, request.params.id, now);
-      if (!cancelled) throw notFound("That pending invitation");
-      await appendAudit(app.mitra.db, {
-        actorId: patient.id,
-        subjectId: patient.id,
-        action: "delete",
-        entity: "invitation",
-        entityId: request.params.id,
-        address: request.ip,
-        at: now,
+      // The withdrawal and its audit entry commit together.
+      const cancelled = await app.mitra.db.transaction().execute(async (trx) => {
+        const done = await cancelInvitation(trx, patient.id, request.params.id, now);
+        if (done) {
+          await appendAudit(trx, {
+            actorId: patient.id,
+            subjectId: patient.id,
+            action: "delete",
+            entity: "invitation",
+            entityId: request.params.id,
+            address: request.ip,
+            at: now,
+          });
+        }
+        return done;
       });
+      if (!cancelled) throw notFound("That pending invitation");
       return reply.status(204).send();
     },
   );
@@ -166,12 +176,29 @@ export async function consentRoutes(app: App): Promise<void> {
       }
       await assertJoinAllowed(app, clinician.id, request.ip);
       const now = app.mitra.now();
-      const redemption = await redeemInvitation(
-        app.mitra.db,
-        hashInvitationCode(canonical),
-        clinician.id,
-        now,
-      );
+      // A new link and its audit entry commit together.
+      const redemption = await app.mitra.db.transaction().execute(async (trx) => {
+        const redeemed = await redeemInvitation(
+          trx,
+          hashInvitationCode(canonical),
+          clinician.id,
+          now,
+        );
+        if (redeemed.outcome === "joined") {
+          const link = redeemed.link;
+          await appendAudit(trx, {
+            actorId: clinician.id,
+            subjectId: link.patientId,
+            action: "create",
+            entity: "care_link",
+            entityId: link.id,
+            address: request.ip,
+            at: now,
+            details: { scopes: link.scopes, maySetPlans: link.maySetPlans },
+          });
+        }
+        return redeemed;
+      });
       // A code sent again answers with its link only while that link is live: once the patient
       // revoked it (or the clinician joined again), the clinician learns nothing more from it.
       if (redemption.outcome === "invalid" || redemption.link.revokedAt !== null) {
@@ -186,18 +213,6 @@ export async function consentRoutes(app: App): Promise<void> {
       const link = redemption.link;
       const patient = await findUserById(app.mitra.db, link.patientId);
       if (!patient) throw notFound("That patient");
-      if (redemption.outcome === "joined") {
-        await appendAudit(app.mitra.db, {
-          actorId: clinician.id,
-          subjectId: link.patientId,
-          action: "create",
-          entity: "care_link",
-          entityId: link.id,
-          address: request.ip,
-          at: now,
-          details: { scopes: link.scopes, maySetPlans: link.maySetPlans },
-        });
-      }
       reply.status(redemption.outcome === "joined" ? 201 : 200);
       return {
         link: toLinkView({
@@ -244,21 +259,24 @@ export async function consentRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const patient = requireRole(request, "patient");
       const now = app.mitra.now();
-      const result = await revokeLink(app.mitra.db, patient.id, request.params.id, now);
+      // The revocation and its audit entry commit together.
+      const result = await app.mitra.db.transaction().execute(async (trx) => {
+        const revoked = await revokeLink(trx, patient.id, request.params.id, now);
+        if (revoked?.revoked) {
+          await appendAudit(trx, {
+            actorId: patient.id,
+            subjectId: patient.id,
+            action: "delete",
+            entity: "care_link",
+            entityId: revoked.link.id,
+            address: request.ip,
+            at: now,
+            details: { clinicianId: revoked.link.clinicianId },
+          });
+        }
+        return revoked;
+      });
       if (!result) throw notFound("That link");
-      const { link } = result;
-      if (result.revoked) {
-        await appendAudit(app.mitra.db, {
-          actorId: patient.id,
-          subjectId: patient.id,
-          action: "delete",
-          entity: "care_link",
-          entityId: link.id,
-          address: request.ip,
-          at: now,
-          details: { clinicianId: link.clinicianId },
-        });
-      }
       return reply.status(204).send();
     },
   );

@@ -267,25 +267,31 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
       );
       const warnings = await checkDose(app, rules, user, dose.candidate);
       const now = app.mitra.now();
-      const updated = await updateIngestion(db, {
-        id: existing.id,
-        userId: user.id,
-        fields: { ...dose.fields, warnings },
-        changedBy: user.id,
-        now,
+      // The change and its audit entry commit together.
+      const updated = await db.transaction().execute(async (trx) => {
+        const changed = await updateIngestion(trx, {
+          id: existing.id,
+          userId: user.id,
+          fields: { ...dose.fields, warnings },
+          changedBy: user.id,
+          now,
+        });
+        if (changed) {
+          await appendAudit(trx, {
+            actorId: user.id,
+            subjectId: user.id,
+            action: "update",
+            entity: "ingestion",
+            entityId: changed.id,
+            address: request.ip,
+            at: now,
+            details: { fields: Object.keys(body), warnings: warnings.map((w) => w.code) },
+          });
+        }
+        return changed;
       });
       if (!updated) throw notFound("That dose");
-      await appendAudit(db, {
-        actorId: user.id,
-        subjectId: user.id,
-        action: "update",
-        entity: "ingestion",
-        entityId: updated.id,
-        address: request.ip,
-        at: now,
-        details: { fields: Object.keys(body), warnings: warnings.map((w) => w.code) },
-      });
-      const view = await ingestionViewer(db, rules, user.id);
+      const view = await ingestionViewer(db, rules, user.id, [updated]);
       return { ingestion: view(updated), warnings };
     },
   );
@@ -302,22 +308,28 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
     async (request, reply) => {
       const user = requireUser(request);
       const now = app.mitra.now();
-      const deleted = await deleteIngestion(db, {
-        id: request.params.id,
-        userId: user.id,
-        changedBy: user.id,
-        now,
+      // The deletion and its audit entry commit together.
+      const deleted = await db.transaction().execute(async (trx) => {
+        const done = await deleteIngestion(trx, {
+          id: request.params.id,
+          userId: user.id,
+          changedBy: user.id,
+          now,
+        });
+        if (done) {
+          await appendAudit(trx, {
+            actorId: user.id,
+            subjectId: user.id,
+            action: "delete",
+            entity: "ingestion",
+            entityId: request.params.id,
+            address: request.ip,
+            at: now,
+          });
+        }
+        return done;
       });
       if (!deleted) throw notFound("That dose");
-      await appendAudit(db, {
-        actorId: user.id,
-        subjectId: user.id,
-        action: "delete",
-        entity: "ingestion",
-        entityId: request.params.id,
-        address: request.ip,
-        at: now,
-      });
       return reply.status(204).send();
     },
   );

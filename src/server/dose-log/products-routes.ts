@@ -123,25 +123,29 @@ export async function productRoutes(app: App, knowledge: DoseLogKnowledge): Prom
         return { product: toView(rules, existing) };
       }
       const now = app.mitra.now();
-      const { created, record } = await insertProduct(db, {
-        id,
-        userId: user.id,
-        ...fieldsFrom(rules, rest),
-        now,
+      // The product and its audit entry commit together.
+      const { created, record } = await db.transaction().execute(async (trx) => {
+        const inserted = await insertProduct(trx, {
+          id,
+          userId: user.id,
+          ...fieldsFrom(rules, rest),
+          now,
+        });
+        if (inserted.created) {
+          await appendAudit(trx, {
+            actorId: user.id,
+            subjectId: user.id,
+            action: "create",
+            entity: "product",
+            entityId: id,
+            address: request.ip,
+            at: now,
+          });
+        }
+        return inserted;
       });
       if (record.userId !== user.id) {
         throw new ApiError(409, "id_conflict", "This id is already used. Generate a new one.");
-      }
-      if (created) {
-        await appendAudit(db, {
-          actorId: user.id,
-          subjectId: user.id,
-          action: "create",
-          entity: "product",
-          entityId: id,
-          address: request.ip,
-          at: now,
-        });
       }
       reply.status(created ? 201 : 200);
       return { product: toView(rules, record) };
@@ -198,23 +202,29 @@ export async function productRoutes(app: App, knowledge: DoseLogKnowledge): Prom
       const existing = await findOwnProduct(db, user.id, request.params.id);
       if (!existing) throw notFound("That product");
       const now = app.mitra.now();
-      const updated = await updateProduct(db, {
-        id: existing.id,
-        userId: user.id,
-        fields: fieldsFrom(rules, request.body, existing),
-        now,
+      // The change and its audit entry commit together.
+      const updated = await db.transaction().execute(async (trx) => {
+        const changed = await updateProduct(trx, {
+          id: existing.id,
+          userId: user.id,
+          fields: fieldsFrom(rules, request.body, existing),
+          now,
+        });
+        if (changed) {
+          await appendAudit(trx, {
+            actorId: user.id,
+            subjectId: user.id,
+            action: "update",
+            entity: "product",
+            entityId: existing.id,
+            address: request.ip,
+            at: now,
+            details: { fields: Object.keys(request.body) },
+          });
+        }
+        return changed;
       });
       if (!updated) throw notFound("That product");
-      await appendAudit(db, {
-        actorId: user.id,
-        subjectId: user.id,
-        action: "update",
-        entity: "product",
-        entityId: existing.id,
-        address: request.ip,
-        at: now,
-        details: { fields: Object.keys(request.body) },
-      });
       return { product: toView(rules, updated) };
     },
   );
@@ -231,17 +241,23 @@ export async function productRoutes(app: App, knowledge: DoseLogKnowledge): Prom
     async (request, reply) => {
       const user = requireUser(request);
       const now = app.mitra.now();
-      const deleted = await deleteProduct(db, { id: request.params.id, userId: user.id, now });
-      if (!deleted) throw notFound("That product");
-      await appendAudit(db, {
-        actorId: user.id,
-        subjectId: user.id,
-        action: "delete",
-        entity: "product",
-        entityId: request.params.id,
-        address: request.ip,
-        at: now,
+      // The deletion and its audit entry commit together.
+      const deleted = await db.transaction().execute(async (trx) => {
+        const done = await deleteProduct(trx, { id: request.params.id, userId: user.id, now });
+        if (done) {
+          await appendAudit(trx, {
+            actorId: user.id,
+            subjectId: user.id,
+            action: "delete",
+            entity: "product",
+            entityId: request.params.id,
+            address: request.ip,
+            at: now,
+          });
+        }
+        return done;
       });
+      if (!deleted) throw notFound("That product");
       return reply.status(204).send();
     },
   );

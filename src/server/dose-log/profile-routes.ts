@@ -67,21 +67,25 @@ export async function profileRoutes(app: App, knowledge: DoseLogKnowledge): Prom
       });
       if (issues.length > 0) throw invalidInput(issues);
       const now = app.mitra.now();
-      const profile = await saveProfile(db, user.id, body, now);
       const changes = {
         ...(body.timeZone !== undefined ? { time_zone: body.timeZone } : {}),
         ...(body.jurisdiction !== undefined ? { jurisdiction: body.jurisdiction } : {}),
       };
-      if (Object.keys(changes).length > 0) await updateUserProfile(db, user.id, changes, now);
-      await appendAudit(db, {
-        actorId: user.id,
-        subjectId: user.id,
-        action: "update",
-        entity: "profile",
-        entityId: user.id,
-        address: request.ip,
-        at: now,
-        details: { fields: Object.keys(body) },
+      // The profile, the account's zone and jurisdiction, and the audit entry commit together.
+      const profile = await db.transaction().execute(async (trx) => {
+        const saved = await saveProfile(trx, user.id, body, now);
+        if (Object.keys(changes).length > 0) await updateUserProfile(trx, user.id, changes, now);
+        await appendAudit(trx, {
+          actorId: user.id,
+          subjectId: user.id,
+          action: "update",
+          entity: "profile",
+          entityId: user.id,
+          address: request.ip,
+          at: now,
+          details: { fields: Object.keys(body) },
+        });
+        return saved;
       });
       const account = await findUserById(db, user.id);
       return {

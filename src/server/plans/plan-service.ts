@@ -1,3 +1,4 @@
+import type { Kysely } from "kysely";
 import { type PlanDefinition, validatePlanForStorage } from "../../core/plan/index.ts";
 import { appendAudit } from "../../db/audit.ts";
 import {
@@ -10,6 +11,7 @@ import {
   type PlanWithVersions,
   revisePlan,
 } from "../../db/plans.ts";
+import type { Database } from "../../db/schema.ts";
 import type { App } from "../context.ts";
 import { ApiError, invalidInput, notFound } from "../http/api-error.ts";
 
@@ -39,14 +41,16 @@ export function assertPlanValid(definition: PlanDefinition, prefix = "body.defin
   }
 }
 
+/** Appends an audit entry; pass the write's transaction so that both commit together. */
 async function audit(
   app: App,
   who: Actor,
   action: string,
   planId: string | null,
   details?: Record<string, unknown>,
+  db: Kysely<Database> = app.mitra.db,
 ): Promise<void> {
-  await appendAudit(app.mitra.db, {
+  await appendAudit(db, {
     actorId: who.actorUserId,
     subjectId: who.subjectUserId,
     action,
@@ -80,20 +84,25 @@ export async function createPlan(
   input: { id: string; definition: PlanDefinition },
 ): Promise<CreatedPlan> {
   assertPlanValid(input.definition);
-  const result = await insertPlan(app.mitra.db, {
-    id: input.id,
-    userId: who.subjectUserId,
-    createdBy: who.actorUserId,
-    definition: input.definition,
-    now: app.mitra.now(),
+  // The plan and its audit entry commit together.
+  const result = await app.mitra.db.transaction().execute(async (trx) => {
+    const inserted = await insertPlan(trx, {
+      id: input.id,
+      userId: who.subjectUserId,
+      createdBy: who.actorUserId,
+      definition: input.definition,
+      now: app.mitra.now(),
+    });
+    if (inserted.created) {
+      const details = { version: 1, replaced: inserted.replaced };
+      await audit(app, who, "create", input.id, details, trx);
+    }
+    return inserted;
   });
   if (result.plan.userId !== who.subjectUserId) {
     throw new ApiError(409, "id_conflict", "This id is already used by another record", {
       fields: [{ field: "body.id", message: "already used: generate a new uuid" }],
     });
-  }
-  if (result.created) {
-    await audit(app, who, "create", input.id, { version: 1, replaced: result.replaced });
   }
   return { status: result.created ? 201 : 200, plan: result.plan, replaced: result.replaced };
 }
@@ -131,11 +140,23 @@ export async function revisePlanOf(
   const existing = await getPlan(app.mitra.db, planId);
   if (!existing || existing.userId !== who.subjectUserId) throw notFound("Plan");
   assertPlanValid(definition);
-  const result = await revisePlan(app.mitra.db, {
-    planId,
-    createdBy: who.actorUserId,
-    definition,
-    now: app.mitra.now(),
+  // The new version and its audit entry commit together.
+  const result = await app.mitra.db.transaction().execute(async (trx) => {
+    const revised = await revisePlan(trx, {
+      planId,
+      createdBy: who.actorUserId,
+      definition,
+      now: app.mitra.now(),
+    });
+    if (revised.outcome === "revised") {
+      const details = {
+        version: revised.plan.current.version,
+        changedFields: revised.plan.current.changedFields,
+        replaced: revised.replaced,
+      };
+      await audit(app, who, "update", planId, details, trx);
+    }
+    return revised;
   });
   switch (result.outcome) {
     case "not_found":
@@ -145,11 +166,6 @@ export async function revisePlanOf(
     case "unchanged":
       return { plan: result.plan, replaced: [] };
     case "revised":
-      await audit(app, who, "update", planId, {
-        version: result.plan.current.version,
-        changedFields: result.plan.current.changedFields,
-        replaced: result.replaced,
-      });
       return { plan: result.plan, replaced: result.replaced };
   }
 }
@@ -158,8 +174,12 @@ export async function revisePlanOf(
 export async function endPlanOf(app: App, who: Actor, planId: string): Promise<PlanWithVersions> {
   const existing = await getPlan(app.mitra.db, planId);
   if (!existing || existing.userId !== who.subjectUserId) throw notFound("Plan");
-  const ended = await endPlan(app.mitra.db, planId, who.actorUserId, app.mitra.now());
+  // The change and its audit entry commit together.
+  const ended = await app.mitra.db.transaction().execute(async (trx) => {
+    const plan = await endPlan(trx, planId, who.actorUserId, app.mitra.now());
+    if (plan && existing.status === "active") await audit(app, who, "end", planId, undefined, trx);
+    return plan;
+  });
   if (!ended) throw notFound("Plan");
-  if (existing.status === "active") await audit(app, who, "end", planId);
   return ended;
 }
