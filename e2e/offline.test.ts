@@ -10,6 +10,7 @@ const password = "tidal-forest-lamp-42";
 
 interface KeptEntry {
   id: string;
+  attempts: number;
   userId: string;
   kind: string;
   state: string;
@@ -87,15 +88,17 @@ describe.skipIf(!available)("logging without a connection", () => {
     });
   }
 
-  async function logKratom(page: Page, grams: string) {
-    await page.getByLabel("Search substances").fill("kratom");
+  async function logDose(page: Page, search: string, name: string, amount: string) {
+    await page.getByLabel("Search substances").fill(search);
     await page
       .getByRole("list", { name: "Matching substances" })
-      .getByRole("button", { name: /^Kratom leaf powder/ })
+      .getByRole("button", { name: new RegExp(`^${name}`) })
       .click();
-    await page.getByLabel("Amount").fill(grams);
+    await page.getByLabel("Amount").fill(amount);
     await page.getByRole("button", { name: "Save dose" }).click();
   }
+  const logKratom = (page: Page, grams: string) =>
+    logDose(page, "kratom", "Kratom leaf powder", grams);
 
   async function ingestionsWithId(context: BrowserContext, id: string) {
     const res = await context.request.get(`${server.baseUrl}/api/ingestions?limit=2000`);
@@ -179,26 +182,97 @@ describe.skipIf(!available)("logging without a connection", () => {
     expect(await page.getByTestId("outbox").textContent()).toMatch(/you are offline/);
     await page.getByText("Show what is waiting").click();
     expect(await page.getByTestId("outbox-entry").textContent()).toMatch(/2 g Kratom leaf powder/);
-    await page.screenshot({ path: "test-results/offline-reloaded-390.png" });
     expect((await ingestionsWithId(context, clientId)).matching).toHaveLength(0);
 
+    // Opened offline, it still logs: the substance list is the copy kept from the last load.
+    await page.getByText(/You are offline: your products and recent doses are not here/).waitFor();
+    await logDose(page, "alcohol", "Alcohol", "2");
+    await page.getByRole("heading", { name: "Saved on this device" }).waitFor();
+    await expect.poll(() => line.textContent()).toMatch(/^2 doses waiting to be sent/);
+    await page.screenshot({ path: "test-results/offline-reloaded-390.png" });
+    const ids = (await outbox(page)).map((e) => e.id);
+    expect(ids).toHaveLength(2);
+    expect(ids).toContain(clientId);
+
     await context.setOffline(false);
-    await expect.poll(() => page.getByTestId("outbox-notice").textContent()).toMatch(/1 dose sent/);
+    // Kratom then alcohol: the second answers with the interaction warning, once sent.
+    await expect
+      .poll(() => page.getByTestId("outbox-notice").textContent())
+      .toMatch(/2 doses sent, with warnings/);
     expect(await line.count()).toBe(0);
     expect(await outbox(page)).toEqual([]);
+    // The page that said "saved on this device" now shows the server's answer and its warning.
+    await page.getByRole("heading", { name: "Dose saved" }).waitFor();
+    await page
+      .getByRole("region", { name: "Warnings for this dose" })
+      .locator('[data-code="interaction.opioid-alcohol"]')
+      .waitFor();
     const { all, matching } = await ingestionsWithId(context, clientId);
     expect(matching).toHaveLength(1);
     expect(matching[0]!.amount).toBe(2);
-    expect(all).toHaveLength(1);
+    expect(all).toHaveLength(2);
+    expect(all.map((i) => i.id).sort()).toEqual([...ids].sort());
     await page.screenshot({ path: "test-results/offline-sent-390.png" });
 
-    // Today, loaded again, shows it.
-    await page.goto(`${server.baseUrl}/today`);
+    // The notice leads to Today, which shows both doses and the warning.
+    await page.getByRole("link", { name: "See them on Today" }).click();
     await page
       .getByTestId("today-doses")
       .getByText(/Kratom leaf powder/)
       .first()
       .waitFor();
+    await page
+      .getByTestId("today-warnings")
+      .locator('[data-code="interaction.opioid-alcohol"]')
+      .waitFor();
+    await context.close();
+  });
+
+  it("keeps an entry the server refuses, with its reason, until retried or discarded", async () => {
+    const { context, page } = await newPerson("Lee");
+    await openLog(page);
+    await context.setOffline(true);
+    await logKratom(page, "1");
+    await page.getByRole("heading", { name: "Saved on this device" }).waitFor();
+    const [kept] = await outbox(page);
+
+    // The server's clock is now behind the phone's: the dose looks "in the future" to it.
+    server.clock.advance(-3 * 3_600_000);
+    await context.setOffline(false);
+    const line = page.getByTestId("outbox-line");
+    await expect.poll(() => line.textContent()).toBe("1 dose not accepted: needs attention");
+    const entry = page.getByTestId("outbox-entry");
+    expect(await entry.textContent()).toMatch(/Not accepted.*takenAt: is in the future/);
+    await page.screenshot({ path: "test-results/offline-needs-attention-390.png" });
+
+    // Try again while the server still refuses: still kept.
+    await entry.getByRole("button", { name: /Try again/ }).click();
+    await expect.poll(async () => (await outbox(page))[0]?.attempts).toBe(2);
+    expect((await outbox(page))[0]?.state).toBe("needs-attention");
+
+    // Clocks agree again: trying again (by keyboard) stores it, once.
+    server.clock.advance(3 * 3_600_000);
+    await entry.getByRole("button", { name: /Try again/ }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("outbox-notice").textContent()).toMatch(/1 dose sent/);
+    expect((await ingestionsWithId(context, kept!.id)).matching).toHaveLength(1);
+
+    // Discarding asks first, then the entry is gone and never sent.
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Log another" }).click();
+    await logKratom(page, "4");
+    await page.getByRole("heading", { name: "Saved on this device" }).waitFor();
+    const [second] = await outbox(page);
+    await page.getByText("Show what is waiting").click();
+    await entry.getByRole("button", { name: /Discard/ }).click();
+    await entry.getByRole("button", { name: "Yes, discard" }).click();
+    await expect.poll(() => outbox(page)).toEqual([]);
+    expect(await line.count()).toBe(0);
+    await context.setOffline(false);
+    await page.waitForTimeout(500);
+    const after = await ingestionsWithId(context, second!.id);
+    expect(after.matching).toHaveLength(0);
+    expect(after.all).toHaveLength(1);
     await context.close();
   });
 
@@ -224,6 +298,7 @@ describe.skipIf(!available)("logging without a connection", () => {
     await expect
       .poll(() => page.getByTestId("outbox-notice").textContent())
       .toMatch(/1 check-in sent/);
+    await page.getByRole("heading", { name: "Check-in saved" }).waitFor();
     const res = await context.request.get(`${server.baseUrl}/api/assessments`);
     const assessments = (await res.json()).assessments as { id: string; instrument: string }[];
     expect(assessments.filter((a) => a.id === kept!.id)).toHaveLength(1);

@@ -1,12 +1,18 @@
 import { useEffect, useState } from "react";
 import { ApiFailure, api } from "../api.ts";
+import { withKeptCopy } from "../offline/kept-copy.ts";
 import type { InstrumentsResponse } from "./types.ts";
 
 let cached: Promise<InstrumentsResponse> | undefined;
 
-/** The instruments, fetched once per page load from GET /api/instruments (public knowledge). */
+/**
+ * The instruments, fetched once per page load from GET /api/instruments (public knowledge);
+ * without a connection, the copy kept from the last load.
+ */
 export function fetchInstruments(): Promise<InstrumentsResponse> {
-  cached ??= api<InstrumentsResponse>("GET", "/api/instruments").catch((error: unknown) => {
+  cached ??= withKeptCopy("instruments", () =>
+    api<InstrumentsResponse>("GET", "/api/instruments"),
+  ).catch((error: unknown) => {
     cached = undefined;
     throw error;
   });

@@ -1,15 +1,21 @@
 import { useEffect, useState } from "react";
 import { api } from "../api.ts";
+import { withKeptCopy } from "../offline/kept-copy.ts";
 import type { Catalog } from "./types.ts";
 
 let catalog: Promise<Catalog> | undefined;
 
-/** The substance catalog (GET /api/substances), fetched once per page load. */
+/**
+ * The substance catalog (GET /api/substances), fetched once per page load; without a connection,
+ * the copy kept from the last load.
+ */
 export function loadCatalog(): Promise<Catalog> {
-  catalog ??= api<Catalog>("GET", "/api/substances").catch((error) => {
-    catalog = undefined;
-    throw error;
-  });
+  catalog ??= withKeptCopy("substances", () => api<Catalog>("GET", "/api/substances")).catch(
+    (error) => {
+      catalog = undefined;
+      throw error;
+    },
+  );
   return catalog;
 }
 

@@ -5,20 +5,21 @@ import { decideAfterSend, dueEntries, type SendOutcome } from "./reply-decision.
 
 /** What one round of sending did. */
 export interface FlushResult {
-  /** Entries the server stored, with how many warnings it answered for each. */
-  sent: { entry: OutboxEntry; warnings: number }[];
+  /** Entries the server stored, with its answer and how many warnings that carried. */
+  sent: { entry: OutboxEntry; reply: unknown; warnings: number }[];
   /** Why it stopped early, if it did. */
   stopped: "offline" | "signed-out" | "other-person" | null;
 }
 
 function outcomeOf(error: unknown): SendOutcome {
   if (error instanceof ApiFailure && error.status !== 0) {
+    // The fields say it best ("takenAt: is in the future ..."); the message repeats them.
     const fields = error.fields.map((f) => `${f.field.replace(/^body\./, "")}: ${f.message}`);
     return {
       kind: "reply",
       status: error.status,
       code: error.code,
-      message: [error.message, ...fields].join(" — "),
+      message: fields.length > 0 ? fields.join("; ") : error.message,
     };
   }
   return {
@@ -57,8 +58,9 @@ async function flush(userId: string, onSending: () => void): Promise<FlushResult
   for (const entry of due) {
     let outcome: SendOutcome;
     let warnings = 0;
+    let reply: { warnings?: unknown[] } | undefined;
     try {
-      const reply = await api<{ warnings?: unknown[] }>(entry.method, entry.path, entry.body);
+      reply = await api<{ warnings?: unknown[] }>(entry.method, entry.path, entry.body);
       warnings = Array.isArray(reply?.warnings) ? reply.warnings.length : 0;
       outcome = { kind: "reply", status: 200, message: "" };
     } catch (error) {
@@ -67,7 +69,7 @@ async function flush(userId: string, onSending: () => void): Promise<FlushResult
     const decision = decideAfterSend(entry, outcome, new Date());
     if (decision.action === "remove") {
       await removeEntry(entry.id);
-      result.sent.push({ entry, warnings });
+      result.sent.push({ entry, reply, warnings });
       continue;
     }
     await putEntry(decision.entry);

@@ -5,7 +5,10 @@ import { countEntries } from "./outbox-status.ts";
 import { entriesOf, onOutboxChange, putEntry, removeEntry } from "./outbox-store.ts";
 import { msUntilNextAttempt } from "./reply-decision.ts";
 
-/** Fired on `window` after queued entries reached the server, so lists can load again. */
+/**
+ * Fired on `window` after kept entries reached the server (a CustomEvent whose detail is
+ * FlushResult["sent"]), so lists load again and a page still showing the entry shows the answer.
+ */
 export const OUTBOX_SENT_EVENT = "mitra:outbox-sent";
 
 /** Never retry sooner than this, whatever the entries say. */
@@ -47,7 +50,7 @@ export function useOutbox(userId: string): Outbox {
           }.`,
           withWarnings: warned.length > 0,
         });
-        window.dispatchEvent(new Event(OUTBOX_SENT_EVENT));
+        window.dispatchEvent(new CustomEvent(OUTBOX_SENT_EVENT, { detail: result.sent }));
       }
     } catch (error) {
       console.warn(error);

@@ -7,6 +7,7 @@ import type { RecordResponse } from "../assessments/types.ts";
 import { useInstruments } from "../assessments/use-instruments.ts";
 import { KeptOnDevice } from "../offline/KeptOnDevice.tsx";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
+import { useWhenSent } from "../offline/use-outbox-sent.ts";
 import { useUser } from "../session/session-context.tsx";
 
 /** What each check-in is for and how long it takes, in the order people are offered them. */
@@ -88,6 +89,10 @@ function Fill({ instrument }: { instrument: InstrumentDefinition }) {
   const navigate = useNavigate();
   const [result, setResult] = useState<RecordResponse | null>(null);
   const [kept, setKept] = useState<OutboxEntry | null>(null);
+  useWhenSent<RecordResponse>(kept?.id ?? null, (reply) => {
+    setKept(null);
+    setResult(reply);
+  });
   const [round, setRound] = useState(0);
   const hasRedFlags = instrument.items.some((i) => i.kind === "choice" && i.redFlag);
   return (

@@ -21,6 +21,7 @@ import type {
 import { useCatalog } from "../dose-log/use-catalog.ts";
 import { KeptOnDevice } from "../offline/KeptOnDevice.tsx";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
+import { useWhenSent } from "../offline/use-outbox-sent.ts";
 
 interface Lists {
   products: Product[];
@@ -38,10 +39,17 @@ export function LogPage() {
   const catalog = useCatalog();
   const [lists, setLists] = useState<Lists | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // Opened without a connection: the catalog's kept copy only, no products or recent doses.
+  const [listsOffline, setListsOffline] = useState(false);
   const [editing, setEditing] = useState<IngestionView | null>(null);
   const [subject, setSubject] = useState<DoseSubject | null>(null);
   const [saved, setSaved] = useState<IngestionResponse | null>(null);
   const [kept, setKept] = useState<OutboxEntry | null>(null);
+  // A dose kept on the device and sent while this page shows it: show the answer, warnings too.
+  useWhenSent<IngestionResponse>(kept?.id ?? null, (reply) => {
+    setKept(null);
+    setSaved(reply);
+  });
   const [doseId, setDoseId] = useState(newClientId);
 
   const load = useCallback(async () => {
@@ -56,7 +64,13 @@ export function LogPage() {
         custom: custom.customSubstances,
         recent: recent.recent,
       });
+      setListsOffline(false);
     } catch (e) {
+      if (e instanceof ApiFailure && e.status === 0) {
+        setLists((current) => current ?? { products: [], custom: [], recent: [] });
+        setListsOffline(true);
+        return;
+      }
       setLoadError(e instanceof ApiFailure ? e.message : "Could not load your list.");
     }
   }, []);
@@ -64,6 +78,14 @@ export function LogPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Back online after opening offline: load the person's products and recent doses.
+  useEffect(() => {
+    if (!listsOffline) return;
+    const online = () => void load();
+    window.addEventListener("online", online);
+    return () => window.removeEventListener("online", online);
+  }, [listsOffline, load]);
 
   // Editing: load the entry and start from what it says.
   useEffect(() => {
@@ -159,6 +181,12 @@ export function LogPage() {
           <Link to="/history">Your dose history</Link>
         </p>
       </header>
+      {listsOffline && !editId && !saved && !kept && (
+        <p className="muted" role="status">
+          You are offline: your products and recent doses are not here until the connection is back.
+          What you log is kept on this device and sent then.
+        </p>
+      )}
       {body}
     </div>
   );
