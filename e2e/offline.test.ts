@@ -80,6 +80,10 @@ describe.skipIf(!available)("logging without a connection", () => {
     await page.goto(`${server.baseUrl}/log`);
     await page.getByRole("heading", { name: "Log a dose", level: 1 }).waitFor();
     await page.getByLabel("Search substances").waitFor();
+    await serviceWorkerInControl(page);
+  }
+
+  async function serviceWorkerInControl(page: Page) {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       if (!navigator.serviceWorker.controller) {
@@ -265,8 +269,10 @@ describe.skipIf(!available)("logging without a connection", () => {
     const [second] = await outbox(page);
     await page.getByText("Show what is waiting").click();
     await entry.getByRole("button", { name: /Discard/ }).click();
-    await entry.getByRole("button", { name: "Yes, discard" }).click();
+    await entry.getByRole("button", { name: "Yes, discard" }).focus();
+    await page.keyboard.press("Enter");
     await expect.poll(() => outbox(page)).toEqual([]);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
     expect(await line.count()).toBe(0);
     await context.setOffline(false);
     await page.waitForTimeout(500);
@@ -280,7 +286,11 @@ describe.skipIf(!available)("logging without a connection", () => {
     const { context, page } = await newPerson("Mina");
     await page.goto(`${server.baseUrl}/check-in/red-flags`);
     await page.getByRole("button", { name: "Save check-in" }).waitFor();
+    await serviceWorkerInControl(page);
+    // Opened offline: the form comes from the instruments kept at the last load.
     await context.setOffline(true);
+    await page.reload();
+    await page.getByRole("button", { name: "Save check-in" }).waitFor();
     const groups = page.locator("form.check-in-form").getByRole("group");
     const count = await groups.count();
     expect(count).toBeGreaterThan(5);

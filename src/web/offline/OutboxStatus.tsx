@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Link } from "react-router-dom";
 import { formatDateTime } from "../assessments/format-time.ts";
 import type { OutboxEntry } from "./outbox-entry.ts";
@@ -13,16 +13,17 @@ import "./outbox.css";
  */
 export function OutboxStatus({ userId, timeZone }: { userId: string; timeZone: string }) {
   const outbox = useOutbox(userId);
+  const summaryRef = useRef<HTMLElement>(null);
   const summary = summarizeOutbox(outbox.entries, userId, outbox.sending);
   const own = outbox.entries.filter((e) => e.userId === userId);
   const offlineOnly = !outbox.online && own.length === 0;
   const visible = summary.line !== null || outbox.notice !== null || offlineOnly;
   return (
-    <section
+    // A plain box, not a landmark: on most pages it is empty.
+    <div
       className={`outbox${visible ? " outbox-visible" : ""}${
         summary.tone ? ` outbox-${summary.tone}` : ""
       }`}
-      aria-label="Waiting to be sent"
       data-testid="outbox"
     >
       <p className="outbox-line" role="status" aria-live="polite">
@@ -44,7 +45,7 @@ export function OutboxStatus({ userId, timeZone }: { userId: string; timeZone: s
       </p>
       {own.length > 0 && (
         <details className="outbox-details" open={summary.needsAttention.length > 0}>
-          <summary>Show what is waiting</summary>
+          <summary ref={summaryRef}>Show what is waiting</summary>
           <ul className="outbox-entries">
             {own
               .slice()
@@ -57,13 +58,18 @@ export function OutboxStatus({ userId, timeZone }: { userId: string; timeZone: s
                   busy={outbox.sending}
                   online={outbox.online}
                   onRetry={() => void outbox.retry(entry.id)}
-                  onDiscard={() => void outbox.discard(entry.id)}
+                  onDiscard={() => {
+                    // The row goes away: keep keyboard focus near, not lost to the page's start.
+                    if (own.length > 1) summaryRef.current?.focus();
+                    else document.getElementById("main")?.focus();
+                    void outbox.discard(entry.id);
+                  }}
                 />
               ))}
           </ul>
         </details>
       )}
-    </section>
+    </div>
   );
 }
 
