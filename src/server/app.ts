@@ -11,6 +11,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { DatabaseHandle } from "../db/connection.ts";
 import { accountDeletionRoutes } from "./account-deletion/routes.ts";
+import { adminRoutes } from "./admin/routes.ts";
 import { assessmentRoutes } from "./assessments/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
@@ -46,6 +47,7 @@ const features = [
   careTeamRoutes,
   reportRoutes,
   auditRoutes,
+  adminRoutes,
   accountDeletionRoutes,
 ];
 

@@ -708,4 +708,19 @@ export const ROUTES: RouteRow[] = [
     expect: { ...each(403), stranger: 401, admin: 200 },
     sees: { admin: ALL_SECTIONS },
   },
+  // An administrator's list of accounts names the owner (id, email, name) and nothing of their
+  // health data; the filter a stranger or patient sends is refused before it is looked at.
+  {
+    method: "GET",
+    template: "/api/admin/users",
+    request: () => ({ path: "/api/admin/users?limit=200&role=patient" }),
+    expect: { ...each(403), stranger: 401, admin: 200 },
+    sees: { admin: ["identity", "contact"] },
+  },
+  {
+    method: "GET",
+    template: "/api/admin/overview",
+    request: () => ({ path: "/api/admin/overview" }),
+    expect: { ...each(403), stranger: 401, admin: 200 },
+  },
 ];
