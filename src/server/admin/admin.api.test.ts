@@ -27,7 +27,7 @@ describe.each(engines)("administration on %s", (engine) => {
   let adminId: string;
   let patientClient: ApiClient;
   let clinicianClient: ApiClient;
-  let patient: Person;
+  let patient: Person & { password: string };
   let clinician: Person;
   /** An account made directly in the database, never signed in. */
   let dormant: Person;
