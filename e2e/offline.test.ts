@@ -140,6 +140,19 @@ describe.skipIf(!available)("logging without a connection", () => {
     expect((await get(asset)).headers.get("cache-control")).toMatch(/immutable/);
     const html = await (await get("/today")).text();
     expect(html).toMatch(/<link rel="manifest" href="\/manifest.webmanifest"/);
+
+    // Chromium's own verdict: installable, but for the private (incognito-like) test profile.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const cdp = await context.newCDPSession(page);
+    const parsed = await cdp.send("Page.getAppManifest");
+    expect(parsed.url).toBe(`${server.baseUrl}/manifest.webmanifest`);
+    expect(parsed.errors).toEqual([]);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    expect(installabilityErrors.map((e) => e.errorId)).toEqual(["in-incognito"]);
+    await context.close();
   });
 
   it("keeps a dose logged offline, opens offline, and stores it once back online", async () => {
