@@ -24,6 +24,11 @@ export interface AuditQuery {
   actorId?: string;
   /** Only entries before this instant (paging backwards). */
   before?: Date;
+  /**
+   * With `before`: the id of the last entry already shown, so entries at that very instant (a
+   * listing writes many at once) come next instead of being skipped. Entries sort by time, then id.
+   */
+  beforeId?: string;
   limit: number;
 }
 
@@ -40,7 +45,19 @@ export async function queryAudit(db: Kysely<Database>, q: AuditQuery): Promise<A
     ]);
   if (q.subjectId !== undefined) query = query.where("audit_log.subject_id", "=", q.subjectId);
   if (q.actorId !== undefined) query = query.where("audit_log.actor_id", "=", q.actorId);
-  if (q.before !== undefined) query = query.where("audit_log.at", "<", q.before.toISOString());
+  if (q.before !== undefined) {
+    const at = q.before.toISOString();
+    const beforeId = q.beforeId;
+    query =
+      beforeId === undefined
+        ? query.where("audit_log.at", "<", at)
+        : query.where((eb) =>
+            eb.or([
+              eb("audit_log.at", "<", at),
+              eb.and([eb("audit_log.at", "=", at), eb("audit_log.id", "<", beforeId)]),
+            ]),
+          );
+  }
   const rows = await query
     .orderBy("audit_log.at", "desc")
     .orderBy("audit_log.id", "desc")

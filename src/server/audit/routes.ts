@@ -19,6 +19,8 @@ const adminQuery = ownQuery
   .extend({
     subjectId: z.uuid({ message: "a user id" }).optional(),
     actorId: z.uuid({ message: "a user id" }).optional(),
+    /** With `before`: the last entry shown, so entries at that same instant are not skipped. */
+    beforeId: z.uuid({ message: "an audit entry id" }).optional(),
   })
   .strict();
 
@@ -84,6 +86,7 @@ export async function auditRoutes(app: App): Promise<void> {
         entries: await queryAudit(app.mitra.db, {
           limit: q.limit,
           ...(q.before ? { before: new Date(q.before) } : {}),
+          ...(q.before && q.beforeId ? { beforeId: q.beforeId } : {}),
           ...(q.subjectId ? { subjectId: q.subjectId } : {}),
           ...(q.actorId ? { actorId: q.actorId } : {}),
         }),
