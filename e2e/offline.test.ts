@@ -329,6 +329,22 @@ describe.skipIf(!available)("logging without a connection", () => {
     await context.close();
   });
 
+  it("saves when the page's security token went stale (signed in again in another tab)", async () => {
+    const { context, page, email } = await newPerson("Kai");
+    await openLog(page);
+    // A new sign-in replaces the session cookie; the page still holds the old session's token.
+    await context.clearCookies();
+    const again = await context.request.post(`${server.baseUrl}/api/auth/login`, {
+      data: { email, password },
+    });
+    expect(again.status()).toBe(200);
+    await logKratom(page, "1.5");
+    await page.getByRole("heading", { name: "Dose saved" }).waitFor();
+    const res = await context.request.get(`${server.baseUrl}/api/ingestions`);
+    expect((await res.json()).ingestions).toHaveLength(1);
+    await context.close();
+  });
+
   it("never sends one person's kept dose under another person's session", async () => {
     const a = await newPerson("Asha");
     const { context, page } = a;

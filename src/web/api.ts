@@ -27,7 +27,23 @@ export function rememberCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/**
+ * One call to the API. A write refused for a missing or stale CSRF token (as after the app opened
+ * offline, before it could ask the server for the session's token) fetches the token from
+ * /api/me and is tried once more.
+ */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  try {
+    return await call<T>(method, path, body);
+  } catch (error) {
+    const staleToken = error instanceof ApiFailure && error.status === 403 && error.code === "csrf";
+    if (!staleToken || method === "GET") throw error;
+    await call("GET", "/api/me");
+    return call<T>(method, path, body);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;

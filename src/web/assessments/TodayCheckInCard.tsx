@@ -2,13 +2,16 @@ import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { api } from "../api.ts";
+import { useOutboxSent } from "../offline/use-outbox-sent.ts";
 import { formatTime } from "./format-time.ts";
 import type { AssessmentListResponse, AssessmentView } from "./types.ts";
 
 /** Today's check-in card: the latest check-in since midnight in the person's zone, if any. */
 export function TodayCheckInCard({ timeZone }: { timeZone: string }) {
   const [latest, setLatest] = useState<AssessmentView | null | undefined>(undefined);
+  const sent = useOutboxSent();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` asks again after the outbox sent check-ins
   useEffect(() => {
     let live = true;
     const midnight = startOfZonedDay(zonedDay(new Date(), timeZone), timeZone).toISOString();
@@ -21,7 +24,7 @@ export function TodayCheckInCard({ timeZone }: { timeZone: string }) {
     return () => {
       live = false;
     };
-  }, [timeZone]);
+  }, [timeZone, sent]);
 
   return (
     <section className="card" aria-labelledby="today-checkin" data-testid="today-checkin">

@@ -12,6 +12,7 @@ import type {
   TrendsResponse,
 } from "../assessments/types.ts";
 import { fetchInstruments } from "../assessments/use-instruments.ts";
+import { useOutboxSent } from "../offline/use-outbox-sent.ts";
 import { useUser } from "../session/session-context.tsx";
 
 interface ProgressData {
@@ -28,7 +29,9 @@ export function ProgressPage() {
   const user = useUser();
   const [data, setData] = useState<ProgressData | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const sent = useOutboxSent();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` asks again after the outbox sent check-ins
   useEffect(() => {
     let live = true;
     Promise.all([
@@ -37,7 +40,9 @@ export function ProgressPage() {
       api<TrendsResponse>("GET", "/api/assessments/trends"),
     ])
       .then(([instruments, list, trends]) => {
-        if (live) setData({ instruments, assessments: list.assessments, trends });
+        if (!live) return;
+        setData({ instruments, assessments: list.assessments, trends });
+        setFailure(null);
       })
       .catch((error: unknown) => {
         if (live) {
@@ -49,7 +54,7 @@ export function ProgressPage() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [sent]);
 
   return (
     <div className="page progress-page">
