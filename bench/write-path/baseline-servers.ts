@@ -9,7 +9,7 @@ import pg from "pg";
 /**
  * The baselines Mitra's write path is compared with: a bare Fastify server with one route that
  * inserts one row, on the same engine and with the same connection settings Mitra uses
- * (src/db/connection.ts: SQLite in WAL mode; a PostgreSQL pool of 10).
+ * (src/db/connection.ts: SQLite in WAL mode with synchronous = NORMAL; a PostgreSQL pool of 10).
  */
 export interface BaselineServer {
   port: number;
@@ -52,6 +52,7 @@ export async function startSqliteBaseline(): Promise<BaselineServer> {
   const dir = mkdtempSync(join(tmpdir(), "mitra-baseline-"));
   const sqlite = new SQLite(join(dir, "baseline.sqlite"));
   sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
   sqlite.exec(
     "create table rows (id text primary key, taken_at text not null, amount double precision not null, unit text not null)",
   );

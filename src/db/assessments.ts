@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import { preparedQuery } from "./prepared-query.ts";
 import type { Database } from "./schema.ts";
 import type { AssessmentsTable } from "./tables/assessments.ts";
 
@@ -60,6 +61,25 @@ function decode(row: Selectable<AssessmentsTable>): AssessmentRecord {
   };
 }
 
+// Prepared: every check-in runs it.
+const insertAssessmentRow = preparedQuery((db, p: Selectable<AssessmentsTable>) =>
+  db
+    .insertInto("assessments")
+    .values({
+      id: p.id,
+      user_id: p.user_id,
+      instrument: p.instrument,
+      answers: p.answers,
+      total: p.total,
+      band: p.band,
+      red_flag: p.red_flag,
+      taken_at: p.taken_at,
+      created_at: p.created_at,
+      recorded_by: p.recorded_by,
+    })
+    .onConflict((oc) => oc.column("id").doNothing()),
+);
+
 /**
  * Stores an assessment unless its id exists already. When stored now, the record is the row just
  * written (no read-back); otherwise it is whatever is stored under that id: `created` is false
@@ -82,13 +102,8 @@ export async function insertAssessment(
     created_at: a.now.toISOString(),
     recorded_by: a.recordedBy,
   };
-  const result = await db
-    .insertInto("assessments")
-    .values(row)
-    .onConflict((oc) => oc.column("id").doNothing())
-    .executeTakeFirst();
-  if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0)
-    return { created: true, record: decode(row) };
+  const result = await insertAssessmentRow(db, row);
+  if (Number(result.numAffectedRows ?? 0) > 0) return { created: true, record: decode(row) };
   const record = await findAssessment(db, a.id);
   if (!record) throw new Error(`assessment ${a.id} vanished after insert`);
   return { created: false, record };

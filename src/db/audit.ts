@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
+import { preparedQuery } from "./prepared-query.ts";
 import type { Database } from "./schema.ts";
+import type { AuditLogTable } from "./tables/accounts.ts";
 
 export interface AuditEntry {
   actorId: string | null;
@@ -13,22 +15,36 @@ export interface AuditEntry {
   at: Date;
 }
 
+type AuditRow = Insertable<AuditLogTable>;
+
+// Prepared: every write appends an entry.
+const insertAuditRow = preparedQuery((db, p: AuditRow) =>
+  db.insertInto("audit_log").values({
+    id: p.id,
+    at: p.at,
+    actor_id: p.actor_id,
+    subject_id: p.subject_id,
+    action: p.action,
+    entity: p.entity,
+    entity_id: p.entity_id,
+    address: p.address,
+    details: p.details,
+  }),
+);
+
 /** Appends to the audit log. There is no update or delete: the log only grows. */
 export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto("audit_log")
-    .values({
-      id: randomUUID(),
-      at: entry.at.toISOString(),
-      actor_id: entry.actorId,
-      subject_id: entry.subjectId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId ?? null,
-      address: entry.address ?? null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
-    })
-    .execute();
+  await insertAuditRow(db, {
+    id: randomUUID(),
+    at: entry.at.toISOString(),
+    actor_id: entry.actorId,
+    subject_id: entry.subjectId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId ?? null,
+    address: entry.address ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  });
 }
 
 export function listAuditForSubject(db: Kysely<Database>, subjectId: string, limit = 200) {

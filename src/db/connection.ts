@@ -62,6 +62,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     mkdirSync(dirname(target.target), { recursive: true });
     const sqlite = new SQLite(target.target);
     sqlite.pragma("journal_mode = WAL");
+    // Explicit, so a new database behaves like a reopened one (better-sqlite3 builds SQLite with
+    // SQLITE_DEFAULT_WAL_SYNCHRONOUS=1: a file already in WAL mode opens with NORMAL, a new one
+    // kept FULL until the next start). In WAL mode NORMAL syncs at checkpoints rather than at
+    // every commit: a commit survives the process being killed (e2e/crash-safety.test.ts), but the
+    // last commits before a power loss or OS crash may be rolled back.
+    sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     const db = new Kysely<Database>({

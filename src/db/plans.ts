@@ -8,6 +8,7 @@ import {
   type PlanDefinition,
   planChanged,
 } from "../core/plan/index.ts";
+import { preparedQuery } from "./prepared-query.ts";
 import type { Database } from "./schema.ts";
 import type { PlansTable, PlanVersionsTable } from "./tables/plans.ts";
 import { inTransaction } from "./transaction.ts";
@@ -117,15 +118,34 @@ export interface PlanListFilter {
   status?: "active" | "ended";
 }
 
+const plansWithStatus = preparedQuery((db, p: { userId: string; status: "active" | "ended" }) =>
+  db
+    .selectFrom("plans")
+    .selectAll()
+    .where("user_id", "=", p.userId)
+    .where("status", "=", p.status)
+    .orderBy("created_at", "desc")
+    .orderBy("id"),
+);
+
 /** The person's plans with their current versions, newest first. */
 export async function listPlans(
   db: Db,
   userId: string,
   filter: PlanListFilter = {},
 ): Promise<PlanRecord[]> {
-  let query = db.selectFrom("plans").selectAll().where("user_id", "=", userId);
-  if (filter.status) query = query.where("status", "=", filter.status);
-  const rows = await query.orderBy("created_at", "desc").orderBy("id").execute();
+  if (filter.status) {
+    // Every safety check reads the active plans: prepared.
+    const { rows } = await plansWithStatus(db, { userId, status: filter.status });
+    return withCurrent(db, rows);
+  }
+  const rows = await db
+    .selectFrom("plans")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .orderBy("created_at", "desc")
+    .orderBy("id")
+    .execute();
   return withCurrent(db, rows);
 }
 

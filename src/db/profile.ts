@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Profile } from "../core/safety/types.ts";
+import { preparedQuery } from "./prepared-query.ts";
 import type { Database } from "./schema.ts";
 
 /**
@@ -16,13 +17,14 @@ export interface ProfileRecord {
   updatedAt: string | null;
 }
 
+// Prepared: every safety check reads it.
+const profileRow = preparedQuery((db, p: { userId: string }) =>
+  db.selectFrom("profiles").selectAll().where("user_id", "=", p.userId),
+);
+
 /** A person's conditions and medicines; empty lists when they never saved any. */
 export async function getProfile(db: Kysely<Database>, userId: string): Promise<ProfileRecord> {
-  const row = await db
-    .selectFrom("profiles")
-    .selectAll()
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
+  const [row] = (await profileRow(db, { userId })).rows;
   if (!row) return { conditions: [], medicines: [], updatedAt: null };
   return {
     conditions: JSON.parse(row.conditions) as string[],

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { preparedQuery } from "./prepared-query.ts";
 import type { Database } from "./schema.ts";
 
 export async function insertSession(
@@ -19,9 +20,8 @@ export async function insertSession(
     .execute();
 }
 
-/** The live session and its user, or undefined when it is unknown or expired. */
-export function findLiveSession(db: Kysely<Database>, id: string, now: Date) {
-  return db
+const liveSession = preparedQuery((db, p: { id: string; now: string }) =>
+  db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .select([
@@ -35,9 +35,17 @@ export function findLiveSession(db: Kysely<Database>, id: string, now: Date) {
       "users.time_zone as timeZone",
       "users.jurisdiction as jurisdiction",
     ])
-    .where("sessions.id", "=", id)
-    .where("sessions.expires_at", ">", now.toISOString())
-    .executeTakeFirst();
+    .where("sessions.id", "=", p.id)
+    .where("sessions.expires_at", ">", p.now),
+);
+
+/**
+ * The live session and its user, or undefined when it is unknown or expired: one query by primary
+ * key on every request (prepared: it runs for every signed-in request).
+ */
+export async function findLiveSession(db: Kysely<Database>, id: string, now: Date) {
+  const { rows } = await liveSession(db, { id, now: now.toISOString() });
+  return rows[0];
 }
 
 export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
