@@ -15,6 +15,9 @@ import "./styles.css";
 const AccountPage = lazy(() =>
   import("./pages/AccountPage.tsx").then((m) => ({ default: m.AccountPage })),
 );
+const AdminPage = lazy(() =>
+  import("./pages/AdminPage.tsx").then((m) => ({ default: m.AdminPage })),
+);
 const CheckInPage = lazy(() =>
   import("./pages/CheckInPage.tsx").then((m) => ({ default: m.CheckInPage })),
 );
@@ -45,9 +48,6 @@ const ProductsPage = lazy(() =>
 const ProgressPage = lazy(() =>
   import("./pages/ProgressPage.tsx").then((m) => ({ default: m.ProgressPage })),
 );
-const SectionPage = lazy(() =>
-  import("./pages/SectionPage.tsx").then((m) => ({ default: m.SectionPage })),
-);
 const SharePage = lazy(() =>
   import("./pages/SharePage.tsx").then((m) => ({ default: m.SharePage })),
 );
@@ -71,10 +71,6 @@ function Start() {
   if (user === undefined) return <p className="loading">Loading…</p>;
   return <Navigate to={user ? homeFor(user.role) : "/sign-in"} replace />;
 }
-
-const sections: { path: string; title: string; text: string }[] = [
-  { path: "admin", title: "Administration", text: "Users, backups and the audit log." },
-];
 
 function App() {
   return (
@@ -218,19 +214,14 @@ function App() {
             </SignedIn>
           }
         />
-        {sections.map((s) => (
-          <Route
-            key={s.path}
-            path={s.path}
-            element={
-              <SignedIn>
-                <SectionPage title={s.title}>
-                  <p>{s.text}</p>
-                </SectionPage>
-              </SignedIn>
-            }
-          />
-        ))}
+        <Route
+          path="admin"
+          element={
+            <SignedIn>
+              <AdminPage />
+            </SignedIn>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

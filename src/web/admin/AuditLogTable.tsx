@@ -1,0 +1,134 @@
+import { useEffect, useState } from "react";
+import { ApiFailure, api } from "../api.ts";
+import { formatDateTime } from "../assessments/format-time.ts";
+import type { AdminAuditEntry } from "./types.ts";
+
+const PAGE_SIZE = 20;
+
+/** Where a page starts: the newest entries, or those after the last one shown. */
+type Cursor = { at: string; id: string } | null;
+
+function pathFor(cursor: Cursor): string {
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (cursor) {
+    params.set("before", cursor.at);
+    params.set("beforeId", cursor.id);
+  }
+  return `/api/admin/audit?${params}`;
+}
+
+function actorOf(e: AdminAuditEntry): string {
+  if (e.actorId === null) return "Mitra";
+  return e.actorName ?? e.actorEmail ?? "A deleted account";
+}
+
+function whatOf(e: AdminAuditEntry): string {
+  const what = e.entity.replaceAll("_", " ");
+  const whose =
+    e.subjectId === null
+      ? ""
+      : e.subjectId === e.actorId
+        ? " (own)"
+        : ` of account ${e.subjectId.slice(0, 8)}`;
+  return `${e.action} ${what}${whose}`;
+}
+
+/** The latest audit entries, a page at a time, newest first. */
+export function AuditLogTable({ timeZone }: { timeZone: string }) {
+  // The cursors of the pages before this one, so "Newer" can go back.
+  const [cursors, setCursors] = useState<Cursor[]>([null]);
+  const cursor = cursors.at(-1) ?? null;
+  const [entries, setEntries] = useState<AdminAuditEntry[] | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setBusy(true);
+    api<{ entries: AdminAuditEntry[] }>("GET", pathFor(cursor))
+      .then((data) => {
+        if (!live) return;
+        setEntries(data.entries);
+        setFailure(null);
+      })
+      .catch((error: unknown) => {
+        if (!live) return;
+        setFailure(
+          error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)),
+        );
+      })
+      .finally(() => live && setBusy(false));
+    return () => {
+      live = false;
+    };
+  }, [cursor]);
+
+  const lastShown = entries?.at(-1);
+  const pageNumber = cursors.length;
+  return (
+    <section className="card" aria-labelledby="admin-audit-heading">
+      <h2 id="admin-audit-heading">Audit log</h2>
+      <p className="small muted">
+        Every sign-in, change and read of personal data. Entries are never edited or removed.
+      </p>
+      <div role="alert">{failure && <p className="form-error">{failure.message}</p>}</div>
+      <p role="status" aria-live="polite" className="admin-summary">
+        {entries === null
+          ? busy
+            ? "Loading…"
+            : ""
+          : entries.length === 0
+            ? "No entries."
+            : `Page ${pageNumber}: ${entries.length} entries, newest first.`}
+      </p>
+      {entries && entries.length > 0 && (
+        <div className="table-scroll">
+          <table className="plan-table admin-table" data-testid="admin-audit">
+            <caption className="visually-hidden">
+              Audit log, page {pageNumber}, newest first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id} data-testid="admin-audit-row">
+                  <td>{formatDateTime(e.at, timeZone)}</td>
+                  <td>
+                    {actorOf(e)}
+                    {e.address && <span className="admin-user-email">{e.address}</span>}
+                  </td>
+                  <td>{whatOf(e)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="admin-pager" aria-label="Pages of the audit log">
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy || cursors.length === 1}
+          onClick={() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c))}
+        >
+          Newer
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy || !lastShown || (entries?.length ?? 0) < PAGE_SIZE}
+          onClick={() =>
+            lastShown && setCursors((c) => [...c, { at: lastShown.at, id: lastShown.id }])
+          }
+        >
+          Older
+        </button>
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { AdminOverview } from "../admin/AdminOverview.tsx";
+import { AuditLogTable } from "../admin/AuditLogTable.tsx";
+import type { Overview } from "../admin/types.ts";
+import { UserDirectory } from "../admin/UserDirectory.tsx";
+import { useApiGet } from "../knowledge/use-api-get.ts";
+import { useUser } from "../session/session-context.tsx";
+import "../admin/admin.css";
+
+/** Administration: the installation at a glance, the accounts, and the audit log. */
+export function AdminPage() {
+  const user = useUser();
+  if (user.role !== "admin") {
+    return (
+      <div className="page">
+        <header className="page-header">
+          <h1>Administration</h1>
+        </header>
+        <p className="card">This page is for administrator accounts.</p>
+      </div>
+    );
+  }
+  return <AdminSections timeZone={user.timeZone} />;
+}
+
+function AdminSections({ timeZone }: { timeZone: string }) {
+  const overview = useApiGet<Overview>("/api/admin/overview");
+  return (
+    <div className="page admin-page">
+      <header className="page-header">
+        <h1>Administration</h1>
+        <p className="lead">Accounts, backups, the knowledge base version and the audit log.</p>
+      </header>
+      {overview.state === "loading" && <p className="loading">Loading…</p>}
+      {overview.state === "failed" && (
+        <p className="form-error" role="alert">
+          {overview.error.message}
+        </p>
+      )}
+      {overview.state === "loaded" && <AdminOverview overview={overview.data} />}
+      <UserDirectory timeZone={timeZone} />
+      <AuditLogTable timeZone={timeZone} />
+    </div>
+  );
+}
