@@ -230,6 +230,16 @@ describe.skipIf(!available)("logging without a connection", () => {
     expect(all).toHaveLength(2);
     expect(all.map((i) => i.id).sort()).toEqual([...ids].sort());
     await page.screenshot({ path: "test-results/offline-sent-390.png" });
+    // The service worker keeps the app, never anyone's data.
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      }
+      return urls.map((u) => new URL(u).pathname);
+    });
+    expect(cached).toContain("/index.html");
+    expect(cached.filter((p) => p.startsWith("/api/"))).toEqual([]);
 
     // The notice leads to Today, which shows both doses and the warning.
     await page.getByRole("link", { name: "See them on Today" }).click();

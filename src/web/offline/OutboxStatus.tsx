@@ -34,7 +34,7 @@ export function OutboxStatus({ userId, timeZone }: { userId: string; timeZone: s
           <span data-testid="outbox-notice">
             {summary.line ? " " : ""}
             {outbox.notice.text}
-            {outbox.notice.withWarnings && (
+            {outbox.notice.doseWarnings && (
               <>
                 {" "}
                 <Link to="/today">See them on Today</Link>

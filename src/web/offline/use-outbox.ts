@@ -17,6 +17,8 @@ const SHORTEST_WAIT_MS = 2_000;
 export interface SentNotice {
   text: string;
   withWarnings: boolean;
+  /** A sent dose had warnings: Today lists them (a check-in's show where it was made). */
+  doseWarnings: boolean;
 }
 
 export interface Outbox {
@@ -49,6 +51,7 @@ export function useOutbox(userId: string): Outbox {
             warned.length > 0 ? ", with warnings" : ""
           }.`,
           withWarnings: warned.length > 0,
+          doseWarnings: warned.some((s) => s.entry.kind === "dose"),
         });
         window.dispatchEvent(new CustomEvent(OUTBOX_SENT_EVENT, { detail: result.sent }));
       }
