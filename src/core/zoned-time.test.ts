@@ -18,6 +18,17 @@ describe("zoned time", () => {
     );
   });
 
+  it("gives the same start again, as a fresh Date", () => {
+    const first = startOfZonedDay("2026-07-02", "America/New_York");
+    first.setTime(0);
+    expect(startOfZonedDay("2026-07-02", "America/New_York").toISOString()).toBe(
+      "2026-07-02T04:00:00.000Z",
+    );
+    expect(startOfZonedDay("2026-07-02", "Asia/Kolkata").toISOString()).toBe(
+      "2026-07-01T18:30:00.000Z",
+    );
+  });
+
   it("gives a 23-hour day on the spring daylight-saving change", () => {
     const { start, end } = zonedDayBounds("2026-03-08T12:00:00Z", "America/New_York");
     expect((end.getTime() - start.getTime()) / 3_600_000).toBe(23);

@@ -62,13 +62,26 @@ function offsetMs(instant: Date, timeZone: string): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
+/**
+ * Day starts already worked out, by zone and day: each takes four time-zone conversions, and every
+ * dose checked needs the start of its day and of the next. A pure function's results, so safe to
+ * keep; bounded, emptied when full.
+ */
+const dayStarts = new Map<string, number>();
+const DAY_STARTS_KEPT = 4096;
+
 /** The instant a calendar day (YYYY-MM-DD) starts in a zone. */
 export function startOfZonedDay(day: string, timeZone: string): Date {
+  const key = `${timeZone} ${day}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return new Date(known);
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   const guess = Date.UTC(y, m - 1, d);
   // Two passes settle the offset across a daylight-saving change.
   let instant = new Date(guess - offsetMs(new Date(guess), timeZone));
   instant = new Date(guess - offsetMs(instant, timeZone));
+  if (dayStarts.size >= DAY_STARTS_KEPT) dayStarts.clear();
+  dayStarts.set(key, instant.getTime());
   return instant;
 }
 

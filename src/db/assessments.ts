@@ -147,10 +147,48 @@ export async function latestAssessment(
   return latest;
 }
 
+type LatestParams = { userId: string; from: string; to: string } & {
+  [instrument: `instrument${number}`]: string;
+};
+
+/** The query for `latestAssessments`, prepared once per number of instruments. */
+const latestOfInstruments = new Map<number, ReturnType<typeof prepareLatest>>();
+
+function prepareLatest(count: number) {
+  return preparedQuery((db, p: LatestParams) => {
+    const instruments = Array.from({ length: count }, (_, i) => p[`instrument${i}`] as string);
+    const ranked = db
+      .selectFrom("assessments")
+      .selectAll()
+      .select((eb) =>
+        eb.fn
+          .agg<number>("row_number", [])
+          .over((ob) =>
+            ob
+              .partitionBy("instrument")
+              .orderBy("taken_at", "desc")
+              .orderBy("created_at", "desc")
+              .orderBy("id"),
+          )
+          .as("rank"),
+      )
+      .where("user_id", "=", p.userId)
+      .where("instrument", "in", instruments)
+      .where("taken_at", ">=", p.from)
+      .where("taken_at", "<=", p.to);
+    return db
+      .selectFrom(ranked.as("ranked"))
+      .selectAll()
+      .where("rank", "=", 1)
+      .orderBy("instrument");
+  });
+}
+
 /**
  * The newest assessment of each of these instruments a person took within [from, to], in one
  * query (newest by taken_at, then created_at, then id, as `latestAssessment` orders them). An
  * instrument never taken in the range has no entry. Empty for an empty list of instruments.
+ * Prepared: every dose checked runs it.
  */
 export async function latestAssessments(
   db: Kysely<Database>,
@@ -159,31 +197,20 @@ export async function latestAssessments(
   range: { from: Date; to: Date },
 ): Promise<AssessmentRecord[]> {
   if (instruments.length === 0) return [];
-  const ranked = db
-    .selectFrom("assessments")
-    .selectAll()
-    .select((eb) =>
-      eb.fn
-        .agg<number>("row_number", [])
-        .over((ob) =>
-          ob
-            .partitionBy("instrument")
-            .orderBy("taken_at", "desc")
-            .orderBy("created_at", "desc")
-            .orderBy("id"),
-        )
-        .as("rank"),
-    )
-    .where("user_id", "=", userId)
-    .where("instrument", "in", [...instruments])
-    .where("taken_at", ">=", range.from.toISOString())
-    .where("taken_at", "<=", range.to.toISOString());
-  const rows = await db
-    .selectFrom(ranked.as("ranked"))
-    .selectAll()
-    .where("rank", "=", 1)
-    .orderBy("instrument")
-    .execute();
+  let query = latestOfInstruments.get(instruments.length);
+  if (!query) {
+    query = prepareLatest(instruments.length);
+    latestOfInstruments.set(instruments.length, query);
+  }
+  const params: LatestParams = {
+    userId,
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+  };
+  instruments.forEach((instrument, i) => {
+    params[`instrument${i}`] = instrument;
+  });
+  const { rows } = await query(db, params);
   return rows.map(decode);
 }
 
