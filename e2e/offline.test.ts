@@ -339,6 +339,38 @@ describe.skipIf(!available)("logging without a connection", () => {
     await context.close();
   });
 
+  it("answers a danger sign at once even when the check-in is kept offline", async () => {
+    const { context, page } = await newPerson("Noor");
+    await page.goto(`${server.baseUrl}/check-in/red-flags`);
+    await page.getByRole("button", { name: "Save check-in" }).waitFor();
+    await context.setOffline(true);
+    const groups = page.locator("form.check-in-form").getByRole("group");
+    const count = await groups.count();
+    for (let i = 0; i < count; i++) {
+      const group = groups.nth(i);
+      const legend = (await group.locator("legend").textContent()) ?? "";
+      await group.getByText(/suicide/.test(legend) ? "Yes" : "No", { exact: true }).click();
+    }
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await page
+      .getByRole("heading", { name: "Saved on this device. Please get help now" })
+      .waitFor();
+    await page.locator('.kept-on-device [data-code="redflag.self-harm"]').waitFor();
+    expect(
+      await page
+        .locator(".kept-on-device")
+        .getByRole("link", { name: "Call 988" })
+        .getAttribute("href"),
+    ).toBe("tel:988");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: "test-results/offline-red-flag-390.png" });
+
+    // Once sent, the server's answer replaces it, still urgent.
+    await context.setOffline(false);
+    await page.getByRole("heading", { name: /Saved. Please get help now/ }).waitFor();
+    await context.close();
+  });
+
   it("saves when the page's security token went stale (signed in again in another tab)", async () => {
     const { context, page, email } = await newPerson("Kai");
     await openLog(page);

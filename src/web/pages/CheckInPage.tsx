@@ -1,10 +1,16 @@
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import type { InstrumentDefinition } from "../../core/assessment/index.ts";
+import {
+  type AssessmentAnswers,
+  type InstrumentDefinition,
+  redFlagWarnings,
+} from "../../core/assessment/index.ts";
 import { CheckInResult } from "../assessments/CheckInResult.tsx";
+import { CrisisLines } from "../assessments/CrisisLines.tsx";
 import { InstrumentForm } from "../assessments/InstrumentForm.tsx";
 import type { RecordResponse } from "../assessments/types.ts";
 import { useInstruments } from "../assessments/use-instruments.ts";
+import { WarningList } from "../components/WarningList.tsx";
 import { KeptOnDevice } from "../offline/KeptOnDevice.tsx";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
 import { useWhenSent } from "../offline/use-outbox-sent.ts";
@@ -95,6 +101,11 @@ function Fill({ instrument }: { instrument: InstrumentDefinition }) {
   });
   const [round, setRound] = useState(0);
   const hasRedFlags = instrument.items.some((i) => i.kind === "choice" && i.redFlag);
+  // Kept offline: danger signs still get their answer at once, from the browser's own rules.
+  const keptWarnings = kept
+    ? redFlagWarnings(instrument, kept.body.answers as AssessmentAnswers)
+    : [];
+  const keptUrgent = keptWarnings.some((w) => w.severity === "urgent");
   return (
     <div className="page check-in-page">
       <header className="page-header">
@@ -110,7 +121,17 @@ function Fill({ instrument }: { instrument: InstrumentDefinition }) {
         )}
       </header>
       {kept ? (
-        <KeptOnDevice entry={kept}>
+        <KeptOnDevice
+          entry={kept}
+          urgent={
+            keptUrgent && (
+              <>
+                <WarningList warnings={keptWarnings} title="What to do now" />
+                <CrisisLines jurisdiction={user.jurisdiction} />
+              </>
+            )
+          }
+        >
           <div className="button-row">
             <Link className="button primary" to="/today">
               Back to Today
