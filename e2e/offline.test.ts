@@ -159,7 +159,16 @@ describe.skipIf(!available)("logging without a connection", () => {
     const { context, page, id: userId } = await newPerson("Ravi");
     await openLog(page);
     await context.setOffline(true);
-    await logKratom(page, "2");
+    await page.getByLabel("Search substances").fill("kratom");
+    await page
+      .getByRole("list", { name: "Matching substances" })
+      .getByRole("button", { name: /^Kratom leaf powder/ })
+      .click();
+    await page.getByLabel("Amount").fill("2");
+    await expect
+      .poll(() => page.locator(".live-check").textContent())
+      .toMatch(/No connection: Mitra cannot check this dose.*warnings come once it is sent/);
+    await page.getByRole("button", { name: "Save dose" }).click();
 
     await page.getByRole("heading", { name: "Saved on this device" }).waitFor();
     expect(await page.locator(".kept-on-device").textContent()).toMatch(

@@ -54,7 +54,11 @@ export function useLiveCheck(draft: DoseDraft | null): LiveCheck {
         .catch((e: unknown) => {
           if (mine !== sequence.current) return;
           const problem =
-            e instanceof ApiFailure ? e.message : "The safety check could not run just now.";
+            e instanceof ApiFailure && e.status === 0
+              ? "No connection: Mitra cannot check this dose against its rules now. You can still save it; its warnings come once it is sent."
+              : e instanceof ApiFailure
+                ? e.message
+                : "The safety check could not run just now.";
           setState({ warnings: undefined, checking: false, problem });
         });
     }, DEBOUNCE_MS);
