@@ -1,4 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
+import type { AuditEntry } from "./audit.ts";
+import { auditedInsert } from "./audited-insert.ts";
 import { preparedQuery } from "./prepared-query.ts";
 import type { Database } from "./schema.ts";
 import type { AssessmentsTable } from "./tables/assessments.ts";
@@ -62,33 +64,30 @@ function decode(row: Selectable<AssessmentsTable>): AssessmentRecord {
 }
 
 // Prepared: every check-in runs it.
-const insertAssessmentRow = preparedQuery((db, p: Selectable<AssessmentsTable>) =>
-  db
-    .insertInto("assessments")
-    .values({
-      id: p.id,
-      user_id: p.user_id,
-      instrument: p.instrument,
-      answers: p.answers,
-      total: p.total,
-      band: p.band,
-      red_flag: p.red_flag,
-      taken_at: p.taken_at,
-      created_at: p.created_at,
-      recorded_by: p.recorded_by,
-    })
-    .onConflict((oc) => oc.column("id").doNothing()),
-);
+const insertAssessmentRow = auditedInsert<Selectable<AssessmentsTable>>("assessments", [
+  "id",
+  "user_id",
+  "instrument",
+  "answers",
+  "total",
+  "band",
+  "red_flag",
+  "taken_at",
+  "created_at",
+  "recorded_by",
+]);
 
 /**
  * Stores an assessment unless its id exists already. When stored now, the record is the row just
  * written (no read-back); otherwise it is whatever is stored under that id: `created` is false
  * for a retry of the same id — or for an id someone else used: the caller compares
- * `record.userId` and refuses a conflict. Pass a transaction to commit it with other writes.
+ * `record.userId` and refuses a conflict. `audit`: the entry appended when, and only when, the
+ * record is stored now, atomically with it (src/db/audited-insert.ts).
  */
 export async function insertAssessment(
   db: Kysely<Database>,
   a: NewAssessment,
+  audit?: AuditEntry,
 ): Promise<{ created: boolean; record: AssessmentRecord }> {
   const row: Selectable<AssessmentsTable> = {
     id: a.id,
@@ -102,8 +101,7 @@ export async function insertAssessment(
     created_at: a.now.toISOString(),
     recorded_by: a.recordedBy,
   };
-  const result = await insertAssessmentRow(db, row);
-  if (Number(result.numAffectedRows ?? 0) > 0) return { created: true, record: decode(row) };
+  if (await insertAssessmentRow(db, row, audit)) return { created: true, record: decode(row) };
   const record = await findAssessment(db, a.id);
   if (!record) throw new Error(`assessment ${a.id} vanished after insert`);
   return { created: false, record };

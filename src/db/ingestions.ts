@@ -3,6 +3,8 @@ import type { Kysely, Selectable } from "kysely";
 import type { Ingestion } from "../core/safety/types.ts";
 import type { ProductInfo } from "../core/units.ts";
 import type { Warning } from "../core/warning.ts";
+import type { AuditEntry } from "./audit.ts";
+import { auditedInsert } from "./audited-insert.ts";
 import { preparedQuery } from "./prepared-query.ts";
 import type { Database } from "./schema.ts";
 import type { IngestionHistoryTable, IngestionsTable } from "./tables/dose-log.ts";
@@ -156,42 +158,39 @@ export function toSafetyIngestion(r: IngestionRecord): Ingestion {
 }
 
 // Prepared: every logged dose runs it.
-const insertIngestionRow = preparedQuery((db, p: Selectable<IngestionsTable>) =>
-  db
-    .insertInto("ingestions")
-    .values({
-      id: p.id,
-      user_id: p.user_id,
-      substance_id: p.substance_id,
-      substance_name: p.substance_name,
-      custom_classes: p.custom_classes,
-      product_id: p.product_id,
-      product_info: p.product_info,
-      amount: p.amount,
-      unit: p.unit,
-      route: p.route,
-      taken_at: p.taken_at,
-      notes: p.notes,
-      canonical_amount: p.canonical_amount,
-      canonical_unit: p.canonical_unit,
-      pool: p.pool,
-      warnings: p.warnings,
-      created_at: p.created_at,
-      updated_at: p.updated_at,
-      deleted_at: p.deleted_at,
-    })
-    .onConflict((oc) => oc.column("id").doNothing()),
-);
+const insertIngestionRow = auditedInsert<Selectable<IngestionsTable>>("ingestions", [
+  "id",
+  "user_id",
+  "substance_id",
+  "substance_name",
+  "custom_classes",
+  "product_id",
+  "product_info",
+  "amount",
+  "unit",
+  "route",
+  "taken_at",
+  "notes",
+  "canonical_amount",
+  "canonical_unit",
+  "pool",
+  "warnings",
+  "created_at",
+  "updated_at",
+  "deleted_at",
+]);
 
 /**
  * Stores a dose unless its id exists already. When stored now, the record is the row just written
  * (no read-back); otherwise it is whatever is stored under that id: `created` is false for a
  * retry of the same id — or for an id someone else used: the caller compares `record.userId` and
- * refuses a conflict. Pass a transaction to commit it with other writes (its audit entry).
+ * refuses a conflict. `audit`: the entry appended when, and only when, the dose is stored now,
+ * atomically with it (src/db/audited-insert.ts).
  */
 export async function insertIngestion(
   db: Kysely<Database>,
   n: NewIngestion,
+  audit?: AuditEntry,
 ): Promise<{ created: boolean; record: IngestionRecord }> {
   const at = n.now.toISOString();
   const row: Selectable<IngestionsTable> = {
@@ -202,8 +201,7 @@ export async function insertIngestion(
     updated_at: at,
     deleted_at: null,
   };
-  const result = await insertIngestionRow(db, row);
-  if (Number(result.numAffectedRows ?? 0) > 0) return { created: true, record: decode(row) };
+  if (await insertIngestionRow(db, row, audit)) return { created: true, record: decode(row) };
   const record = await findIngestion(db, n.id);
   if (!record) throw new Error(`ingestion ${n.id} vanished after insert`);
   return { created: false, record };

@@ -1,6 +1,5 @@
 import { redFlagWarnings, scoreAssessment, validateAnswers } from "../../core/assessment/index.ts";
 import { insertAssessment } from "../../db/assessments.ts";
-import { appendAudit } from "../../db/audit.ts";
 import type { Role } from "../../db/users.ts";
 import { loadCrisisResources } from "../../knowledge/crisis-resources.ts";
 import { findInstrument } from "../../knowledge/instruments.ts";
@@ -87,35 +86,34 @@ export async function recordAssessment(
   }
 
   const score = scoreAssessment(instrument, body.answers);
+  const redFlag = redFlagWarnings(instrument, body.answers).some((w) => w.severity === "urgent");
   // The record and its audit entry commit together (one commit, and a crash between them cannot
   // leave a record without its "create" entry).
-  const { created, record } = await app.mitra.db.transaction().execute(async (trx) => {
-    const inserted = await insertAssessment(trx, {
+  const { created, record } = await insertAssessment(
+    app.mitra.db,
+    {
       id: body.id,
       userId: subjectUserId,
       instrument: instrument.id,
       answers: body.answers,
       total: score.total,
       band: score.band?.id ?? null,
-      redFlag: redFlagWarnings(instrument, body.answers).some((w) => w.severity === "urgent"),
+      redFlag,
       takenAt,
       recordedBy: recordedBy.id,
       now,
-    });
-    if (inserted.created) {
-      await appendAudit(trx, {
-        actorId: recordedBy.id,
-        subjectId: subjectUserId,
-        action: "create",
-        entity: "assessment",
-        entityId: inserted.record.id,
-        address: input.address ?? null,
-        details: { instrument: inserted.record.instrument, redFlag: inserted.record.redFlag },
-        at: now,
-      });
-    }
-    return inserted;
-  });
+    },
+    {
+      actorId: recordedBy.id,
+      subjectId: subjectUserId,
+      action: "create",
+      entity: "assessment",
+      entityId: body.id,
+      address: input.address ?? null,
+      details: { instrument: instrument.id, redFlag },
+      at: now,
+    },
+  );
   if (record.userId !== subjectUserId) {
     throw new ApiError(409, "id_conflict", "This id is already used by another record", {
       fields: [{ field: "body.id", message: "already used: generate a new uuid" }],

@@ -77,29 +77,21 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
       // The dose and its audit entry commit together: a crash between them cannot leave a
       // dose without its "create" entry. A retry of the same id inserts nothing and answers
       // with the stored dose and the warnings it was saved with.
-      const { created, record } = await db.transaction().execute(async (trx) => {
-        const inserted = await insertIngestion(trx, {
-          id: body.id,
-          userId: user.id,
-          ...dose.fields,
-          warnings,
-          now,
-        });
-        if (inserted.record.userId !== user.id) throw idConflict();
-        if (inserted.created) {
-          await appendAudit(trx, {
-            actorId: user.id,
-            subjectId: user.id,
-            action: "create",
-            entity: "ingestion",
-            entityId: inserted.record.id,
-            address: request.ip,
-            at: now,
-            details: { warnings: warnings.map((w) => w.code) },
-          });
-        }
-        return inserted;
-      });
+      const { created, record } = await insertIngestion(
+        db,
+        { id: body.id, userId: user.id, ...dose.fields, warnings, now },
+        {
+          actorId: user.id,
+          subjectId: user.id,
+          action: "create",
+          entity: "ingestion",
+          entityId: body.id,
+          address: request.ip,
+          at: now,
+          details: { warnings: warnings.map((w) => w.code) },
+        },
+      );
+      if (record.userId !== user.id) throw idConflict();
       const view = await ingestionViewer(db, rules, user.id, [record]);
       reply.status(created ? 201 : 200);
       return { ingestion: view(record), warnings: record.warnings };
