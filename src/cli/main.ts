@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "../server/config.ts";
 import { backupDatabase, restoreDatabase } from "./backup.ts";
 import { createAdmin } from "./create-admin.ts";
 import { runKbCheck } from "./kb-check.ts";
+import { seedDemo } from "./seed-demo.ts";
 import { openMigratedDatabase, serve } from "./serve.ts";
 
 const usage = `Usage: mitra <command>
@@ -13,6 +14,9 @@ Commands:
   create-admin EMAIL    make an administrator (password from MITRA_ADMIN_PASSWORD or asked)
   backup FILE           online, consistent copy of the SQLite database (PostgreSQL: pg_dump)
   restore FILE          put a backup in place of the SQLite database (stop Mitra first)
+  seed-demo [--force]   a demo clinician and patient with two weeks of records (runs once per
+                        database; --force seeds beside other accounts; password from
+                        MITRA_DEMO_PASSWORD or printed once)
   kb check              validate the knowledge files and list records past their review date
 
 Settings come from the environment: MITRA_DATABASE_URL (default sqlite:data/mitra.sqlite),
@@ -20,7 +24,12 @@ MITRA_PORT (default 3000), MITRA_HOST (default 127.0.0.1), MITRA_LOG_LEVEL, MITR
 MITRA_SECURE_COOKIES, MITRA_SESSION_TTL_HOURS. See README.md.`;
 
 async function main(argv: string[]): Promise<void> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: { force: { type: "boolean" } },
+  });
   const [command, ...rest] = positionals;
   if (!command || command === "help") {
     console.log(usage);
@@ -55,6 +64,8 @@ async function main(argv: string[]): Promise<void> {
       );
       return;
     }
+    case "seed-demo":
+      return seedDemo(config, { force: values.force === true });
     default:
       throw new Error(`unknown command "${command}"\n\n${usage}`);
   }
