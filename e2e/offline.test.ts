@@ -396,6 +396,37 @@ describe.skipIf(!available)("logging without a connection", () => {
     await context.close();
   });
 
+  it("asks before signing out while something waits to be sent", async () => {
+    const { context, page } = await newPerson("Ravi");
+    await openLog(page);
+    await context.setOffline(true);
+    await logKratom(page, "2");
+    await page.getByRole("heading", { name: "Saved on this device" }).waitFor();
+    const questions: string[] = [];
+    let answer = false;
+    page.on("dialog", (dialog) => {
+      questions.push(dialog.message());
+      void (answer ? dialog.accept() : dialog.dismiss());
+    });
+    await page.getByRole("button", { name: "Menu" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toMatch(/^1 dose not sent yet: kept on this device/);
+    expect(page.url()).toMatch(/\/log$/);
+    expect(await outbox(page)).toHaveLength(1);
+    await context.setOffline(false);
+    answer = true;
+    await expect.poll(() => outbox(page)).toEqual([]);
+    // Nothing waits any more: no question, straight out (the menu is still open).
+    expect(await page.getByRole("button", { name: "Menu" }).getAttribute("aria-expanded")).toBe(
+      "true",
+    );
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL("**/sign-in");
+    expect(questions).toHaveLength(1);
+    await context.close();
+  });
+
   it("never sends one person's kept dose under another person's session", async () => {
     const a = await newPerson("Asha");
     const { context, page } = a;

@@ -1,6 +1,8 @@
 import { Suspense, useEffect, useRef, useState } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router-dom";
 import { OutboxStatus } from "../offline/OutboxStatus.tsx";
+import { countEntries } from "../offline/outbox-status.ts";
+import { entriesOf } from "../offline/outbox-store.ts";
 import { useSession } from "../session/session-context.tsx";
 import { navigationFor } from "./navigation.ts";
 
@@ -11,6 +13,19 @@ export function Layout() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const items = user ? navigationFor(user.role) : [];
+
+  // Entries not yet sent stay on this device under this person; say so before signing out.
+  const signOutChecked = async () => {
+    const waiting = user ? await entriesOf(user.id).catch(() => []) : [];
+    if (
+      waiting.length > 0 &&
+      !window.confirm(
+        `${countEntries(waiting)} not sent yet: kept on this device and sent when you sign in here again. Sign out anyway?`,
+      )
+    )
+      return;
+    await signOut();
+  };
 
   // A new page: close the menu and move focus to the page so screen readers announce it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation
@@ -66,7 +81,7 @@ export function Layout() {
           <p className="signed-in-as">
             Signed in as <strong>{user.displayName ?? user.email}</strong>
           </p>
-          <button type="button" className="link-button" onClick={() => void signOut()}>
+          <button type="button" className="link-button" onClick={() => void signOutChecked()}>
             Sign out
           </button>
         </nav>
