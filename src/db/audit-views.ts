@@ -10,6 +10,9 @@ export interface AuditView {
   actorEmail: string | null;
   actorRole: string | null;
   subjectId: string | null;
+  /** Whose data it was, by name and email (null once that account is deleted). */
+  subjectName: string | null;
+  subjectEmail: string | null;
   action: string;
   entity: string;
   entityId: string | null;
@@ -37,11 +40,14 @@ export async function queryAudit(db: Kysely<Database>, q: AuditQuery): Promise<A
   let query = db
     .selectFrom("audit_log")
     .leftJoin("users", "users.id", "audit_log.actor_id")
+    .leftJoin("users as subject", "subject.id", "audit_log.subject_id")
     .selectAll("audit_log")
     .select([
       "users.display_name as actorName",
       "users.email as actorEmail",
       "users.role as actorRole",
+      "subject.display_name as subjectName",
+      "subject.email as subjectEmail",
     ]);
   if (q.subjectId !== undefined) query = query.where("audit_log.subject_id", "=", q.subjectId);
   if (q.actorId !== undefined) query = query.where("audit_log.actor_id", "=", q.actorId);
@@ -71,6 +77,8 @@ export async function queryAudit(db: Kysely<Database>, q: AuditQuery): Promise<A
     actorEmail: r.actorEmail,
     actorRole: r.actorRole,
     subjectId: r.subject_id,
+    subjectName: r.subjectName,
+    subjectEmail: r.subjectEmail,
     action: r.action,
     entity: r.entity,
     entityId: r.entity_id,

@@ -230,6 +230,8 @@ describe.each(engines)("administration on %s", (engine) => {
         expect.objectContaining({
           actorId: adminId,
           subjectId: clinician.id,
+          subjectName: "Dr Example",
+          subjectEmail: clinician.email,
           entity: "user",
           entityId: clinician.id,
           details: { via: "admin user list" },

@@ -32,6 +32,8 @@ const auditEntry = z.object({
   actorEmail: z.string().nullable(),
   actorRole: z.string().nullable(),
   subjectId: z.string().nullable(),
+  subjectName: z.string().nullable(),
+  subjectEmail: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

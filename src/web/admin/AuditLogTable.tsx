@@ -29,7 +29,7 @@ function whatOf(e: AdminAuditEntry): string {
       ? ""
       : e.subjectId === e.actorId
         ? " (own)"
-        : ` of account ${e.subjectId.slice(0, 8)}`;
+        : ` of ${e.subjectName ?? e.subjectEmail ?? "a deleted account"}`;
   return `${e.action} ${what}${whose}`;
 }
 

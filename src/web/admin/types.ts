@@ -40,6 +40,8 @@ export interface AdminAuditEntry {
   actorEmail: string | null;
   actorRole: string | null;
   subjectId: string | null;
+  subjectName: string | null;
+  subjectEmail: string | null;
   action: string;
   entity: string;
   entityId: string | null;
