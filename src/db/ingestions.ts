@@ -264,6 +264,60 @@ export async function listIngestions(
   return (await query.execute()).map(decode);
 }
 
+const safetyHistoryBetween = preparedQuery((db, p: { userId: string; from: string; to: string }) =>
+  db
+    .selectFrom("ingestions")
+    .select([
+      "id",
+      "substance_id",
+      "substance_name",
+      "custom_classes",
+      "product_id",
+      "product_info",
+      "amount",
+      "unit",
+      "route",
+      "taken_at",
+    ])
+    .where("user_id", "=", p.userId)
+    .where("taken_at", ">=", p.from)
+    .where("taken_at", "<", p.to)
+    .where("deleted_at", "is", null)
+    .orderBy("taken_at", "desc")
+    .orderBy("created_at", "desc")
+    .orderBy("id"),
+);
+
+/**
+ * A person's doses taken in [from, to) (not deleted) as the safety engine sees them, newest
+ * first: `listIngestions(...).map(toSafetyIngestion)` without reading or decoding the columns the
+ * engine ignores (warnings, notes...). Prepared: every logged dose runs it.
+ */
+export async function safetyHistory(
+  db: Kysely<Database>,
+  userId: string,
+  range: { from: Date; to: Date },
+): Promise<Ingestion[]> {
+  const params = { userId, from: range.from.toISOString(), to: range.to.toISOString() };
+  return (await safetyHistoryBetween(db, params)).rows.map((r) => {
+    const i: Ingestion = {
+      id: r.id,
+      substanceId: r.substance_id,
+      amount: Number(r.amount),
+      unit: r.unit,
+      takenAt: r.taken_at,
+    };
+    const classes = parseJson<string[]>(r.custom_classes);
+    const product = parseJson<ProductInfo>(r.product_info);
+    if (classes) i.classes = classes;
+    if (r.substance_name !== null) i.substanceName = r.substance_name;
+    if (r.product_id !== null) i.productId = r.product_id;
+    if (product !== null) i.product = product;
+    if (r.route !== null) i.route = r.route;
+    return i;
+  });
+}
+
 /**
  * Doses of these people taken at or after `since` (not deleted), newest first: what a care
  * team's dashboard scans. Empty for an empty list of people.

@@ -11,7 +11,12 @@ import type {
 import type { Warning } from "../../core/warning.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import { latestAssessments } from "../../db/assessments.ts";
-import { type IngestionRecord, listIngestions, toSafetyIngestion } from "../../db/ingestions.ts";
+import {
+  type IngestionRecord,
+  listIngestions,
+  safetyHistory,
+  toSafetyIngestion,
+} from "../../db/ingestions.ts";
 import { activePlanForDay } from "../../db/plans.ts";
 import { safetyProfileFor } from "../../db/profile.ts";
 import type { App } from "../context.ts";
@@ -56,21 +61,22 @@ function signInstruments(rules: CompiledRules): string[] {
 }
 
 /**
- * Loads what the engine needs to check doses taken between `from` and `to` (one instant for a
- * single dose; a day for Today) on calendar `day` in the person's zone. The four reads go out
- * together; the doses are read once more, further back, only when a plan's minimum interval
- * reaches beyond every rule.
+ * The reads a check needs, issued together: profile, plans in force on `day`, the doses within
+ * reach of any rule around [from, to] (read by `readDoses`), and the latest sign answers. The
+ * doses are read once more, further back, only when a plan's minimum interval reaches beyond
+ * every rule.
  */
-export async function loadSafetyData(
+async function loadPersonData<D>(
   app: App,
   rules: CompiledRules,
   person: { id: string; timeZone: string },
   span: { from: Date; to: Date; day: string },
-): Promise<PersonSafetyData> {
+  readDoses: (range: { from: Date; to: Date }) => Promise<D[]>,
+) {
   const { db } = app.mitra;
   const now = app.mitra.now();
   const doses = (reach: number) =>
-    listIngestions(db, person.id, {
+    readDoses({
       from: new Date(span.from.getTime() - reach),
       to: new Date(span.to.getTime() + reach + 1),
     });
@@ -86,18 +92,32 @@ export async function loadSafetyData(
     }),
   ]);
   const reach = historyReachMs(rules, plans);
-  const records = reach > rulesReach ? await doses(reach) : nearby;
   const byInstrument = new Map(latest.map((a) => [a.instrument, a]));
   return {
     profile,
     plans,
-    records,
-    history: records.map(toSafetyIngestion),
+    doses: reach > rulesReach ? await doses(reach) : nearby,
     assessments: instruments
       .map((instrument) => byInstrument.get(instrument))
       .filter((a) => a !== undefined)
       .map((a) => ({ instrument: a.instrument, takenAt: a.takenAt, answers: a.answers })),
   };
+}
+
+/**
+ * Loads what the engine needs to check doses taken between `from` and `to` (one instant for a
+ * single dose; a day for Today) on calendar `day` in the person's zone, with the doses as stored.
+ */
+export async function loadSafetyData(
+  app: App,
+  rules: CompiledRules,
+  person: { id: string; timeZone: string },
+  span: { from: Date; to: Date; day: string },
+): Promise<PersonSafetyData> {
+  const { doses, ...rest } = await loadPersonData(app, rules, person, span, (range) =>
+    listIngestions(app.mitra.db, person.id, range),
+  );
+  return { ...rest, records: doses, history: doses.map(toSafetyIngestion) };
 }
 
 /**
@@ -126,7 +146,7 @@ export function planFor(
 /** The warnings for `candidate` given what was loaded. */
 export function warningsFor(
   rules: CompiledRules,
-  data: PersonSafetyData,
+  data: Omit<PersonSafetyData, "records">,
   candidate: Ingestion,
   now: Date,
 ): Warning[] {
@@ -151,8 +171,15 @@ export async function checkDose(
 ): Promise<Warning[]> {
   const at = new Date(candidate.takenAt);
   const day = safeZonedDay(at, person.timeZone);
-  const data = await loadSafetyData(app, rules, person, { from: at, to: at, day });
-  return warningsFor(rules, data, candidate, app.mitra.now());
+  // The doses only as the engine sees them: no stored records needed here.
+  const { doses, ...rest } = await loadPersonData(
+    app,
+    rules,
+    person,
+    { from: at, to: at, day },
+    (range) => safetyHistory(app.mitra.db, person.id, range),
+  );
+  return warningsFor(rules, { ...rest, history: doses }, candidate, app.mitra.now());
 }
 
 /** The calendar day in the zone; in UTC when the stored zone is not one the runtime knows. */
