@@ -45,3 +45,11 @@ export {
   type PlanIssueCode,
   validatePlan,
 } from "./validate-plan.ts";
+export {
+  type DatedPlanVersion,
+  effectiveFromDay,
+  type VersionSpan,
+  versionInForceOn,
+  versionSpans,
+} from "./version-in-force.ts";
+export { type VersionedAdherenceDay, versionedAdherence } from "./versioned-adherence.ts";
