@@ -9,7 +9,8 @@ import type { Database } from "./schema.ts";
  * name; it must use them only as values (`where("id", "=", p.id)`, `.values({ id: p.id })`,
  * `.limit(p.limit)`), never to choose the query's shape (a list for `in`, a column, whether a
  * clause is there): the shape is fixed the first time. Each call binds `values` to the
- * placeholders and runs the compiled SQL on `db` (a transaction too).
+ * placeholders and runs the compiled SQL on `db` (a transaction too). Kysely plugins on `db`
+ * (Mitra uses none) would transform the query only when it is first prepared.
  */
 export function preparedQuery<P extends Record<string, unknown>, R>(
   build: (db: Kysely<Database>, p: P) => Compilable<R>,
