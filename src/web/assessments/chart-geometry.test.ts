@@ -112,3 +112,24 @@ describe("chart geometry", () => {
     expect(one.bands).toEqual([]);
   });
 });
+
+describe("a time axis set by the caller", () => {
+  it("uses the window as given, without padding, so whole days line up with dose bars", () => {
+    const from = Date.parse("2026-03-01T00:00:00Z");
+    const to = Date.parse("2026-03-03T00:00:00Z");
+    const g = chartGeometry(
+      [{ id: "a", takenAt: "2026-03-02T00:00:00Z", total: 10 }],
+      { min: 0, max: 64 },
+      [],
+      "UTC",
+      label,
+      DEFAULT_SIZE,
+      { from, to },
+    );
+    expect([g.from, g.to]).toEqual([from, to]);
+    const middle =
+      DEFAULT_SIZE.left + (DEFAULT_SIZE.width - DEFAULT_SIZE.left - DEFAULT_SIZE.right) / 2;
+    expect(g.points[0]?.x).toBeCloseTo(middle);
+    expect(g.xTicks.map((t) => t.label)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03"]);
+  });
+});

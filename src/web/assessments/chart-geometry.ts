@@ -35,6 +35,9 @@ export interface PlottedPoint {
 
 export interface ChartGeometry {
   size: ChartSize;
+  /** The time axis: instants at the plot's left and right edges. */
+  from: number;
+  to: number;
   points: PlottedPoint[];
   xTicks: { x: number; at: number; label: string }[];
   yTicks: { y: number; value: number }[];
@@ -79,19 +82,23 @@ export function chartGeometry(
   timeZone: string,
   formatTick: (at: number, withTime: boolean) => string,
   size: ChartSize = DEFAULT_SIZE,
+  /** A time axis set by the caller (whole days, when doses are drawn under the line). */
+  window?: { from: number; to: number },
 ): ChartGeometry {
   const sorted = [...points].sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt));
   const times = sorted.map((p) => Date.parse(p.takenAt));
-  let from = times[0] ?? 0;
-  let to = times.at(-1) ?? 0;
-  if (to - from < DAY) {
-    const middle = (from + to) / 2;
-    from = middle - 12 * HOUR;
-    to = middle + 12 * HOUR;
+  let from = window?.from ?? times[0] ?? 0;
+  let to = window?.to ?? times.at(-1) ?? 0;
+  if (!window) {
+    if (to - from < DAY) {
+      const middle = (from + to) / 2;
+      from = middle - 12 * HOUR;
+      to = middle + 12 * HOUR;
+    }
+    const pad = (to - from) * 0.04;
+    from -= pad;
+    to += pad;
   }
-  const pad = (to - from) * 0.04;
-  from -= pad;
-  to += pad;
 
   const plotWidth = size.width - size.left - size.right;
   const plotHeight = size.height - size.top - size.bottom;
@@ -110,6 +117,8 @@ export function chartGeometry(
 
   return {
     size,
+    from,
+    to,
     points: sorted.map((p, i) => ({
       id: p.id,
       x: x(times[i] ?? 0),

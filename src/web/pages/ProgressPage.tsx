@@ -1,9 +1,11 @@
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Link } from "react-router-dom";
 import type { InstrumentDefinition } from "../../core/assessment/index.ts";
+import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { ApiFailure, api } from "../api.ts";
-import { formatDateTime } from "../assessments/format-time.ts";
-import { ScoreChart } from "../assessments/ScoreChart.tsx";
+import { formatDateTime, formatDay } from "../assessments/format-time.ts";
+import { loadProgressDoses, type ProgressDoses } from "../assessments/progress-doses.ts";
+import { type DoseOverlayData, ScoreChart } from "../assessments/ScoreChart.tsx";
 import { TrendSummary } from "../assessments/TrendSummary.tsx";
 import type {
   AssessmentListResponse,
@@ -19,6 +21,8 @@ interface ProgressData {
   instruments: InstrumentsResponse;
   assessments: AssessmentView[];
   trends: TrendsResponse;
+  /** The doses since the first check-in; null when they could not be loaded. */
+  doses: ProgressDoses | null;
 }
 
 /** How many quick checks and red-flag screens to list. */
@@ -31,7 +35,7 @@ export function ProgressPage() {
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const sent = useOutboxSent();
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` asks again after the outbox sent check-ins
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` asks again after the outbox sent check-ins or doses
   useEffect(() => {
     let live = true;
     Promise.all([
@@ -39,9 +43,16 @@ export function ProgressPage() {
       api<AssessmentListResponse>("GET", "/api/assessments?limit=1000"),
       api<TrendsResponse>("GET", "/api/assessments/trends"),
     ])
-      .then(([instruments, list, trends]) => {
+      .then(async ([instruments, list, trends]) => {
+        // Doses from the first check-in's day on, in the person's zone, to draw under the scores.
+        const first = list.assessments.at(-1);
+        const doses = first
+          ? await loadProgressDoses(zonedDay(first.takenAt, user.timeZone), user.timeZone).catch(
+              () => null,
+            )
+          : null;
         if (!live) return;
-        setData({ instruments, assessments: list.assessments, trends });
+        setData({ instruments, assessments: list.assessments, trends, doses });
         setFailure(null);
       })
       .catch((error: unknown) => {
@@ -54,7 +65,7 @@ export function ProgressPage() {
     return () => {
       live = false;
     };
-  }, [sent]);
+  }, [sent, user.timeZone]);
 
   return (
     <div className="page progress-page">
@@ -74,7 +85,9 @@ export function ProgressPage() {
 }
 
 function ProgressBody({ data, timeZone }: { data: ProgressData; timeZone: string }) {
-  const { instruments, assessments, trends } = data;
+  const { instruments, assessments, trends, doses } = data;
+  const [chosenPool, setChosenPool] = useState<string | null>(null);
+  const poolField = useId();
   if (assessments.length === 0) {
     return (
       <section className="card">
@@ -90,8 +103,40 @@ function ProgressBody({ data, timeZone }: { data: ProgressData; timeZone: string
   const scored = instruments.instruments.filter((i) => i.totalRange && of(i.id).length > 0);
   const quick = instruments.instruments.find((i) => i.id === "quick-check");
   const flags = instruments.instruments.find((i) => i.id === "red-flags");
+  const pool = chosenPool ?? doses?.defaultPool ?? null;
+  const shown = doses?.pools.find((p) => p.pool === pool) ?? null;
+  const overlay: DoseOverlayData | undefined = doses
+    ? { days: doses.days, shown, plan: (pool && doses.plans.get(pool)) || null }
+    : undefined;
   return (
     <>
+      {doses === null && (
+        <p className="muted small" role="status">
+          Your doses could not be loaded, so the charts show scores only.
+        </p>
+      )}
+      {doses && doses.pools.length > 1 && (
+        <div className="field progress-pool">
+          <label htmlFor={poolField}>Doses drawn under the scores</label>
+          <select
+            id={poolField}
+            value={pool ?? ""}
+            onChange={(event) => setChosenPool(event.target.value)}
+          >
+            {doses.pools.map((p) => (
+              <option key={p.pool} value={p.pool}>
+                {p.name} ({p.unit}/day)
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {doses?.completeFrom && (
+        <p className="muted small">
+          Doses are drawn from {formatDay(startOfZonedDay(doses.completeFrom, timeZone), timeZone)}{" "}
+          on (the most one list holds).
+        </p>
+      )}
       {scored.map((instrument) => {
         const trend = trends.trends.find((t) => t.instrument === instrument.id);
         const points = of(instrument.id).flatMap((a) =>
@@ -114,7 +159,12 @@ function ProgressBody({ data, timeZone }: { data: ProgressData; timeZone: string
                 risingPercent={trends.definitions.risingPercentOfRange}
               />
             )}
-            <ScoreChart instrument={instrument} points={points} timeZone={timeZone} />
+            <ScoreChart
+              instrument={instrument}
+              points={points}
+              timeZone={timeZone}
+              {...(overlay ? { doses: overlay } : {})}
+            />
             {instrument.bands.length === 0 && (
               <p className="muted small">
                 {instrument.shortName} has no published severity bands, so none are drawn.
