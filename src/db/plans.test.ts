@@ -117,10 +117,10 @@ describe.each(engines)("plans repository on %s", (engine) => {
     "gives the safety engine the limits of every plan in force that day",
     async () => {
       const user = await newUser();
-      expect(await activePlanForDay(handle.db, user, "2026-03-01")).toEqual([]);
+      expect(await activePlanForDay(handle.db, user, "2026-03-01", "UTC")).toEqual([]);
       await create(user);
       // Step 1 (days 8-14) has a target of 9 g.
-      expect(await activePlanForDay(handle.db, user, "2026-03-09")).toEqual([
+      expect(await activePlanForDay(handle.db, user, "2026-03-09", "UTC")).toEqual([
         {
           kind: "taper",
           substanceId: "kratom-leaf",
@@ -132,9 +132,9 @@ describe.each(engines)("plans repository on %s", (engine) => {
         },
       ]);
       // Before the start the plan is not in force.
-      expect(await activePlanForDay(handle.db, user, "2026-02-27")).toEqual([]);
+      expect(await activePlanForDay(handle.db, user, "2026-02-27", "UTC")).toEqual([]);
       // Someone else's plans never leak in.
-      expect(await activePlanForDay(handle.db, await newUser(), "2026-03-09")).toEqual([]);
+      expect(await activePlanForDay(handle.db, await newUser(), "2026-03-09", "UTC")).toEqual([]);
     },
   );
 
@@ -154,7 +154,7 @@ describe.each(engines)("plans repository on %s", (engine) => {
     expect(revised.plan.current.changedFields).toEqual(["step.amount", "stepLengthDays"]);
     expect(revised.plan.current.createdAt).toBe("2026-03-05T10:00:00.000Z");
     // The new version drives the limits: day 11 is still step 0 with 10-day steps.
-    const limits = await activePlanForDay(handle.db, user, "2026-03-09");
+    const limits = await activePlanForDay(handle.db, user, "2026-03-09", "UTC");
     expect(limits[0]?.targetForDay).toBe(10);
 
     const same = await revisePlan(handle.db, {
@@ -166,6 +166,32 @@ describe.each(engines)("plans repository on %s", (engine) => {
     expect(same.outcome).toBe("unchanged");
   });
 
+  it.skipIf(skip)(
+    "gives a day before a revision the limits of the version in force on it, in the zone",
+    async () => {
+      const user = await newUser();
+      const { plan } = await create(user);
+      // Saved at 22:00 on 4 March in New York, already 5 March in UTC.
+      await revisePlan(handle.db, {
+        planId: plan.id,
+        createdBy: user,
+        definition: { ...taper, startAmountPerDay: 8, maxPerDose: 3 },
+        now: at("2026-03-05T03:00:00Z"),
+      });
+      const targets = async (day: string, zone: string) =>
+        (await activePlanForDay(handle.db, user, day, zone)).map((l) => [
+          l.targetForDay,
+          l.maxPerDose,
+        ]);
+      expect(await targets("2026-03-03", "America/New_York")).toEqual([[10, 4]]);
+      expect(await targets("2026-03-04", "America/New_York")).toEqual([[8, 3]]);
+      expect(await targets("2026-03-04", "UTC")).toEqual([[10, 4]]);
+      expect(await targets("2026-03-05", "UTC")).toEqual([[8, 3]]);
+      // A zone the runtime does not know is read as UTC, never a failure.
+      expect(await targets("2026-03-04", "Mars/Olympus")).toEqual([[10, 4]]);
+    },
+  );
+
   it.skipIf(skip)("ends a plan, refuses to revise it, and drops it from the limits", async () => {
     const user = await newUser();
     const { plan } = await create(user);
@@ -173,7 +199,7 @@ describe.each(engines)("plans repository on %s", (engine) => {
     expect(ended).toMatchObject({ status: "ended", endReason: "ended" });
     const again = await endPlan(handle.db, plan.id, user, at("2026-03-03T09:00:00Z"));
     expect(again?.endedAt).toBe("2026-03-02T09:00:00.000Z");
-    expect(await activePlanForDay(handle.db, user, "2026-03-03")).toEqual([]);
+    expect(await activePlanForDay(handle.db, user, "2026-03-03", "UTC")).toEqual([]);
     const revision = await revisePlan(handle.db, {
       planId: plan.id,
       createdBy: user,

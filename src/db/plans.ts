@@ -7,7 +7,9 @@ import {
   InvalidPlanError,
   type PlanDefinition,
   planChanged,
+  versionInForceOn,
 } from "../core/plan/index.ts";
+import { isValidTimeZone } from "../core/zoned-time.ts";
 import { preparedQuery } from "./prepared-query.ts";
 import type { Database } from "./schema.ts";
 import type { PlansTable, PlanVersionsTable } from "./tables/plans.ts";
@@ -100,18 +102,23 @@ async function versionsOf(db: Db, planIds: string[]): Promise<Map<string, PlanVe
   return byPlan;
 }
 
-async function withCurrent(db: Db, rows: Selectable<PlansTable>[]): Promise<PlanRecord[]> {
+async function withVersions(db: Db, rows: Selectable<PlansTable>[]): Promise<PlanWithVersions[]> {
   const versions = await versionsOf(
     db,
     rows.map((r) => r.id),
   );
-  const plans: PlanRecord[] = [];
+  const plans: PlanWithVersions[] = [];
   for (const row of rows) {
-    const current = versions.get(row.id)?.at(-1);
+    const list = versions.get(row.id) ?? [];
+    const current = list.at(-1);
     // A plan is written with its first version in one transaction; none means a broken row.
-    if (current) plans.push(decodePlan(row, current));
+    if (current) plans.push({ ...decodePlan(row, current), versions: list });
   }
   return plans;
+}
+
+async function withCurrent(db: Db, rows: Selectable<PlansTable>[]): Promise<PlanRecord[]> {
+  return (await withVersions(db, rows)).map(({ versions: _, ...plan }) => plan);
 }
 
 export interface PlanListFilter {
@@ -161,21 +168,29 @@ export async function getPlan(db: Db, planId: string): Promise<PlanWithVersions 
 
 /**
  * Limits of every active plan of the person that is in force on `day` (YYYY-MM-DD in their time
- * zone), for the safety engine; `[]` when none. Uses each plan's current version. A stored
- * definition that today's core no longer accepts (a rule added after it was saved) cannot be
- * scheduled, so it sets no limits; the plan page shows it for correction.
+ * zone), for the safety engine; `[]` when none. Each plan's limits are those of the version in
+ * force on that day (core `versionInForceOn`: from the start of the day the version was saved,
+ * in `timeZone`), so a dose dated before a revision is checked against the plan as it was then.
+ * Two reads: the active plans (prepared) and all their versions. An unknown zone is read as UTC,
+ * as the caller's day is. A stored definition that today's core no longer accepts (a rule added
+ * after it was saved) cannot be scheduled, so it sets no limits; the plan page shows it for
+ * correction.
  */
 export async function activePlanForDay(
   db: Db,
   userId: string,
   day: string,
+  timeZone: string,
 ): Promise<ActivePlanLimits[]> {
-  const plans = await listPlans(db, userId, { status: "active" });
+  const { rows } = await plansWithStatus(db, { userId, status: "active" });
+  const plans = await withVersions(db, rows);
+  const zone = isValidTimeZone(timeZone) ? timeZone : "UTC";
   const limits: ActivePlanLimits[] = [];
   for (const plan of plans) {
     try {
-      const today = activePlanLimits(plan.current.definition, day);
-      if (today) limits.push(today);
+      const inForce = versionInForceOn(plan.versions, day, zone);
+      const onDay = activePlanLimits(inForce.definition, day);
+      if (onDay) limits.push(onDay);
     } catch (error) {
       if (!(error instanceof InvalidPlanError)) throw error;
     }

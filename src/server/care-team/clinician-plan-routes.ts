@@ -5,6 +5,7 @@ import { ApiError } from "../http/api-error.ts";
 import { planAdherenceOf } from "../plans/plan-adherence.ts";
 import { createPlan, endPlanOf, listPlansOf, revisePlanOf } from "../plans/plan-service.ts";
 import {
+  ADHERENCE_DESCRIPTION,
   adherenceQuery,
   adherenceResponse,
   createPlanBody,
@@ -117,6 +118,7 @@ export async function clinicianPlanRoutes(app: App): Promise<void> {
       schema: {
         tags: ["clinician"],
         summary: "Taken against planned per day for a patient's plan, in their time zone",
+        description: ADHERENCE_DESCRIPTION,
         params: patientPlanParams,
         querystring: adherenceQuery,
         response: { 200: adherenceResponse },

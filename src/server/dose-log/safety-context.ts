@@ -84,7 +84,7 @@ async function loadPersonData<D>(
   const rulesReach = historyReachMs(rules);
   const [profile, plans, nearby, latest] = await Promise.all([
     safetyProfileFor(db, person.id, person.timeZone),
-    activePlanForDay(db, person.id, span.day),
+    activePlanForDay(db, person.id, span.day, person.timeZone),
     doses(rulesReach),
     latestAssessments(db, person.id, instruments, {
       from: new Date(now.getTime() - ASSESSMENT_LOOKBACK_MS),

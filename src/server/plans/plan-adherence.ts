@@ -1,11 +1,11 @@
 import {
-  type AdherenceDay,
   type AdherenceDose,
   addDays,
-  adherence,
   daysBetween,
   ON_PLAN_TOLERANCE,
   type PlanDefinition,
+  type VersionedAdherenceDay,
+  versionedAdherence,
 } from "../../core/plan/index.ts";
 import { convertMass } from "../../core/units.ts";
 import { nextDay, startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
@@ -57,18 +57,25 @@ function inPlanUnit(dose: IngestionRecord, plan: PlanDefinition): AdherenceDose 
 
 export interface PlanAdherence {
   planId: string;
+  /** The current version's unit (a day judged against an older version gives its own). */
   unit: string;
+  /** The current version's number. */
+  version: number;
   timeZone: string;
   from: string;
   to: string;
   tolerance: number;
-  days: AdherenceDay[];
+  days: VersionedAdherenceDay[];
 }
 
 /**
- * Taken against planned per day for one of the subject's plans (its current version), in the
- * subject's time zone, from `from` to `to` (inclusive; default: the last 14 days to today).
- * 404 when the plan is not the subject's; 400 naming `query.from` for a range too long.
+ * Taken against planned per day for one of the subject's plans, in the subject's time zone, from
+ * `from` to `to` (inclusive; default: the last 14 days to today). Each day is judged against the
+ * version in force on it (core `versionInForceOn`: a version governs from the start of the day
+ * it was saved, in the subject's zone), so revising the plan never changes an earlier day; the
+ * doses counted and their unit are that version's too. The plan and all its versions come from
+ * one read, the doses of the whole range from one more. 404 when the plan is not the subject's;
+ * 400 naming `query.from` for a range too long.
  */
 export async function planAdherenceOf(
   app: App,
@@ -88,22 +95,27 @@ export async function planAdherenceOf(
       { field: "query.from", message: `the range may cover at most ${MAX_WINDOW_DAYS} days` },
     ]);
   }
-  const definition = plan.current.definition;
   // Doses just before the range still count as "the previous dose" for the minimum interval.
-  const lookBackMs = (definition.minHoursBetweenDoses ?? 0) * HOUR_MS;
+  const longestInterval = Math.max(
+    0,
+    ...plan.versions.map((v) => v.definition.minHoursBetweenDoses ?? 0),
+  );
   const logged = await listIngestions(app.mitra.db, who.subjectUserId, {
-    from: new Date(startOfZonedDay(from, timeZone).getTime() - lookBackMs),
+    from: new Date(startOfZonedDay(from, timeZone).getTime() - longestInterval * HOUR_MS),
     to: startOfZonedDay(nextDay(to), timeZone),
   });
-  const counts = countsToward(definition);
-  const doses = logged.filter(counts).map((d) => inPlanUnit(d, definition));
+  const dosesFor = ({ definition }: { definition: PlanDefinition }) => {
+    const counts = countsToward(definition);
+    return logged.filter(counts).map((d) => inPlanUnit(d, definition));
+  };
   return {
     planId: plan.id,
-    unit: definition.unit,
+    unit: plan.current.definition.unit,
+    version: plan.current.version,
     timeZone,
     from,
     to,
     tolerance: ON_PLAN_TOLERANCE,
-    days: adherence(definition, doses, timeZone, from, to),
+    days: versionedAdherence(plan.versions, dosesFor, timeZone, from, to),
   };
 }

@@ -8,6 +8,7 @@ import { previewPlan, storedPlanPreview } from "./plan-preview.ts";
 import { createPlan, endPlanOf, findPlanOf, listPlansOf, revisePlanOf } from "./plan-service.ts";
 import { plansForToday } from "./plan-today.ts";
 import {
+  ADHERENCE_DESCRIPTION,
   adherenceQuery,
   adherenceResponse,
   createPlanBody,
@@ -206,6 +207,7 @@ export async function planRoutes(app: App): Promise<void> {
       schema: {
         tags: ["plans"],
         summary: "Taken against planned per day in one's time zone (default: the last 14 days)",
+        description: ADHERENCE_DESCRIPTION,
         params: planParams,
         querystring: adherenceQuery,
         response: { 200: adherenceResponse },

@@ -156,6 +156,17 @@ export const todayResponse = z.object({
   ),
 });
 
+/** The OpenAPI description of the adherence routes: which version judges which day. */
+export const ADHERENCE_DESCRIPTION =
+  "Each day is judged against the plan version in force on that day, never against a later one. " +
+  "A version is in force from the start of the calendar day on which it was saved, in the " +
+  "person's time zone, until the start of the day a later version was saved: a revision made at " +
+  "15:00 governs that whole day (doses taken that morning included) and every later day, and " +
+  "changes no earlier day. Days before the plan was first saved are judged against version 1; " +
+  "when several versions are saved on one day, the last governs it. Each day names its " +
+  "`version` and that version's `unit`; the doses counted are those of that version's " +
+  "substance or product.";
+
 export const adherenceDayView = z.object({
   day: z.string(),
   planned: z.number().nullable(),
@@ -166,11 +177,22 @@ export const adherenceDayView = z.object({
   unconvertible: z.array(z.object({ unit: z.string(), amount: z.number(), doses: z.number() })),
   dosesOverMaxPerDose: z.number(),
   dosesTooSoon: z.number(),
+  /**
+   * The plan version the day was judged against: the one in force on that day. A version is in
+   * force from the start of the calendar day it was saved (in the person's zone) until a later
+   * version's day, so a revision governs the whole day it is made and no earlier day.
+   */
+  version: z.number().describe("the plan version in force on this day, which judged it"),
+  /** That version's unit, the unit of `planned` and `taken` on this day. */
+  unit: z.string().describe("that version's unit: the unit of planned and taken"),
 });
 
 export const adherenceResponse = z.object({
   planId: z.string(),
+  /** The current version's unit. */
   unit: z.string(),
+  /** The current version's number. */
+  version: z.number(),
   timeZone: z.string(),
   from: z.string(),
   to: z.string(),
