@@ -137,4 +137,26 @@ describe.skipIf(!available)("plans in the browser", () => {
     expect(await card.getByRole("link", { name: "View plan" }).count()).toBe(1);
     await page.screenshot({ path: "test-results/plan-today-390.png", fullPage: true });
   });
+
+  it("names the version each day was judged against once the plan changes a day later", async () => {
+    // Versions 1 and 2 were saved today; tomorrow version 3 is saved.
+    server.clock.advance(24 * 3_600_000);
+    await page.goto(`${server.baseUrl}/plan`);
+    await page.getByRole("button", { name: "Change plan" }).click();
+    await page.getByRole("heading", { name: "Change plan" }).waitFor();
+    await page.getByLabel("Step length (days)").fill("4");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect
+      .poll(() => page.getByRole("main").getByRole("status").textContent())
+      .toMatch(/version 3/);
+    const adherence = page.getByTestId("plan-adherence");
+    // Newest first: the new day by version 3, the first day by version 2 (the last saved on it).
+    await expect
+      .poll(() => adherence.getByTestId("adherence-version").allTextContents())
+      .toEqual(["3", "2"]);
+    expect(await adherence.textContent()).toMatch(
+      /judged against the plan version in force that day \(version 3 is the current one\)/,
+    );
+    await page.screenshot({ path: "test-results/plan-adherence-versions-390.png", fullPage: true });
+  });
 });

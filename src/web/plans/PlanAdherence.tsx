@@ -10,7 +10,11 @@ const STATUS_LABEL = {
   "no-plan": "no plan",
 } as const;
 
-/** Taken against planned per day for the last 14 days (the server's default), newest first. */
+/**
+ * Taken against planned per day for the last 14 days (the server's default), newest first. Each
+ * day is judged against the plan version in force on it (a change counts from the start of the
+ * day it was saved), so when the days shown span versions, a column names each day's version.
+ */
 export function PlanAdherence({ planId, refresh }: { planId: string; refresh: number }) {
   const [data, setData] = useState<AdherenceResponse | null | undefined>(undefined);
 
@@ -33,6 +37,9 @@ export function PlanAdherence({ planId, refresh }: { planId: string; refresh: nu
     .filter((d) => d.planned !== null || d.doses > 0 || d.unconvertible.length > 0);
   const inForce = days.filter((d) => d.planned !== null);
   const onPlan = inForce.filter((d) => d.status === "on-plan").length;
+  const byVersion = new Set(days.map((d) => d.version)).size > 1;
+  /** The unit beside an amount judged in another unit than the current version's. */
+  const unitOf = (d: (typeof days)[number]) => (d.unit === data.unit ? "" : ` ${d.unit}`);
   return (
     <div className="plan-adherence" data-testid="plan-adherence">
       <p className="muted">
@@ -52,15 +59,23 @@ export function PlanAdherence({ planId, refresh }: { planId: string; refresh: nu
               Taken
             </th>
             <th scope="col">Status</th>
+            {byVersion && (
+              <th scope="col" className="num" abbr="Plan version">
+                <abbr title="Plan version">Ver.</abbr>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {days.map((d) => (
             <tr key={d.day}>
               <td className="nowrap">{formatDay(d.day, { weekday: undefined })}</td>
-              <td className="num">{d.planned === null ? "–" : formatAmount(d.planned)}</td>
+              <td className="num">
+                {d.planned === null ? "–" : `${formatAmount(d.planned)}${unitOf(d)}`}
+              </td>
               <td className="num">
                 {formatAmount(d.taken)}
+                {unitOf(d)}
                 {d.unconvertible.length > 0 && (
                   <span className="muted">
                     {" "}
@@ -78,11 +93,21 @@ export function PlanAdherence({ planId, refresh }: { planId: string; refresh: nu
                   <span className="plan-status-note"> · dose over max</span>
                 )}
               </td>
+              {byVersion && (
+                <td className="num" data-testid="adherence-version">
+                  {d.version}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="field-hint">Amounts in {data.unit}.</p>
+      <p className="field-hint">
+        Amounts in {data.unit}
+        {days.some((d) => d.unit !== data.unit) ? " unless marked" : ""}.
+        {byVersion &&
+          ` Each day is judged against the plan version in force that day (version ${data.version} is the current one): a change counts from the start of the day it was saved, never for the days before.`}
+      </p>
     </div>
   );
 }

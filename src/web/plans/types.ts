@@ -1,8 +1,8 @@
 import type {
   ActivePlanLimits,
-  AdherenceDay,
   PlanDefinition,
   ScheduledDay,
+  VersionedAdherenceDay,
 } from "../../core/plan/index.ts";
 
 /** Shapes of the plan API's answers (src/server/plans/schemas.ts). */
@@ -58,12 +58,16 @@ export interface TodayResponse {
 
 export interface AdherenceResponse {
   planId: string;
+  /** The current version's unit. */
   unit: string;
+  /** The current version's number. */
+  version: number;
   timeZone: string;
   from: string;
   to: string;
   tolerance: number;
-  days: AdherenceDay[];
+  /** Each day judged against the version in force on it (its `version`, in its `unit`). */
+  days: VersionedAdherenceDay[];
 }
 
 export type { ScheduledDay };
