@@ -130,6 +130,29 @@ describe("a time axis set by the caller", () => {
     const middle =
       DEFAULT_SIZE.left + (DEFAULT_SIZE.width - DEFAULT_SIZE.left - DEFAULT_SIZE.right) / 2;
     expect(g.points[0]?.x).toBeCloseTo(middle);
-    expect(g.xTicks.map((t) => t.label)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03"]);
+    // Each day labelled under its middle, not at the midnight between two bars.
+    expect(g.xTicks.map((t) => t.label)).toEqual(["2026-03-01", "2026-03-02"]);
+    expect(g.xTicks[0]?.x).toBeCloseTo(DEFAULT_SIZE.left + (middle - DEFAULT_SIZE.left) / 2);
+  });
+
+  it("labels at most five days of a long window, in the person's zone", () => {
+    const from = Date.parse("2026-02-28T18:30:00Z"); // 1 March in Kolkata
+    const to = Date.parse("2026-03-20T18:30:00Z"); // 21 March starts
+    const g = chartGeometry(
+      [{ id: "a", takenAt: "2026-03-02T00:00:00Z", total: 10 }],
+      { min: 0, max: 64 },
+      [],
+      "Asia/Kolkata",
+      (at) => new Date(at).toISOString(),
+      DEFAULT_SIZE,
+      { from, to },
+    );
+    expect(g.xTicks.map((t) => t.label)).toEqual([
+      "2026-02-28T18:30:00.000Z",
+      "2026-03-04T18:30:00.000Z",
+      "2026-03-08T18:30:00.000Z",
+      "2026-03-12T18:30:00.000Z",
+      "2026-03-16T18:30:00.000Z",
+    ]);
   });
 });

@@ -106,14 +106,26 @@ export function chartGeometry(
   const span = range.max - range.min || 1;
   const y = (v: number) => size.top + (1 - (v - range.min) / span) * plotHeight;
 
-  // Days at local midnights; within a day, times (a single check-in: just its own time).
-  const midnights = dayTicks(from, to, timeZone);
-  const withinADay =
-    times.length === 1 ? times : [from + (to - from) / 6, (from + to) / 2, to - (to - from) / 6];
-  const xTicks =
-    midnights.length >= 2
-      ? midnights.map((at) => ({ x: x(at), at, label: formatTick(at, false) }))
-      : withinADay.map((at) => ({ x: x(at), at, label: formatTick(at, true) }));
+  let xTicks: ChartGeometry["xTicks"];
+  if (window) {
+    // A window of whole days (doses drawn as day bars): each day labelled under its middle.
+    const starts = dayTicks(from, to, timeZone, Number.POSITIVE_INFINITY).filter((at) => at < to);
+    const every = Math.max(1, Math.ceil(starts.length / 5));
+    xTicks = starts.flatMap((start, i) => {
+      if (i % every !== 0) return [];
+      const end = starts[i + 1] ?? to;
+      return [{ x: x(start + (end - start) / 2), at: start, label: formatTick(start, false) }];
+    });
+  } else {
+    // Days at local midnights; within a day, times (a single check-in: just its own time).
+    const midnights = dayTicks(from, to, timeZone);
+    const withinADay =
+      times.length === 1 ? times : [from + (to - from) / 6, (from + to) / 2, to - (to - from) / 6];
+    xTicks =
+      midnights.length >= 2
+        ? midnights.map((at) => ({ x: x(at), at, label: formatTick(at, false) }))
+        : withinADay.map((at) => ({ x: x(at), at, label: formatTick(at, true) }));
+  }
 
   return {
     size,
