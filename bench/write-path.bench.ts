@@ -1,6 +1,6 @@
 /**
- * Write-path speed, memory and the web app's first page: `npx tsx bench/write-path.bench.ts`
- * (or `npm run bench -- write-path`). Options: --connections 10 --seconds 4 --warmup 1 --renders 5.
+ * Write-path speed and server memory: `npx tsx bench/write-path.bench.ts`
+ * (or `npm run bench -- write-path`). Options: --connections 10 --seconds 4 --warmup 1.
  *
  * For each engine (SQLite, then PostgreSQL when a server answers at MITRA_TEST_POSTGRES_URL):
  * starts the real Mitra server in this process (buildApp over a fresh migrated database, port 0),
@@ -9,10 +9,9 @@
  * client id each time, taken within the past 90 days) and POST /api/assessments (a SOWS check-in).
  * Then the baseline: a bare Fastify route inserting one row (better-sqlite3 in WAL mode, or a pg
  * pool). Prints requests/s, p50 and p99 latency, the Mitra/baseline cost ratio (target: at most
- * 2), the server's memory at rest and under load, the first page's gzipped JavaScript (budget
- * 200 KB) and the median first render in Chromium. Figures only: nothing here fails on time.
+ * 2), and the server's memory at rest and under load (bench/web.bench.ts measures the web app).
+ * Figures only: nothing here fails on time.
  */
-import { ensureWebBuild, webOutDir } from "../src/cli/web-build.ts";
 import type { Engine } from "../src/db/connection.ts";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
@@ -30,10 +29,8 @@ import {
   startSqliteBaseline,
 } from "./write-path/baseline-servers.ts";
 import { type LoadFigures, type LoadJob, runLoad } from "./write-path/http-load.ts";
-import { firstPageJavaScript, firstRenderTimes } from "./write-path/web-first-page.ts";
 
 const TARGET_RATIO = 2;
-const JS_BUDGET_BYTES = 200 * 1024;
 
 function argValue(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -43,7 +40,6 @@ function argValue(name: string, fallback: number): number {
 const connections = argValue("--connections", 10);
 const durationMs = argValue("--seconds", 4) * 1000;
 const warmupMs = argValue("--warmup", 1) * 1000;
-const renders = argValue("--renders", 5);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -87,12 +83,12 @@ const sowsAnswers = async (client: ApiClient): Promise<Record<string, number>> =
   return answers;
 };
 
-async function benchEngine(engine: Engine, afterMitra: (baseUrl: string) => Promise<void>) {
+async function benchEngine(engine: Engine) {
   const database = await createTestDatabase(engine);
   const app = await buildApp({
     config: { ...loadConfig({}), logLevel: "silent" },
     database,
-    webRoot: webOutDir,
+    webRoot: "/nonexistent",
     logger: false,
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
@@ -149,7 +145,6 @@ async function benchEngine(engine: Engine, afterMitra: (baseUrl: string) => Prom
     ),
     sample,
   );
-  await afterMitra(baseUrl);
   await app.close();
   await database.destroy();
 
@@ -183,23 +178,7 @@ async function benchEngine(engine: Engine, afterMitra: (baseUrl: string) => Prom
   );
 }
 
-await ensureWebBuild();
-const js = firstPageJavaScript(webOutDir);
-console.log(
-  `web first page JavaScript: ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped ` +
-    `(${js.files.join(", ")}); budget ${JS_BUDGET_BYTES / 1024} KB: ` +
-    (js.gzipBytes <= JS_BUDGET_BYTES ? "within" : "OVER"),
-);
+await benchEngine("sqlite");
 
-await benchEngine("sqlite", async (baseUrl) => {
-  const times = await firstRenderTimes(baseUrl, renders);
-  const sorted = [...times].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-  console.log(
-    `first render (navigation to "Welcome back" visible, Chromium 390x844, fresh context): ` +
-      `median ${median.toFixed(0)} ms of ${renders} (${times.map((t) => t.toFixed(0)).join(", ")} ms)`,
-  );
-});
-
-if (await isPostgresReachable()) await benchEngine("postgres", async () => {});
+if (await isPostgresReachable()) await benchEngine("postgres");
 else console.log(`\npostgres: no server at ${postgresTestUrl}, skipped`);
