@@ -212,5 +212,7 @@ describe.skipIf(!available)("progress: doses under the scores, in the browser", 
     expect(drawn).toEqual([[dayE, "241.2"]]);
     // No magnesium plan: no target line.
     expect(await chart.getByTestId("chart-sows-target").count()).toBe(0);
+    await picker.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.screenshot({ path: "test-results/progress-doses-magnesium-390.png" });
   });
 });
