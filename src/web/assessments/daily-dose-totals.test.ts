@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { PlanDefinition } from "../../core/plan/index.ts";
 import {
   dailyDoseTotals,
-  daysFrom,
   type LoggedDose,
   planTargets,
   poolBars,
@@ -230,15 +229,6 @@ describe("pools and bars", () => {
       { day: "2026-03-05", amount: 1 },
     ]);
     expect(poolBars(days, "magnesium-elemental", "2026-03-01", "2026-03-03")).toEqual([]);
-  });
-
-  it("counts calendar days inclusively", () => {
-    expect(daysFrom("2026-02-27", "2026-03-02")).toEqual([
-      "2026-02-27",
-      "2026-02-28",
-      "2026-03-01",
-      "2026-03-02",
-    ]);
   });
 });
 

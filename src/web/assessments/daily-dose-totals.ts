@@ -1,6 +1,6 @@
 import { daysBetween, type PlanDefinition, planSchedule } from "../../core/plan/index.ts";
 import { convertMass } from "../../core/units.ts";
-import { nextDay, zonedDay } from "../../core/zoned-time.ts";
+import { zonedDay } from "../../core/zoned-time.ts";
 
 /**
  * Doses as daily totals per pool, for drawing under the score chart. Pure: the caller passes the
@@ -192,18 +192,6 @@ export function uncountedIn(
 
 /** Longest stretch of days a chart draws (about three years). */
 const MAX_DAYS = 1100;
-
-/** Every calendar day from `fromDay` to `toDay`, inclusive (at most ~3 years). */
-export function daysFrom(fromDay: string, toDay: string): string[] {
-  const out: string[] = [];
-  const count = Math.min(daysBetween(fromDay, toDay), MAX_DAYS - 1);
-  let day = fromDay;
-  for (let i = 0; i <= count; i++) {
-    out.push(day);
-    day = nextDay(day);
-  }
-  return out;
-}
 
 export interface TargetDay {
   day: string;
