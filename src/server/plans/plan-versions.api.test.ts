@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, type PlanDefinition } from "../../core/plan/index.ts";
 import type { Warning } from "../../core/warning.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
+import { CARE_SCOPES } from "../../db/tables/care-team.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { linkClinician } from "../care-team/test-fixtures.ts";
+import { gatherPatientRecord } from "../reports/patient-record.ts";
+import { buildReportModel } from "../reports/report-model.ts";
 
 /**
  * A revised plan judges each past day against the version in force on it: adherence, the safety
@@ -191,6 +194,20 @@ describe.each(engines)("plan versions in force over HTTP on %s", (engine) => {
       expect(await overPlan()).toBe(1);
     },
   );
+
+  it.skipIf(skip)("reports each day of the PDF summary by the version in force on it", async () => {
+    const now = server.clock.now();
+    const range = { from: new Date(Date.parse(local(yesterday, 0))), to: now };
+    const record = await gatherPatientRecord(server.app.mitra.db, patientId, CARE_SCOPES, range);
+    if (!record) throw new Error("no record");
+    const model = await buildReportModel(server.app, record, { id: patientId, name: "you" }, now);
+    const section = model.plans?.[0];
+    expect(section?.version).toBe(2);
+    expect(section?.days.map((d) => [d.day, d.version, d.planned])).toEqual([
+      [yesterday, 1, 6],
+      [today, 2, 5],
+    ]);
+  });
 
   it.skipIf(skip)("states the rule in the API description", async () => {
     const doc = (await patient.get("/api/openapi.json")).body;

@@ -266,6 +266,10 @@ export function renderPdfReport(
           amount(d.taken),
           d.status,
           [
+            // A day before a revision was judged against the version in force then.
+            d.version === plan.version
+              ? ""
+              : `by version ${d.version}${d.unit === plan.unit ? "" : `, in ${d.unit}`}`,
             d.dosesOverMaxPerDose ? `${d.dosesOverMaxPerDose} over max per dose` : "",
             d.dosesTooSoon ? `${d.dosesTooSoon} too soon` : "",
             ...d.unconvertible.map((u) => `${amount(u.amount)} ${u.unit} not counted`),

@@ -1,4 +1,4 @@
-import { type AdherenceDay, InvalidPlanError } from "../../core/plan/index.ts";
+import { InvalidPlanError, type VersionedAdherenceDay } from "../../core/plan/index.ts";
 import { type Severity, severityRank } from "../../core/warning.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import { findInstrument } from "../../knowledge/instruments.ts";
@@ -36,8 +36,13 @@ export interface PlanSection {
   title: string;
   description: string;
   unit: string;
-  /** Per day: planned and taken, with adherence status; empty when no day of the range had doses or a target. */
-  days: AdherenceDay[];
+  /** The current version's number. */
+  version: number;
+  /**
+   * Per day: planned and taken, with adherence status, judged against the version in force that
+   * day (its `version` and `unit`); empty when no day of the range had doses or a target.
+   */
+  days: VersionedAdherenceDay[];
 }
 
 export interface WarningLine {
@@ -189,6 +194,7 @@ export async function buildReportModel(
         title: `${d.kind === "taper" ? "Taper" : "Titration"} plan (${plan.status}), version ${plan.current.version}`,
         description: describePlan(d),
         unit: d.unit,
+        version: plan.current.version,
         days: (adherence?.days ?? []).filter((day) => day.planned !== null || day.doses > 0),
       });
     }
