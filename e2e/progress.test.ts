@@ -64,18 +64,24 @@ describe.skipIf(!available)("progress: doses under the scores, in the browser", 
     csrf = (await (await request.get(`${server.baseUrl}/api/me`)).json()).csrfToken;
 
     // A taper of kratom leaf from day A: 6 g a day, 1 g less every 2 days (A, B: 6; C, E: 5).
-    await post("/api/plans", {
-      id: crypto.randomUUID(),
-      definition: {
-        kind: "taper",
-        substanceId: "kratom-leaf",
-        unit: "g",
-        startDate: dayA,
-        startAmountPerDay: 6,
-        step: { kind: "amount", amount: 1 },
-        stepLengthDays: 2,
-      },
+    const taper = {
+      kind: "taper",
+      substanceId: "kratom-leaf",
+      unit: "g",
+      startDate: dayA,
+      startAmountPerDay: 6,
+      step: { kind: "amount", amount: 1 },
+      stepLengthDays: 2,
+    };
+    const created = await post("/api/plans", { id: crypto.randomUUID(), definition: taper });
+    // Revised today to start at 9 g: that version governs from today on, so the past days drawn
+    // keep the targets of the first version, as the Plan page's adherence judges them.
+    const revised = await request.put(`${server.baseUrl}/api/plans/${created.plan.id}`, {
+      data: { definition: { ...taper, startAmountPerDay: 9 } },
+      headers: { "x-csrf-token": csrf },
     });
+    expect(revised.status(), await revised.text()).toBe(200);
+    expect((await revised.json()).plan.current.version).toBe(2);
 
     // Day A: 3 g + 2 g of leaf (the second at 23:50 local) = 5 g.
     await dose("kratom-leaf", 3, "g", at(dayA, "09:00"));

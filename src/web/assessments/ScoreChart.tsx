@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { bandFor, type InstrumentDefinition } from "../../core/assessment/index.ts";
-import type { PlanDefinition } from "../../core/plan/index.ts";
+import type { DatedPlanVersion } from "../../core/plan/index.ts";
 import { nextDay, startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { formatAmount } from "../plans/format.ts";
 import { chartGeometry, DEFAULT_SIZE } from "./chart-geometry.ts";
@@ -28,8 +28,8 @@ export interface DoseOverlayData {
   days: readonly DoseDay[];
   /** The pool drawn as bars, in its unit; null draws none. */
   shown: { pool: string; unit: string; name: string } | null;
-  /** The active plan for the shown pool, drawn as its daily target. */
-  plan: PlanDefinition | null;
+  /** The active plan for the shown pool (all its versions), drawn as its daily target. */
+  plan: readonly DatedPlanVersion[] | null;
 }
 
 /** Room for the amount axis on the right and the axis titles on top, when doses are drawn. */
@@ -70,7 +70,9 @@ function overlayFor(
   const toDay = lastDoseDay && lastDoseDay > lastCheckInDay ? lastDoseDay : lastCheckInDay;
   const bars = shown ? poolBars(doses.days, shown.pool, fromDay, toDay) : [];
   const targets: TargetDay[] | null =
-    shown && doses.plan ? planTargets(doses.plan, shown.unit, fromDay, toDay) : null;
+    shown && doses.plan && doses.plan.length > 0
+      ? planTargets(doses.plan, shown.unit, fromDay, toDay, timeZone)
+      : null;
   const uncounted = shown ? uncountedIn(doses.days, shown.pool, fromDay, toDay) : [];
   const drawn = shown !== null && (bars.length > 0 || (targets?.length ?? 0) > 0);
   return { fromDay, toDay, shown, bars, targets, uncounted, drawn };
@@ -325,7 +327,8 @@ export function ScoreChart({
       )}
       {shown && doses?.plan && overlay?.targets === null && (
         <p className="muted small">
-          Your plan counts in {doses.plan.unit}, which cannot be drawn on the {shown.unit} axis.
+          Your plan counts in {doses.plan.at(-1)?.definition.unit}, which cannot be drawn on the{" "}
+          {shown.unit} axis.
         </p>
       )}
       <details className="chart-table">

@@ -242,20 +242,46 @@ describe("plan targets", () => {
     step: { kind: "amount", amount: 0.5 },
     stepLengthDays: 2,
   };
+  const saved = (version: number, definition: PlanDefinition, createdAt: string) => ({
+    version,
+    definition,
+    createdAt,
+  });
+  const one = [saved(1, taper, "2026-03-02T10:00:00Z")];
 
   it("gives the target of each day the plan is in force, in the chart's unit", () => {
-    expect(planTargets(taper, "g", "2026-03-01", "2026-03-06")).toEqual([
+    expect(planTargets(one, "g", "2026-03-01", "2026-03-06", "UTC")).toEqual([
       { day: "2026-03-03", target: 4 },
       { day: "2026-03-04", target: 4 },
       { day: "2026-03-05", target: 3.5 },
       { day: "2026-03-06", target: 3.5 },
     ]);
-    expect(planTargets(taper, "mg", "2026-03-05", "2026-03-05")).toEqual([
+    expect(planTargets(one, "mg", "2026-03-05", "2026-03-05", "UTC")).toEqual([
       { day: "2026-03-05", target: 3500 },
     ]);
   });
 
+  it("takes each day's target from the version in force on it, in the person's zone", () => {
+    // Revised to start at 3 g, saved at 20:00 UTC on 4 March: 5 March already in Kolkata.
+    const revised = [...one, saved(2, { ...taper, startAmountPerDay: 3 }, "2026-03-04T20:00:00Z")];
+    expect(planTargets(revised, "g", "2026-03-03", "2026-03-06", "Asia/Kolkata")).toEqual([
+      { day: "2026-03-03", target: 4 },
+      { day: "2026-03-04", target: 4 },
+      { day: "2026-03-05", target: 2.5 },
+      { day: "2026-03-06", target: 2.5 },
+    ]);
+    expect(
+      planTargets(revised, "g", "2026-03-03", "2026-03-06", "UTC")?.map((t) => t.target),
+    ).toEqual([4, 3, 2.5, 2.5]);
+  });
+
   it("draws no target it cannot convert", () => {
-    expect(planTargets({ ...taper, unit: "capsule" }, "g", "2026-03-03", "2026-03-04")).toBeNull();
+    const capsules = [saved(1, { ...taper, unit: "capsule" }, "2026-03-02T10:00:00Z")];
+    expect(planTargets(capsules, "g", "2026-03-03", "2026-03-04", "UTC")).toBeNull();
+    // A version in capsules leaves its days out; the grams version's days stay.
+    const mixed = [...capsules, saved(2, taper, "2026-03-04T10:00:00Z")];
+    expect(planTargets(mixed, "g", "2026-03-03", "2026-03-04", "UTC")).toEqual([
+      { day: "2026-03-04", target: 4 },
+    ]);
   });
 });

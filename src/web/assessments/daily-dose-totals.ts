@@ -1,4 +1,10 @@
-import { daysBetween, type PlanDefinition, planSchedule } from "../../core/plan/index.ts";
+import {
+  addDays,
+  type DatedPlanVersion,
+  daysBetween,
+  planSchedule,
+  versionSpans,
+} from "../../core/plan/index.ts";
 import { convertMass } from "../../core/units.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 
@@ -201,19 +207,31 @@ export interface TargetDay {
 
 /**
  * A plan's daily target on each day in [fromDay, toDay] it is in force, in `unit` (the pool's),
- * or null when the plan's unit cannot be turned into it (a plan in capsules against grams).
+ * each day by the version in force on it (core `versionSpans`: a revision governs from the start
+ * of the day it was saved, in the person's zone), as the Plan page's adherence judges it. Days
+ * under a version whose unit cannot be turned into `unit` (capsules against grams) are left out;
+ * null when no version's unit can be.
  */
 export function planTargets(
-  plan: PlanDefinition,
+  versions: readonly DatedPlanVersion[],
   unit: string,
   fromDay: string,
   toDay: string,
+  timeZone: string,
 ): TargetDay[] | null {
-  if (convertMass(1, plan.unit, unit) === null) return null;
-  const days = Math.min(daysBetween(fromDay, toDay) + 1, MAX_DAYS);
-  if (days < 1) return [];
-  return planSchedule(plan, { from: fromDay, days }).flatMap((d) => {
-    const target = convertMass(d.targetPerDay, plan.unit, unit);
-    return target === null ? [] : [{ day: d.day, target }];
+  if (!versions.some((v) => convertMass(1, v.definition.unit, unit) !== null)) return null;
+  if (daysBetween(fromDay, toDay) < 0) return [];
+  // At most MAX_DAYS days, the latest ones.
+  const from = daysBetween(fromDay, toDay) >= MAX_DAYS ? addDays(toDay, -(MAX_DAYS - 1)) : fromDay;
+  return versionSpans(versions, timeZone, from, toDay).flatMap((span) => {
+    const plan = span.version.definition;
+    if (convertMass(1, plan.unit, unit) === null) return [];
+    return planSchedule(plan, {
+      from: span.from,
+      days: daysBetween(span.from, span.to) + 1,
+    }).flatMap((d) => {
+      const target = convertMass(d.targetPerDay, plan.unit, unit);
+      return target === null ? [] : [{ day: d.day, target }];
+    });
   });
 }

@@ -1,9 +1,9 @@
-import type { PlanDefinition } from "../../core/plan/index.ts";
+import type { DatedPlanVersion } from "../../core/plan/index.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { api } from "../api.ts";
 import type { IngestionView, Product } from "../dose-log/types.ts";
 import { loadCatalog } from "../dose-log/use-catalog.ts";
-import type { PlanListResponse } from "../plans/types.ts";
+import type { PlanListResponse, PlanResponse, PlanVersionView } from "../plans/types.ts";
 import { type DoseDay, dailyDoseTotals, poolName, poolsLogged } from "./daily-dose-totals.ts";
 
 /** Most doses one list returns (the server's cap, MAX_LIST_LIMIT in dose-log/schemas.ts). */
@@ -20,8 +20,8 @@ export interface ProgressDoses {
   days: DoseDay[];
   /** Pools that can be drawn: those with counted doses, and those of active plans. */
   pools: PoolChoice[];
-  /** The active plan of each pool. */
-  plans: Map<string, PlanDefinition>;
+  /** The active plan of each pool: every version, so each day takes the one in force on it. */
+  plans: Map<string, readonly DatedPlanVersion[]>;
   /** What is drawn first: the active plan's pool, else kratom leaf, else the most logged. */
   defaultPool: string | null;
   /** When the list was cut at the server's cap: the first day that is complete. */
@@ -60,32 +60,42 @@ export async function loadProgressDoses(
   const days = dailyDoseTotals(doses, timeZone, poolOf);
 
   // Each active plan's pool: its substance's, or its product's substance's.
-  const active = planList.plans.filter((p) => p.status === "active").map((p) => p.current);
-  let products: Product[] = [];
-  if (active.some((v) => v.definition.substanceId === undefined)) {
-    products = await api<{ products: Product[] }>("GET", "/api/products")
-      .then((r) => r.products)
-      .catch(() => []);
-  }
-  const plans = new Map<string, PlanDefinition>();
-  for (const { definition } of active) {
+  const active = planList.plans.filter((p) => p.status === "active");
+  const [products, versions] = await Promise.all([
+    active.some((p) => p.current.definition.substanceId === undefined)
+      ? api<{ products: Product[] }>("GET", "/api/products")
+          .then((r) => r.products)
+          .catch((): Product[] => [])
+      : Promise.resolve<Product[]>([]),
+    // Every version of each plan (the list holds only the current one); the current alone if
+    // they cannot be had.
+    Promise.all(
+      active.map((p) =>
+        api<PlanResponse>("GET", `/api/plans/${p.id}`)
+          .then((r): PlanVersionView[] => r.plan.versions)
+          .catch((): PlanVersionView[] => [p.current]),
+      ),
+    ),
+  ]);
+  const plans = new Map<string, readonly DatedPlanVersion[]>();
+  active.forEach(({ current: { definition } }, index) => {
     const substanceId =
       definition.substanceId ??
       products.find((p) => p.id === definition.productId)?.substanceId ??
       undefined;
     const pool = substanceId === undefined ? undefined : (poolOf(substanceId) ?? substanceId);
-    if (pool !== undefined && !plans.has(pool)) plans.set(pool, definition);
-  }
+    if (pool !== undefined && !plans.has(pool)) plans.set(pool, versions[index] ?? []);
+  });
 
   const pools: PoolChoice[] = poolsLogged(days).map((p) => ({
     pool: p.pool,
     unit: p.unit,
     name: poolName(p.pool, p.names),
   }));
-  for (const [pool, plan] of plans) {
+  for (const [pool, planVersions] of plans) {
     if (pools.some((p) => p.pool === pool)) continue;
     const canonical = [...substances.values()].find((s) => s.pool === pool);
-    const unit = canonical?.canonicalUnit ?? plan.unit;
+    const unit = canonical?.canonicalUnit ?? planVersions.at(-1)?.definition.unit ?? "g";
     pools.push({ pool, unit, name: poolName(pool, canonical ? [canonical.name] : []) });
   }
   const planned = [...plans.keys()][0];
