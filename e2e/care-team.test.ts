@@ -97,13 +97,14 @@ describe.skipIf(!available)("care team in the browser", () => {
       .poll(() => clinicianPage.getByRole("heading", { level: 1 }).textContent())
       .toBe("Rosa Patient");
     await expect.poll(() => clinicianPage.getByTestId("chart-sows-gossop").count()).toBe(1);
-    expect(await clinicianPage.locator(".timeline-item").count()).toBeGreaterThan(5);
+    await expect.poll(() => clinicianPage.locator(".timeline-item").count()).toBeGreaterThan(5);
     await clinicianPage
       .getByLabel("Note on Rosa Patient's record")
       .fill("Phoned; fainting reviewed.");
     await clinicianPage.getByRole("button", { name: "Save note" }).click();
     await expect.poll(() => clinicianPage.getByText("Note saved.").count()).toBe(1);
-    expect(await clinicianPage.getByText("Phoned; fainting reviewed.").count()).toBe(1);
+    // The saved note shows in the list once it has loaded again.
+    await expect.poll(() => clinicianPage.getByText("Phoned; fainting reviewed.").count()).toBe(1);
     await shoot(clinicianPage, "care-team-patient-detail-390.png");
   });
 
@@ -112,7 +113,7 @@ describe.skipIf(!available)("care team in the browser", () => {
     const access = patientPage.locator(".access-item").first();
     await access.waitFor();
     expect(await access.textContent()).toMatch(/Dr Imani/);
-    expect(await patientPage.getByText("Phoned; fainting reviewed.").count()).toBe(1);
+    await expect.poll(() => patientPage.getByText("Phoned; fainting reviewed.").count()).toBe(1);
     expect(await patientPage.locator(".audit-list").textContent()).toMatch(/Dr Imani viewed/);
     await patientPage.getByRole("button", { name: "Revoke access" }).click();
     await patientPage.getByRole("button", { name: /Yes, end Dr Imani's access now/ }).click();
