@@ -56,3 +56,20 @@ export function listAuditForSubject(db: Kysely<Database>, subjectId: string, lim
     .limit(limit)
     .execute();
 }
+
+/**
+ * Runs a change and, when `entryFor` gives an entry for its result (null: nothing changed), that
+ * audit entry, in one transaction: both are stored or neither. Returns the change's result.
+ */
+export function withAuditEntry<T>(
+  db: Kysely<Database>,
+  change: (trx: Kysely<Database>) => Promise<T>,
+  entryFor: (result: T) => AuditEntry | null,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const result = await change(trx);
+    const entry = entryFor(result);
+    if (entry) await appendAudit(trx, entry);
+    return result;
+  });
+}

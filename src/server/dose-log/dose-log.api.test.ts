@@ -292,6 +292,50 @@ describe.each(engines)("dose log over HTTP on %s", (engine) => {
     expect(history.body.versions[0].previous.notes).toBe("morning");
   });
 
+  it.skipIf(skip)("audits every change to doses and products once, and nothing else", async () => {
+    const c = await patient();
+    const product = await c.post("/api/products", {
+      id: uuid(),
+      vendor: "Acme",
+      name: "Audit caps",
+      form: "capsules",
+      gramsPerCapsule: 0.5,
+    });
+    expect(product.status).toBe(201);
+    const productId = product.body.product.id as string;
+    const doseId = uuid();
+    const body = {
+      id: doseId,
+      substance: "kratom-leaf",
+      amount: 2,
+      unit: "g",
+      takenAt: ago(HOUR),
+    };
+    expect((await c.post("/api/ingestions", body)).status).toBe(201);
+    expect((await c.post("/api/ingestions", body)).status).toBe(200);
+    expect((await c.patch(`/api/ingestions/${doseId}`, { amount: 3 })).status).toBe(200);
+    expect((await c.patch(`/api/products/${productId}`, { lot: "L-7" })).status).toBe(200);
+    expect((await c.delete(`/api/ingestions/${doseId}`)).status).toBe(204);
+    expect((await c.delete(`/api/products/${productId}`)).status).toBe(204);
+    // Nothing changes for a record that is gone: no entry either.
+    expect((await c.delete(`/api/ingestions/${doseId}`)).status).toBe(404);
+    expect((await c.patch(`/api/products/${productId}`, { lot: "L-8" })).status).toBe(404);
+
+    const audit = await c.get("/api/audit?limit=100");
+    const changes = audit.body.entries
+      .filter((e: any) => e.entity === "ingestion" || e.entity === "product")
+      .map((e: any) => `${e.action} ${e.entity} ${e.entityId === doseId ? "dose" : "product"}`)
+      .sort();
+    expect(changes).toEqual([
+      "create ingestion dose",
+      "create product product",
+      "delete ingestion dose",
+      "delete product product",
+      "update ingestion dose",
+      "update product product",
+    ]);
+  });
+
   it.skipIf(skip)(
     "logs by product: capsules count as grams of leaf, an extract never does",
     async () => {

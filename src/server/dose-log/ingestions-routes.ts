@@ -1,5 +1,5 @@
 import type { Warning } from "../../core/warning.ts";
-import { appendAudit } from "../../db/audit.ts";
+import { withAuditEntry } from "../../db/audit.ts";
 import {
   deleteIngestion,
   findIngestion,
@@ -260,28 +260,30 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
       const warnings = await checkDose(app, rules, user, dose.candidate);
       const now = app.mitra.now();
       // The change and its audit entry commit together.
-      const updated = await db.transaction().execute(async (trx) => {
-        const changed = await updateIngestion(trx, {
-          id: existing.id,
-          userId: user.id,
-          fields: { ...dose.fields, warnings },
-          changedBy: user.id,
-          now,
-        });
-        if (changed) {
-          await appendAudit(trx, {
-            actorId: user.id,
-            subjectId: user.id,
-            action: "update",
-            entity: "ingestion",
-            entityId: changed.id,
-            address: request.ip,
-            at: now,
-            details: { fields: Object.keys(body), warnings: warnings.map((w) => w.code) },
-          });
-        }
-        return changed;
-      });
+      const updated = await withAuditEntry(
+        db,
+        (trx) =>
+          updateIngestion(trx, {
+            id: existing.id,
+            userId: user.id,
+            fields: { ...dose.fields, warnings },
+            changedBy: user.id,
+            now,
+          }),
+        (changed) =>
+          changed
+            ? {
+                actorId: user.id,
+                subjectId: user.id,
+                action: "update",
+                entity: "ingestion",
+                entityId: changed.id,
+                address: request.ip,
+                at: now,
+                details: { fields: Object.keys(body), warnings: warnings.map((w) => w.code) },
+              }
+            : null,
+      );
       if (!updated) throw notFound("That dose");
       const view = await ingestionViewer(db, rules, user.id, [updated]);
       return { ingestion: view(updated), warnings };
@@ -301,26 +303,28 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
       const user = requireUser(request);
       const now = app.mitra.now();
       // The deletion and its audit entry commit together.
-      const deleted = await db.transaction().execute(async (trx) => {
-        const done = await deleteIngestion(trx, {
-          id: request.params.id,
-          userId: user.id,
-          changedBy: user.id,
-          now,
-        });
-        if (done) {
-          await appendAudit(trx, {
-            actorId: user.id,
-            subjectId: user.id,
-            action: "delete",
-            entity: "ingestion",
-            entityId: request.params.id,
-            address: request.ip,
-            at: now,
-          });
-        }
-        return done;
-      });
+      const deleted = await withAuditEntry(
+        db,
+        (trx) =>
+          deleteIngestion(trx, {
+            id: request.params.id,
+            userId: user.id,
+            changedBy: user.id,
+            now,
+          }),
+        (done) =>
+          done
+            ? {
+                actorId: user.id,
+                subjectId: user.id,
+                action: "delete",
+                entity: "ingestion",
+                entityId: request.params.id,
+                address: request.ip,
+                at: now,
+              }
+            : null,
+      );
       if (!deleted) throw notFound("That dose");
       return reply.status(204).send();
     },

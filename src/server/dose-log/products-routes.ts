@@ -1,5 +1,5 @@
 import type { CompiledRules } from "../../core/safety/compile.ts";
-import { appendAudit } from "../../db/audit.ts";
+import { withAuditEntry } from "../../db/audit.ts";
 import {
   deleteProduct,
   findOwnProduct,
@@ -124,26 +124,22 @@ export async function productRoutes(app: App, knowledge: DoseLogKnowledge): Prom
       }
       const now = app.mitra.now();
       // The product and its audit entry commit together.
-      const { created, record } = await db.transaction().execute(async (trx) => {
-        const inserted = await insertProduct(trx, {
-          id,
-          userId: user.id,
-          ...fieldsFrom(rules, rest),
-          now,
-        });
-        if (inserted.created) {
-          await appendAudit(trx, {
-            actorId: user.id,
-            subjectId: user.id,
-            action: "create",
-            entity: "product",
-            entityId: id,
-            address: request.ip,
-            at: now,
-          });
-        }
-        return inserted;
-      });
+      const { created, record } = await withAuditEntry(
+        db,
+        (trx) => insertProduct(trx, { id, userId: user.id, ...fieldsFrom(rules, rest), now }),
+        (inserted) =>
+          inserted.created
+            ? {
+                actorId: user.id,
+                subjectId: user.id,
+                action: "create",
+                entity: "product",
+                entityId: id,
+                address: request.ip,
+                at: now,
+              }
+            : null,
+      );
       if (record.userId !== user.id) {
         throw new ApiError(409, "id_conflict", "This id is already used. Generate a new one.");
       }
@@ -203,27 +199,29 @@ export async function productRoutes(app: App, knowledge: DoseLogKnowledge): Prom
       if (!existing) throw notFound("That product");
       const now = app.mitra.now();
       // The change and its audit entry commit together.
-      const updated = await db.transaction().execute(async (trx) => {
-        const changed = await updateProduct(trx, {
-          id: existing.id,
-          userId: user.id,
-          fields: fieldsFrom(rules, request.body, existing),
-          now,
-        });
-        if (changed) {
-          await appendAudit(trx, {
-            actorId: user.id,
-            subjectId: user.id,
-            action: "update",
-            entity: "product",
-            entityId: existing.id,
-            address: request.ip,
-            at: now,
-            details: { fields: Object.keys(request.body) },
-          });
-        }
-        return changed;
-      });
+      const updated = await withAuditEntry(
+        db,
+        (trx) =>
+          updateProduct(trx, {
+            id: existing.id,
+            userId: user.id,
+            fields: fieldsFrom(rules, request.body, existing),
+            now,
+          }),
+        (changed) =>
+          changed
+            ? {
+                actorId: user.id,
+                subjectId: user.id,
+                action: "update",
+                entity: "product",
+                entityId: existing.id,
+                address: request.ip,
+                at: now,
+                details: { fields: Object.keys(request.body) },
+              }
+            : null,
+      );
       if (!updated) throw notFound("That product");
       return { product: toView(rules, updated) };
     },
@@ -242,21 +240,22 @@ export async function productRoutes(app: App, knowledge: DoseLogKnowledge): Prom
       const user = requireUser(request);
       const now = app.mitra.now();
       // The deletion and its audit entry commit together.
-      const deleted = await db.transaction().execute(async (trx) => {
-        const done = await deleteProduct(trx, { id: request.params.id, userId: user.id, now });
-        if (done) {
-          await appendAudit(trx, {
-            actorId: user.id,
-            subjectId: user.id,
-            action: "delete",
-            entity: "product",
-            entityId: request.params.id,
-            address: request.ip,
-            at: now,
-          });
-        }
-        return done;
-      });
+      const deleted = await withAuditEntry(
+        db,
+        (trx) => deleteProduct(trx, { id: request.params.id, userId: user.id, now }),
+        (done) =>
+          done
+            ? {
+                actorId: user.id,
+                subjectId: user.id,
+                action: "delete",
+                entity: "product",
+                entityId: request.params.id,
+                address: request.ip,
+                at: now,
+              }
+            : null,
+      );
       if (!deleted) throw notFound("That product");
       return reply.status(204).send();
     },
