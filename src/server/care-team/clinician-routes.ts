@@ -1,3 +1,4 @@
+import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { appendAudit } from "../../db/audit.ts";
 import { appendAuditBatch } from "../../db/audit-batch.ts";
 import { insertClinicalNote } from "../../db/clinical-notes.ts";
@@ -20,6 +21,12 @@ import {
 } from "./clinician-schemas.ts";
 import { noteBody, noteResponse } from "./schemas.ts";
 import { triageDashboard } from "./triage.ts";
+
+const TIMELINE_DESCRIPTION =
+  "Each section is present only when the patient's consent includes its scope: doses and plans " +
+  "(`doses`; plans with every version), assessments and trends (`assessments`), products " +
+  "(`products`), notes (`notes`). Without `from`, the range starts at the beginning of the " +
+  "patient's day (in their time zone) 30 days before `to`, so every day in it is whole.";
 
 /** The clinician's side: the triage dashboard and the view of one consenting patient. */
 export async function clinicianRoutes(app: App): Promise<void> {
@@ -58,6 +65,7 @@ export async function clinicianRoutes(app: App): Promise<void> {
       schema: {
         tags: ["clinician"],
         summary: "A consenting patient's doses, assessments, plans, products and notes, by scope",
+        description: TIMELINE_DESCRIPTION,
         params: patientParams,
         querystring: rangeQuery,
         response: { 200: timelineResponse },
@@ -65,8 +73,14 @@ export async function clinicianRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const now = app.mitra.now();
-      const range = resolveRange(request.query, now);
+      const asked = resolveRange(request.query, now);
       const access = await requirePatientAccess(app, request, request.params.id, "any");
+      // Without a `from`, whole days in the patient's zone: the first day's doses are all there.
+      const timeZone = access.patient.timeZone;
+      const range =
+        request.query.from === undefined
+          ? { ...asked, from: startOfZonedDay(zonedDay(asked.from, timeZone), timeZone) }
+          : asked;
       const record = await gatherPatientRecord(
         app.mitra.db,
         access.patient.id,
