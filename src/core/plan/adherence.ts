@@ -23,7 +23,11 @@ import { planSchedule } from "./schedule.ts";
  */
 export const ON_PLAN_TOLERANCE = 0.1;
 
-export type AdherenceStatus = "under" | "on-plan" | "over" | "no-plan";
+/**
+ * `plan-invalid` is never returned by `adherence` itself: a caller judging days by a stored
+ * version that no longer passes validation marks those days so (see `governed-adherence.ts`).
+ */
+export type AdherenceStatus = "under" | "on-plan" | "over" | "no-plan" | "plan-invalid";
 
 export interface AdherenceDose {
   /** ISO-8601 instant. */
@@ -57,6 +61,8 @@ export interface AdherenceDay {
   ratio: number | null;
   /**
    * - `no-plan`: the plan is not in force that day.
+   * - `plan-invalid`: the version in force that day no longer passes validation, so it sets no
+   *   target that can be computed (`planned` is null).
    * - `on-plan`: within `tolerance` of the target (for a target of 0: nothing taken).
    * - `under` / `over`: below / above that band.
    */
@@ -114,6 +120,44 @@ export function adherence(
   if (!Number.isFinite(tolerance) || tolerance < 0) {
     throw new RangeError(`tolerance must be a finite number, 0 or more: ${tolerance}`);
   }
+  const targets = planSchedule(plan, { from, days: dayCount });
+  return tally(plan, targets, doses, timeZone, from, dayCount, tolerance, options.convert);
+}
+
+/**
+ * What was taken each day from `from` to `to` in `unit`, with no target: every day `no-plan`,
+ * counted as `adherence` counts (same conversion, same unconvertible list), but no dose is over a
+ * maximum or too soon, since no plan governs those days. For days a plan no longer governs (after
+ * it ended) or whose version cannot be scheduled. Throws `RangeError` as `adherence` does.
+ */
+export function takenWithoutTarget(
+  unit: string,
+  doses: readonly AdherenceDose[],
+  timeZone: string,
+  from: string,
+  to: string,
+  options: AdherenceOptions = {},
+): AdherenceDay[] {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  if (!isCalendarDay(from)) throw new RangeError(`from must be a calendar day: ${from}`);
+  if (!isCalendarDay(to)) throw new RangeError(`to must be a calendar day: ${to}`);
+  const dayCount = daysBetween(from, to) + 1;
+  if (dayCount < 1) throw new RangeError(`to (${to}) is before from (${from})`);
+  return tally({ unit }, [], doses, timeZone, from, dayCount, 0, options.convert);
+}
+
+/** The days' entries: targets from `targets`, doses counted against `rules`. */
+function tally(
+  rules: Pick<PlanDefinition, "unit" | "maxPerDose" | "minHoursBetweenDoses">,
+  targets: readonly { day: string; targetPerDay: number }[],
+  doses: readonly AdherenceDose[],
+  timeZone: string,
+  from: string,
+  dayCount: number,
+  tolerance: number,
+  convert: UnitConverter | undefined,
+): AdherenceDay[] {
+  const plan = rules;
 
   const days = new Map<string, AdherenceDay>();
   for (let offset = 0; offset < dayCount; offset++) {
@@ -130,7 +174,7 @@ export function adherence(
       dosesTooSoon: 0,
     });
   }
-  for (const scheduled of planSchedule(plan, { from, days: dayCount })) {
+  for (const scheduled of targets) {
     const entry = days.get(scheduled.day);
     if (entry) entry.planned = scheduled.targetPerDay;
   }
@@ -145,7 +189,7 @@ export function adherence(
     const amount =
       dose.unit === plan.unit
         ? dose.amount
-        : (options.convert?.(dose.amount, dose.unit, plan.unit) ?? null);
+        : (convert?.(dose.amount, dose.unit, plan.unit) ?? null);
     if (amount !== null) {
       counted.push({ instant, day, amount });
       return;

@@ -10,10 +10,16 @@ export {
   type AdherenceStatus,
   adherence,
   ON_PLAN_TOLERANCE,
+  takenWithoutTarget,
   type UnconvertibleAmount,
   type UnitConverter,
 } from "./adherence.ts";
 export { addDays, daysBetween, isCalendarDay } from "./calendar-day.ts";
+export {
+  type GovernedAdherence,
+  type GovernedAdherenceDay,
+  governedAdherence,
+} from "./governed-adherence.ts";
 export { PLAN_FIELDS, planChanged } from "./plan-changes.ts";
 export {
   PLAN_KINDS,
@@ -21,6 +27,15 @@ export {
   type PlanKind,
   type PlanStep,
 } from "./plan-definition.ts";
+export {
+  endedOnDay,
+  type GovernedPlan,
+  type PlanDay,
+  type PlanDayState,
+  planDayRuns,
+  planDays,
+  plansInForceOn,
+} from "./plan-governance.ts";
 export { MAX_PLAN_STEPS, stepsToLimitAtMost, validatePlanForStorage } from "./plan-size.ts";
 export { coversSameSubject } from "./plan-subject.ts";
 export {
