@@ -43,7 +43,7 @@ describe("instruments.json", () => {
     expect(entry?.schema.safeParse(data).success).toBe(true);
   });
 
-  it("loads the five instruments once, frozen", () => {
+  it("loads the six instruments once, frozen", () => {
     const first = loadInstruments();
     expect(first.map((i) => i.id)).toEqual([
       "cows",
@@ -51,6 +51,7 @@ describe("instruments.json", () => {
       "sows-gossop",
       "quick-check",
       "red-flags",
+      "side-effects",
     ]);
     expect(loadInstruments()).toBe(first);
     expect(Object.isFrozen(first[0]?.items[0])).toBe(true);
@@ -64,6 +65,7 @@ describe("instruments.json", () => {
       ["sows-gossop", "patient"],
       ["quick-check", "patient"],
       ["red-flags", "patient"],
+      ["side-effects", "patient"],
     ]);
   });
 
@@ -473,5 +475,74 @@ describe("red-flag screen", () => {
       "redflag.dark-urine",
       "redflag.self-harm",
     ]);
+  });
+});
+
+describe("side-effects checklist", () => {
+  const se = instrument("side-effects");
+  const red = instrument("red-flags");
+  const allNone = answerAll(se, "lowest");
+
+  it("says plainly it is Mitra's checklist, not a validated scale, with no total or bands", () => {
+    expect(se.validated).toBe(false);
+    expect(se.recordedBy).toBe("patient");
+    expect(se.description).toMatch(/not a validated scale/i);
+    expect(se.totalRange).toBeNull();
+    expect(se.bands).toEqual([]);
+    expect(se.subscores).toEqual([]);
+    expect(se.bandsNote).toMatch(/no total/i);
+    const score = scoreAssessment(se, answerAll(se, "highest"));
+    expect(score.total).toBeNull();
+    expect(score.band).toBeNull();
+  });
+
+  it("rates the common effects none, mild, bothersome or severe", () => {
+    const common = ["nausea", "vomiting", "constipation", "dizziness", "fast-heartbeat"];
+    const graded = choiceItems(se).filter((i) => i.answers.length === 4);
+    expect(graded.map((i) => i.id)).toEqual([...common, "sweating", "itching"]);
+    for (const item of graded) {
+      expect(item.answers.map((a) => a.label)).toEqual(["None", "Mild", "Bothersome", "Severe"]);
+      expect(item.answers.map((a) => a.value)).toEqual([0, 1, 2, 3]);
+    }
+  });
+
+  it("asks about skin darkening and the liver warning signs yes or no", () => {
+    const signs = choiceItems(se).filter((i) => i.answers.length === 2);
+    expect(signs.map((i) => i.id)).toEqual([
+      "skin-darkening",
+      "yellow-skin-eyes",
+      "dark-urine",
+      "pale-stools",
+      "itching-with-tiredness",
+    ]);
+    for (const item of signs) {
+      expect(item.answers).toEqual([
+        { value: 0, label: "No" },
+        { value: 1, label: "Yes" },
+      ]);
+    }
+    expect(signs[0]?.text).toMatch(/grey-blue/);
+  });
+
+  it("cites the hyperpigmentation case reports and the liver-injury review", () => {
+    const titles = se.sources.map((s) => s.title).join("\n");
+    expect(titles).toMatch(/Patel S, Phelan N/);
+    expect(titles).toMatch(/Suleman S/);
+    expect(titles).toMatch(/Schimmel J, Dart RC/);
+    for (const s of se.sources) expect(s.url ?? s.doi).toBeTruthy();
+  });
+
+  it("answers yellow skin or dark urine as urgently as the red-flag screen does", () => {
+    expect(validateAnswers(se, allNone)).toEqual({ ok: true });
+    expect(redFlagWarnings(se, allNone)).toEqual([]);
+    for (const id of ["yellow-skin-eyes", "dark-urine"]) {
+      expect(redFlagWarnings(se, { ...allNone, [id]: 1 })).toEqual(
+        redFlagWarnings(red, { [id]: 1 }).map((w) => ({
+          ...w,
+          details: { ...w.details, instrumentId: "side-effects" },
+        })),
+      );
+    }
+    expect(redFlagWarnings(se, { ...allNone, "skin-darkening": 1, nausea: 3 })).toEqual([]);
   });
 });

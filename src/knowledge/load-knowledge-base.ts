@@ -9,6 +9,7 @@ import { loadJurisdictions } from "./jurisdictions.ts";
 import { checkKnowledgeBase, type KnowledgeBaseReport } from "./kb-check.ts";
 import { loadLimits } from "./limits.ts";
 import { type KnowledgeFile, knowledgeFiles } from "./registry.ts";
+import { checkReportedSignReferences } from "./reported-sign-references.ts";
 import { loadCompiledSafetyRules } from "./safety-rules.ts";
 import { loadSubstances } from "./substances.ts";
 
@@ -37,6 +38,7 @@ const loaders: [file: string, load: () => unknown][] = [
   ["conditions.json", loadConditions],
   ["limits.json", loadLimits],
   ["substances, interactions, conditions and limits together", loadCompiledSafetyRules],
+  ["limits and instruments together (reported signs)", checkReportedSignReferences],
 ];
 
 /**

@@ -21,6 +21,7 @@ export type {
 } from "./instrument.ts";
 export { allowedValues, answerLabel, isAllowedAnswer } from "./instrument.ts";
 export { redFlagWarnings } from "./red-flags.ts";
+export { reportedSignWarnings } from "./reported-signs.ts";
 export type { AssessmentScore, ItemScore, SubscoreResult } from "./score.ts";
 export { bandFor, scoreAssessment } from "./score.ts";
 export type { AssessmentTrend, ScorePoint } from "./trend.ts";

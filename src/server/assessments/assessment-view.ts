@@ -2,11 +2,13 @@ import {
   bandFor,
   type InstrumentDefinition,
   redFlagWarnings,
+  reportedSignWarnings,
   scoreAssessment,
 } from "../../core/assessment/index.ts";
 import { sortWarnings, type Warning } from "../../core/warning.ts";
 import type { AssessmentRecord } from "../../db/assessments.ts";
 import { findInstrument } from "../../knowledge/instruments.ts";
+import { loadLimits } from "../../knowledge/limits.ts";
 import type { AssessmentView } from "./schemas.ts";
 
 /**
@@ -58,8 +60,16 @@ function storedBand(
   };
 }
 
-/** The urgent warnings a stored assessment's answers raise, worst first. */
+/**
+ * The warnings a stored assessment's answers raise, worst first: the instrument's red flags
+ * (urgent) and the reported-sign rules of limits.json about its items (e.g. skin darkening on the
+ * side-effects checklist), each with its sources.
+ */
 export function assessmentWarnings(record: AssessmentRecord): Warning[] {
   const instrument = findInstrument(record.instrument);
-  return instrument ? sortWarnings(redFlagWarnings(instrument, record.answers)) : [];
+  if (!instrument) return [];
+  return sortWarnings([
+    ...redFlagWarnings(instrument, record.answers),
+    ...reportedSignWarnings(instrument, record.answers, loadLimits().reportedSigns),
+  ]);
 }

@@ -44,7 +44,8 @@ export async function assessmentRoutes(app: App): Promise<void> {
     {
       schema: {
         tags: ["assessments"],
-        summary: "Record one's own assessment; returns its score, band and red-flag warnings",
+        summary:
+          "Record one's own assessment; returns its score, band, red flags and reported-sign warnings",
         body: assessmentBody,
         response: { 200: recordResponse, 201: recordResponse },
       },

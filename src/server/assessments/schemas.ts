@@ -89,7 +89,7 @@ export type AssessmentView = z.infer<typeof assessmentView>;
 
 export const recordResponse = z.object({
   assessment: assessmentView,
-  /** Red flags as urgent warnings, worst first, recomputed on every answer. */
+  /** Red flags (urgent) and reported-sign warnings with their sources, worst first, recomputed on every answer. */
   warnings: z.array(warningView),
   /** Help lines to show with urgent warnings; empty when there is none. */
   crisisResources: z.array(crisisResourceSchema),
