@@ -1,8 +1,17 @@
 import PDFDocument from "pdfkit";
+import {
+  BODY_FONT,
+  BOLD_FONT,
+  charactersNotInFonts,
+  codePointList,
+  FontCoverage,
+  MISSING_MARK,
+  registerPdfFonts,
+} from "./pdf-fonts.ts";
 import type { ReportModel, ScoreLine } from "./report-model.ts";
 
 /**
- * Lays out the PDF summary (US Letter, the built-in Helvetica). Sections follow the issue:
+ * Lays out the PDF summary (US Letter, DejaVu Sans embedded: see pdf-fonts.ts). Sections follow the issue:
  * scores with bands (a chart per instrument, then a table), doses per day against the plan,
  * warnings, red flags, notes. A section the reader may not see is named as not shared.
  */
@@ -12,19 +21,29 @@ const INK = "#1f2933";
 const MUTED = "#52606d";
 const ACCENT = "#0b6e4f";
 const RULE = "#cbd2d9";
+const ALERT = "#9b1c1c";
 
-/**
- * The built-in fonts encode WinAnsi only: common typographic characters become their plain
- * equivalents, and anything else outside Latin-1 a "?", rather than garbage.
- */
-export function pdfText(text: string): string {
-  return text
-    .replaceAll("→", "->")
-    .replaceAll("≥", ">=")
-    .replaceAll("≤", "<=")
-    .replaceAll("×", "x")
-    .replace(/[^\x20-\x7e\xa0-\xff\n\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, "?");
+const coverageOf = new WeakMap<PDFKit.PDFDocument, FontCoverage>();
+
+/** Text as the document's embedded fonts can print it (see FontCoverage.printable). */
+function pdfText(doc: PDFKit.PDFDocument, text: string): string {
+  const coverage = coverageOf.get(doc);
+  if (!coverage) throw new Error("a report document without its font coverage");
+  return coverage.printable(text);
 }
+
+/** Every string in the model: what the report may print besides its own labels and dates. */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value && typeof value === "object") return Object.values(value).flatMap(stringsOf);
+  return [];
+}
+
+const notShownNote = (codePoints: number[], also = false) =>
+  `${also ? "More characters are" : "Some characters are"} not in this PDF's font and are ` +
+  `printed as ${MISSING_MARK}: ${codePointList(codePoints)} (Unicode). The record keeps the ` +
+  "exact text, and the CSV and FHIR exports show it.";
 
 const time = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat("en-US", {
@@ -48,7 +67,7 @@ const amount = (n: number) => String(Math.round(n * 100) / 100);
 function heading(doc: PDFKit.PDFDocument, text: string): void {
   if (doc.y > doc.page.height - MARGIN - 90) doc.addPage();
   doc.moveDown(0.8);
-  doc.font("Helvetica-Bold").fontSize(13).fillColor(ACCENT).text(pdfText(text), MARGIN);
+  doc.font(BOLD_FONT).fontSize(13).fillColor(ACCENT).text(pdfText(doc, text), MARGIN);
   const y = doc.y + 2;
   doc
     .moveTo(MARGIN, y)
@@ -57,15 +76,15 @@ function heading(doc: PDFKit.PDFDocument, text: string): void {
     .strokeColor(RULE)
     .stroke();
   doc.moveDown(0.5);
-  doc.font("Helvetica").fontSize(9.5).fillColor(INK);
+  doc.font(BODY_FONT).fontSize(9.5).fillColor(INK);
 }
 
 function paragraph(doc: PDFKit.PDFDocument, text: string, color = INK): void {
   doc
-    .font("Helvetica")
+    .font(BODY_FONT)
     .fontSize(9.5)
     .fillColor(color)
-    .text(pdfText(text), MARGIN, doc.y, {
+    .text(pdfText(doc, text), MARGIN, doc.y, {
       width: doc.page.width - 2 * MARGIN,
     });
 }
@@ -77,19 +96,19 @@ function table(
   widths: number[],
 ): void {
   if (rows.length === 0) return;
-  doc.font("Helvetica").fontSize(8.5).fillColor(INK);
+  doc.font(BODY_FONT).fontSize(8.5).fillColor(INK);
   doc.table({
     position: { x: MARGIN, y: doc.y },
     columnStyles: widths,
     defaultStyle: { border: { bottom: 0.4 }, borderColor: RULE, padding: [3, 4, 3, 4] },
     data: [
       header.map((h) => ({
-        text: pdfText(h),
+        text: pdfText(doc, h),
         type: "TH" as const,
-        font: { src: "Helvetica-Bold" },
+        font: { src: BOLD_FONT },
         backgroundColor: "#eef2f5",
       })),
-      ...rows.map((r) => r.map((c) => pdfText(c))),
+      ...rows.map((r) => r.map((c) => pdfText(doc, c))),
     ],
   });
   doc.x = MARGIN;
@@ -116,7 +135,7 @@ function scoreChart(
   const y = (v: number) => top + height - ((v - first.min) / (first.max - first.min || 1)) * height;
 
   doc.lineWidth(0.5).strokeColor(RULE).rect(left, top, width, height).stroke();
-  doc.font("Helvetica").fontSize(7).fillColor(MUTED);
+  doc.font(BODY_FONT).fontSize(7).fillColor(MUTED);
   for (const edge of bandEdges) {
     if (edge <= first.min || edge >= first.max) continue;
     doc
@@ -138,7 +157,7 @@ function scoreChart(
   if (lines.length > 1) doc.stroke();
   doc.fillColor(ACCENT);
   for (const l of lines) doc.circle(x(l.takenAt), y(l.total), 1.8).fill();
-  doc.font("Helvetica").fontSize(7).fillColor(MUTED);
+  doc.font(BODY_FONT).fontSize(7).fillColor(MUTED);
   const fromLabel = dayLabel(new Date(fromMs).toISOString().slice(0, 10));
   const toLabel = dayLabel(new Date(toMs).toISOString().slice(0, 10));
   doc.text(fromLabel, left, top + height + 2, { width: 120, lineBreak: false });
@@ -165,11 +184,15 @@ export function renderPdfReport(
     margin: MARGIN,
     bufferPages: true,
     info: {
-      Title: pdfText(`Mitra summary: ${model.patientName}, ${model.fromDay} to ${model.toDay}`),
+      // Document properties are stored as UTF-16, so the title keeps the name exactly.
+      Title: `Mitra summary: ${model.patientName}, ${model.fromDay} to ${model.toDay}`,
       Author: "Mitra",
       Subject: "Withdrawal monitoring summary",
     },
   });
+  registerPdfFonts(doc);
+  const coverage = new FontCoverage();
+  coverageOf.set(doc, coverage);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -181,10 +204,10 @@ export function renderPdfReport(
   const toMs = Date.parse(`${model.toDay}T23:59:59Z`);
 
   doc
-    .font("Helvetica-Bold")
+    .font(BOLD_FONT)
     .fontSize(18)
     .fillColor(INK)
-    .text(pdfText(`Mitra summary: ${model.patientName}`));
+    .text(pdfText(doc, `Mitra summary: ${model.patientName}`));
   doc.moveDown(0.2);
   paragraph(
     doc,
@@ -201,6 +224,12 @@ export function renderPdfReport(
       "warnings are those Mitra showed when each dose was logged.",
     MUTED,
   );
+  // Said before any of it is read, so a name with a missing character is not misread.
+  const noted = charactersNotInFonts(stringsOf(model));
+  if (noted.length > 0) {
+    doc.moveDown(0.4);
+    paragraph(doc, notShownNote(noted), ALERT);
+  }
 
   heading(doc, "Withdrawal scores");
   if (!model.scores) notShared(doc, "assessments");
@@ -213,11 +242,12 @@ export function renderPdfReport(
       const first = lines[0];
       if (!first) continue;
       doc
-        .font("Helvetica-Bold")
+        .font(BOLD_FONT)
         .fontSize(9.5)
         .fillColor(INK)
         .text(
           pdfText(
+            doc,
             `${first.instrumentName} (total ${first.min}-${first.max}), ${lines.length} assessment${lines.length === 1 ? "" : "s"}`,
           ),
           MARGIN,
@@ -254,7 +284,7 @@ export function renderPdfReport(
   if (!model.doseDays) notShared(doc, "doses");
   else {
     for (const plan of model.plans ?? []) {
-      doc.font("Helvetica-Bold").fontSize(9.5).fillColor(INK).text(pdfText(plan.title), MARGIN);
+      doc.font(BOLD_FONT).fontSize(9.5).fillColor(INK).text(pdfText(doc, plan.title), MARGIN);
       paragraph(doc, plan.description, MUTED);
       doc.moveDown(0.2);
       table(
@@ -327,17 +357,23 @@ export function renderPdfReport(
     );
   }
 
+  const unnoted = [...coverage.missing].filter((c) => !noted.includes(c));
+  if (unnoted.length > 0) {
+    doc.moveDown(0.6);
+    paragraph(doc, notShownNote(unnoted, true), ALERT);
+  }
+
   const pages = doc.bufferedPageRange();
   for (let i = 0; i < pages.count; i++) {
     doc.switchToPage(pages.start + i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc
-      .font("Helvetica")
+      .font(BODY_FONT)
       .fontSize(7.5)
       .fillColor(MUTED)
       .text(
-        pdfText(`Mitra summary: ${model.patientName} - page ${i + 1} of ${pages.count}`),
+        pdfText(doc, `Mitra summary: ${model.patientName} - page ${i + 1} of ${pages.count}`),
         MARGIN,
         doc.page.height - MARGIN + 16,
         { width: doc.page.width - 2 * MARGIN, align: "center", lineBreak: false },
