@@ -327,7 +327,7 @@ export function ScoreChart({
       )}
       {shown && doses?.plan && overlay?.targets === null && (
         <p className="muted small">
-          Your plan counts in {doses.plan.at(-1)?.definition.unit}, which cannot be drawn on the{" "}
+          The plan counts in {doses.plan.at(-1)?.definition.unit}, which cannot be drawn on the{" "}
           {shown.unit} axis.
         </p>
       )}

@@ -1,14 +1,18 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import type { Severity } from "../../core/warning.ts";
 import { ApiFailure, api } from "../api.ts";
 import { newClientId } from "../assessments/client-id.ts";
+import { DosePoolField } from "../assessments/DosePoolField.tsx";
 import { formatDateTime } from "../assessments/format-time.ts";
 import { InstrumentForm } from "../assessments/InstrumentForm.tsx";
+import { doseOverlay } from "../assessments/progress-doses.ts";
 import { ScoreChart } from "../assessments/ScoreChart.tsx";
 import type { RecordResponse } from "../assessments/types.ts";
 import { useInstruments } from "../assessments/use-instruments.ts";
+import { patientDoses } from "../care-team/patient-doses.ts";
 import { SCOPE_LABELS, type Timeline } from "../care-team/types.ts";
+import { useCatalog } from "../dose-log/use-catalog.ts";
 import { planTerms } from "../plans/PlanHistory.tsx";
 import { useUser } from "../session/session-context.tsx";
 
@@ -89,6 +93,13 @@ export function PatientDetailPage() {
   const [noteFailure, setNoteFailure] = useState<ApiFailure | null>(null);
   const [cowsOpen, setCowsOpen] = useState(false);
   const [saved, setSaved] = useState("");
+  const [chosenPool, setChosenPool] = useState<string | null>(null);
+  const catalog = useCatalog();
+  // Daily dose totals under the scores, once the catalog (for pools) is in or known missing.
+  const doses = useMemo(
+    () => (timeline && catalog !== undefined ? patientDoses(timeline, catalog) : null),
+    [timeline, catalog],
+  );
 
   const load = useCallback(async () => {
     try {
@@ -151,6 +162,9 @@ export function PatientDetailPage() {
     instruments.state === "ready" ? instruments.value.instruments.filter((i) => i.totalRange) : [];
   const entries = entriesOf(timeline);
   const base = `/api/clinician/patients/${id}`;
+  const { pool, overlay } = doses
+    ? doseOverlay(doses, chosenPool)
+    : { pool: null, overlay: undefined };
 
   return (
     <div className="page patient-detail-page">
@@ -172,6 +186,15 @@ export function PatientDetailPage() {
       {timeline.assessments && (
         <section className="card" aria-labelledby="scores-heading">
           <h2 id="scores-heading">Scores, last 30 days</h2>
+          {timeline.doses ? (
+            doses && (
+              <DosePoolField doses={doses} pool={pool} onPick={setChosenPool} timeZone={tz} />
+            )
+          ) : (
+            <p className="muted small" data-testid="doses-not-shared">
+              {name} does not share doses and plans with you, so the charts show scores only.
+            </p>
+          )}
           {scored.map((instrument) => {
             const points = (timeline.assessments ?? [])
               .filter((a) => a.instrument === instrument.id && a.total !== null)
@@ -183,6 +206,7 @@ export function PatientDetailPage() {
                 instrument={instrument}
                 points={points}
                 timeZone={tz}
+                {...(overlay ? { doses: overlay } : {})}
               />
             ) : null;
           })}
