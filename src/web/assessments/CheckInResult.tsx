@@ -70,6 +70,13 @@ export function CheckInResult({
         </p>
       )}
 
+      {instrument.id === "side-effects" && warnings.length === 0 && (
+        <p className="card">
+          Nothing you reported needs a warning. Progress shows your side effects day by day; tell
+          your clinician about any that go on or get worse.
+        </p>
+      )}
+
       <details className="card result-answers">
         <summary className="disclosure">Your answers</summary>
         <dl>

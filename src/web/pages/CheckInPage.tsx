@@ -21,6 +21,10 @@ const CHOICES: { id: string; blurb: string }[] = [
   { id: "sows", blurb: "16 symptoms, 0 to 4 each. About two minutes." },
   { id: "sows-gossop", blurb: "10 symptoms over the last day, 0 to 3 each. About a minute." },
   { id: "quick-check", blurb: "Pain, soreness, sleep, anxiety, craving, mood and hours slept." },
+  {
+    id: "side-effects",
+    blurb: "Nausea, constipation, itching, skin darkening and liver signs. About a minute.",
+  },
   { id: "red-flags", blurb: "8 yes-or-no questions about danger signs. Answers at once." },
 ];
 
@@ -101,6 +105,9 @@ function Fill({ instrument }: { instrument: InstrumentDefinition }) {
   });
   const [round, setRound] = useState(0);
   const hasRedFlags = instrument.items.some((i) => i.kind === "choice" && i.redFlag);
+  // A checklist (side effects) asks about some danger signs among other things; the red-flag
+  // screen asks about nothing else.
+  const checklist = hasRedFlags && instrument.items.some((i) => i.kind === "choice" && !i.redFlag);
   // Kept offline: danger signs still get their answer at once, from the browser's own rules.
   const keptWarnings = kept
     ? redFlagWarnings(instrument, kept.body.answers as AssessmentAnswers)
@@ -114,9 +121,11 @@ function Fill({ instrument }: { instrument: InstrumentDefinition }) {
         </p>
         <h1>{instrument.name}</h1>
         {!result && !kept && <p className="check-in-intro">{instrument.instructions}</p>}
-        {!instrument.validated && !hasRedFlags && !result && !kept && (
+        {!instrument.validated && !result && !kept && (!hasRedFlags || checklist) && (
           <p className="muted check-in-intro">
-            Mitra’s own quick check, not a validated scale: each answer is shown on its own.
+            {checklist
+              ? "Mitra’s own checklist, not a validated scale: no total, each answer is shown on its own."
+              : "Mitra’s own quick check, not a validated scale: each answer is shown on its own."}
           </p>
         )}
       </header>

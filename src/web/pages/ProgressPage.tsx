@@ -6,6 +6,7 @@ import { ApiFailure, api } from "../api.ts";
 import { formatDateTime, formatDay } from "../assessments/format-time.ts";
 import { loadProgressDoses, type ProgressDoses } from "../assessments/progress-doses.ts";
 import { type DoseOverlayData, ScoreChart } from "../assessments/ScoreChart.tsx";
+import { SideEffectsTimeline } from "../assessments/SideEffectsTimeline.tsx";
 import { TrendSummary } from "../assessments/TrendSummary.tsx";
 import type {
   AssessmentListResponse,
@@ -103,6 +104,7 @@ function ProgressBody({ data, timeZone }: { data: ProgressData; timeZone: string
   const scored = instruments.instruments.filter((i) => i.totalRange && of(i.id).length > 0);
   const quick = instruments.instruments.find((i) => i.id === "quick-check");
   const flags = instruments.instruments.find((i) => i.id === "red-flags");
+  const sideEffects = instruments.instruments.find((i) => i.id === "side-effects");
   const pool = chosenPool ?? doses?.defaultPool ?? null;
   const shown = doses?.pools.find((p) => p.pool === pool) ?? null;
   const overlay: DoseOverlayData | undefined = doses
@@ -175,6 +177,13 @@ function ProgressBody({ data, timeZone }: { data: ProgressData; timeZone: string
       })}
       {quick && of(quick.id).length > 0 && (
         <QuickChecks instrument={quick} assessments={of(quick.id)} timeZone={timeZone} />
+      )}
+      {sideEffects && of(sideEffects.id).length > 0 && (
+        <SideEffectsTimeline
+          instrument={sideEffects}
+          assessments={of(sideEffects.id)}
+          timeZone={timeZone}
+        />
       )}
       {flags && of(flags.id).length > 0 && (
         <RedFlagScreens instrument={flags} assessments={of(flags.id)} timeZone={timeZone} />

@@ -1,0 +1,92 @@
+import { Link } from "react-router-dom";
+import type { InstrumentDefinition } from "../../core/assessment/index.ts";
+import { startOfZonedDay } from "../../core/zoned-time.ts";
+import { formatDay } from "./format-time.ts";
+import { sideEffectsByDay } from "./side-effects-by-day.ts";
+import type { AssessmentView } from "./types.ts";
+
+/** How many days with a side-effects check-in the timeline shows. */
+const DAYS = 14;
+
+/**
+ * Side effects over time: one line per effect reported, one column per day with a check-in (in
+ * the person's zone), the worst answer that day. A checklist has no total, so there is no score
+ * line to draw.
+ */
+export function SideEffectsTimeline({
+  instrument,
+  assessments,
+  timeZone,
+}: {
+  instrument: InstrumentDefinition;
+  assessments: AssessmentView[];
+  timeZone: string;
+}) {
+  const { days, rows, notReported } = sideEffectsByDay(instrument, assessments, timeZone, DAYS);
+  const dayLabel = (day: string) => formatDay(startOfZonedDay(day, timeZone), timeZone);
+  const skin = rows.some((r) => r.itemId === "skin-darkening");
+  return (
+    <section
+      className="card progress-card"
+      aria-labelledby="progress-side-effects"
+      data-testid="side-effects-timeline"
+    >
+      <h2 id="progress-side-effects">{instrument.name}</h2>
+      <p className="muted small">
+        Mitra’s checklist, not a scored scale: one line per effect you reported and, for each day
+        you filled it in (up to the last {DAYS}), the worst answer that day.
+      </p>
+      {rows.length === 0 ? (
+        <p>No side effects reported on these days.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="side-effects-table">
+            <caption className="visually-hidden">
+              Side effects reported, by day in your time zone
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Effect</th>
+                {days.map((day) => (
+                  <th key={day} scope="col">
+                    <time dateTime={day}>{dayLabel(day)}</time>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.itemId}>
+                  <th scope="row">{row.shortLabel}</th>
+                  {row.cells.map((cell, i) => (
+                    <td key={days[i]} className={`side-effect side-effect-${cell.level}`}>
+                      {cell.level === "none" ? (
+                        <>
+                          <span aria-hidden="true">–</span>
+                          <span className="visually-hidden">{cell.label}</span>
+                        </>
+                      ) : (
+                        cell.label
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {rows.length > 0 && notReported.length > 0 && (
+        <p className="muted small">Not reported on these days: {notReported.join(", ")}.</p>
+      )}
+      {skin && (
+        <p className="small">
+          Skin darkening is a side effect to show your clinician; kratom does not treat it.
+        </p>
+      )}
+      <p>
+        <Link to="/check-in/side-effects">Report side effects</Link>
+      </p>
+    </section>
+  );
+}
