@@ -7,9 +7,9 @@ import {
   InvalidPlanError,
   type PlanDefinition,
   planChanged,
-  versionInForceOn,
+  plansInForceOn,
 } from "../core/plan/index.ts";
-import { isValidTimeZone } from "../core/zoned-time.ts";
+import { isValidTimeZone, nextDay, startOfZonedDay } from "../core/zoned-time.ts";
 import { preparedQuery } from "./prepared-query.ts";
 import type { Database } from "./schema.ts";
 import type { PlansTable, PlanVersionsTable } from "./tables/plans.ts";
@@ -167,14 +167,50 @@ export async function getPlan(db: Db, planId: string): Promise<PlanWithVersions 
 }
 
 /**
- * Limits of every active plan of the person that is in force on `day` (YYYY-MM-DD in their time
- * zone), for the safety engine; `[]` when none. Each plan's limits are those of the version in
- * force on that day (core `versionInForceOn`: from the start of the day the version was saved,
- * in `timeZone`), so a dose dated before a revision is checked against the plan as it was then.
- * Two reads: the active plans (prepared) and all their versions. An unknown zone is read as UTC,
- * as the caller's day is. A stored definition that today's core no longer accepts (a rule added
- * after it was saved) cannot be scheduled, so it sets no limits; the plan page shows it for
- * correction.
+ * One plan with every version, and every plan of the same person with theirs (that one
+ * included), or null: what core `planDays` needs to tell which days the plan governs (an earlier
+ * plan for the same substance or product keeps its days). Two reads, as `getPlan`. The caller
+ * checks `plan.userId` against who may see it.
+ */
+export async function getPlanAmongOwnPlans(
+  db: Db,
+  planId: string,
+): Promise<{ plan: PlanWithVersions; plans: PlanWithVersions[] } | null> {
+  const rows = await db
+    .selectFrom("plans")
+    .selectAll()
+    .where("user_id", "=", (eb) =>
+      eb.selectFrom("plans as owner").select("owner.user_id").where("owner.id", "=", planId),
+    )
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const plans = await withVersions(db, rows);
+  const plan = plans.find((p) => p.id === planId);
+  return plan ? { plan, plans } : null;
+}
+
+/** The person's plans still active, or ended at or after `endedSince` (an ISO instant). */
+const plansNotEndedBefore = preparedQuery((db, p: { userId: string; endedSince: string }) =>
+  db
+    .selectFrom("plans")
+    .selectAll()
+    .where("user_id", "=", p.userId)
+    .where((eb) => eb.or([eb("status", "=", "active"), eb("ended_at", ">=", p.endedSince)]))
+    .orderBy("created_at")
+    .orderBy("id"),
+);
+
+/**
+ * Limits of every plan of the person in force on `day` (YYYY-MM-DD in their time zone), for the
+ * safety engine; `[]` when none. Which plan and which version govern the day is core's
+ * `plansInForceOn` (a version from the start of the day it was saved; a plan until the start of
+ * the day it was ended, so a dose dated before the end of a plan ended or replaced since is
+ * still checked against it; among plans for the same substance or product the earlier keeps its
+ * days). Two reads: the plans not ended before the end of that day (prepared; an earlier one
+ * cannot govern it) and all their versions. An unknown zone is read as UTC, as the caller's day
+ * is. A stored definition that today's core no longer accepts (a rule added after it was saved)
+ * cannot be scheduled, so it sets no limits; the plan page shows it for correction.
  */
 export async function activePlanForDay(
   db: Db,
@@ -182,14 +218,15 @@ export async function activePlanForDay(
   day: string,
   timeZone: string,
 ): Promise<ActivePlanLimits[]> {
-  const { rows } = await plansWithStatus(db, { userId, status: "active" });
-  const plans = await withVersions(db, rows);
   const zone = isValidTimeZone(timeZone) ? timeZone : "UTC";
+  const endedSince = startOfZonedDay(nextDay(day), zone).toISOString();
+  const { rows } = await plansNotEndedBefore(db, { userId, endedSince });
+  const plans = await withVersions(db, rows);
   const limits: ActivePlanLimits[] = [];
-  for (const plan of plans) {
+  // Newest first, as the safety engine has always been given them.
+  for (const { version } of plansInForceOn(plans, day, zone).reverse()) {
     try {
-      const inForce = versionInForceOn(plan.versions, day, zone);
-      const onDay = activePlanLimits(inForce.definition, day);
+      const onDay = activePlanLimits(version.definition, day);
       if (onDay) limits.push(onDay);
     } catch (error) {
       if (!(error instanceof InvalidPlanError)) throw error;

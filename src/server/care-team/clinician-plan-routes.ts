@@ -9,6 +9,7 @@ import {
   adherenceQuery,
   adherenceResponse,
   createPlanBody,
+  PLAN_GOVERNANCE_RULE,
   planListResponse,
   planResponse,
   revisePlanBody,
@@ -51,6 +52,7 @@ export async function clinicianPlanRoutes(app: App): Promise<void> {
       schema: {
         tags: ["clinician"],
         summary: "Set a plan for a patient who allowed it; ends their plan for the same substance",
+        description: PLAN_GOVERNANCE_RULE,
         params: patientParams,
         body: createPlanBody,
         response: { 200: planResponse, 201: planResponse },
@@ -97,6 +99,7 @@ export async function clinicianPlanRoutes(app: App): Promise<void> {
       schema: {
         tags: ["clinician"],
         summary: "End a patient's plan when they allowed it",
+        description: PLAN_GOVERNANCE_RULE,
         params: patientPlanParams,
         response: { 200: planResponse },
       },

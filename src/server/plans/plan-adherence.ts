@@ -2,10 +2,12 @@ import {
   type AdherenceDose,
   addDays,
   daysBetween,
+  endedOnDay,
+  type GovernedAdherenceDay,
+  governedAdherence,
   ON_PLAN_TOLERANCE,
   type PlanDefinition,
-  type VersionedAdherenceDay,
-  versionedAdherence,
+  type PlanIssue,
 } from "../../core/plan/index.ts";
 import { convertMass } from "../../core/units.ts";
 import { nextDay, startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
@@ -14,7 +16,7 @@ import { findUserById } from "../../db/users.ts";
 import { loadSubstances } from "../../knowledge/substances.ts";
 import type { App } from "../context.ts";
 import { invalidInput, notFound } from "../http/api-error.ts";
-import { type Actor, findPlanOf } from "./plan-service.ts";
+import { type Actor, findPlanAmongOwnOf } from "./plan-service.ts";
 import { MAX_WINDOW_DAYS } from "./schemas.ts";
 
 /** Days shown when the client names no range: the last two weeks, today included. */
@@ -62,10 +64,14 @@ export interface PlanAdherence {
   /** The current version's number. */
   version: number;
   timeZone: string;
+  /** The day the plan was ended on (the first day it no longer governs); null while active. */
+  endedOn: string | null;
   from: string;
   to: string;
   tolerance: number;
-  days: VersionedAdherenceDay[];
+  days: GovernedAdherenceDay[];
+  /** Versions governing a day of the range that no longer pass validation (days `plan-invalid`). */
+  invalidVersions: { version: number; issues: { field: string; message: string }[] }[];
 }
 
 /**
@@ -73,9 +79,12 @@ export interface PlanAdherence {
  * `from` to `to` (inclusive; default: the last 14 days to today). Each day is judged against the
  * version in force on it (core `versionInForceOn`: a version governs from the start of the day
  * it was saved, in the subject's zone), so revising the plan never changes an earlier day; the
- * doses counted and their unit are that version's too. The plan and all its versions come from
- * one read, the doses of the whole range from one more. 404 when the plan is not the subject's;
- * 400 naming `query.from` for a range too long.
+ * doses counted and their unit are that version's too. Only days the plan governs have a target
+ * (core `planDays`): none from the day it was ended on, none on days an earlier plan for the
+ * same substance or product holds. Days of a version that no longer validates are marked
+ * `plan-invalid` rather than failing the range. The subject's plans and all their versions come
+ * from one read (two queries, as for one plan), the doses of the whole range from one more. 404
+ * when the plan is not the subject's; 400 naming `query.from` for a range too long.
  */
 export async function planAdherenceOf(
   app: App,
@@ -83,7 +92,7 @@ export async function planAdherenceOf(
   planId: string,
   range: { from?: string | undefined; to?: string | undefined },
 ): Promise<PlanAdherence> {
-  const plan = await findPlanOf(app, who, planId);
+  const { plan, plans } = await findPlanAmongOwnOf(app, who, planId);
   const subject = await findUserById(app.mitra.db, who.subjectUserId);
   if (!subject) throw notFound("Plan");
   const timeZone = subject.time_zone;
@@ -108,14 +117,20 @@ export async function planAdherenceOf(
     const counts = countsToward(definition);
     return logged.filter(counts).map((d) => inPlanUnit(d, definition));
   };
+  const judged = governedAdherence(plans, plan.id, dosesFor, timeZone, from, to);
   return {
     planId: plan.id,
     unit: plan.current.definition.unit,
     version: plan.current.version,
     timeZone,
+    endedOn: endedOnDay(plan, timeZone),
     from,
     to,
     tolerance: ON_PLAN_TOLERANCE,
-    days: versionedAdherence(plan.versions, dosesFor, timeZone, from, to),
+    days: judged.days,
+    invalidVersions: judged.invalidVersions.map(({ version, issues }) => ({
+      version,
+      issues: issues.map((i: PlanIssue) => ({ field: `plan.${i.field}`, message: i.message })),
+    })),
   };
 }

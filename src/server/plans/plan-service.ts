@@ -4,6 +4,7 @@ import { appendAudit } from "../../db/audit.ts";
 import {
   endPlan,
   getPlan,
+  getPlanAmongOwnPlans,
   insertPlan,
   listPlans,
   type PlanListFilter,
@@ -124,6 +125,21 @@ export async function findPlanOf(app: App, who: Actor, planId: string): Promise<
   if (!plan || plan.userId !== who.subjectUserId) throw notFound("Plan");
   await auditRead(app, who, planId);
   return plan;
+}
+
+/**
+ * One of the subject's plans with every version, and all the subject's plans with theirs (which
+ * core needs to tell the days the plan governs); 404 when it is not theirs. Two reads.
+ */
+export async function findPlanAmongOwnOf(
+  app: App,
+  who: Actor,
+  planId: string,
+): Promise<{ plan: PlanWithVersions; plans: PlanWithVersions[] }> {
+  const found = await getPlanAmongOwnPlans(app.mitra.db, planId);
+  if (!found || found.plan.userId !== who.subjectUserId) throw notFound("Plan");
+  await auditRead(app, who, planId);
+  return found;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   adherenceQuery,
   adherenceResponse,
   createPlanBody,
+  PLAN_GOVERNANCE_RULE,
   planListQuery,
   planListResponse,
   planParams,
@@ -73,6 +74,7 @@ export async function planRoutes(app: App): Promise<void> {
       schema: {
         tags: ["plans"],
         summary: "Start a plan; ends the active plan for the same substance or product",
+        description: PLAN_GOVERNANCE_RULE,
         body: createPlanBody,
         response: { 200: planResponse, 201: planResponse },
       },
@@ -173,6 +175,7 @@ export async function planRoutes(app: App): Promise<void> {
       schema: {
         tags: ["plans"],
         summary: "End a plan (ending it again changes nothing)",
+        description: PLAN_GOVERNANCE_RULE,
         params: planParams,
         response: { 200: planResponse },
       },

@@ -156,6 +156,20 @@ export const todayResponse = z.object({
   ),
 });
 
+/**
+ * Which plan governs a day when plans end or replace one another (core `plan-governance.ts`), for
+ * the OpenAPI descriptions of the routes that start, end and judge plans.
+ */
+export const PLAN_GOVERNANCE_RULE =
+  "A plan governs the days from its start date until the day it was ended (by hand, or replaced " +
+  "by a new plan), that day excluded: a plan ended at 15:00 no longer governs that day, as a " +
+  "change saved at 15:00 governs all of it. Earlier days keep the plan and the version they " +
+  "had, so a dose dated before the end is still checked against the ended plan. A new plan may " +
+  "start in the past, but among plans for the same substance or product a day belongs to the " +
+  "plan created first among those that set a target for it: a replacement never takes the " +
+  "days the plan it replaced governed (before its creation day it governs only days that plan " +
+  "set no target for). A day is governed by at most one plan per substance or product.";
+
 /** The OpenAPI description of the adherence routes: which version judges which day. */
 export const ADHERENCE_DESCRIPTION =
   "Each day is judged against the plan version in force on that day, never against a later one. " +
@@ -165,14 +179,20 @@ export const ADHERENCE_DESCRIPTION =
   "changes no earlier day. Days before the plan was first saved are judged against version 1; " +
   "when several versions are saved on one day, the last governs it. Each day names its " +
   "`version` and that version's `unit`; the doses counted are those of that version's " +
-  "substance or product.";
+  "substance or product. " +
+  PLAN_GOVERNANCE_RULE +
+  " A day the plan does not govern has no target (`planned` null, status `no-plan`) and says " +
+  "why in `planState`: `ended` (on or after `endedOn`, the day the plan was ended) or " +
+  "`earlier-plan` (`heldBy` names the plan that governs it); what was taken is still shown. " +
+  "A day whose version no longer passes validation has status `plan-invalid` and no target; " +
+  "`invalidVersions` lists those versions and why, and the other days are judged as usual.";
 
 export const adherenceDayView = z.object({
   day: z.string(),
   planned: z.number().nullable(),
   taken: z.number(),
   ratio: z.number().nullable(),
-  status: z.enum(["under", "on-plan", "over", "no-plan"]),
+  status: z.enum(["under", "on-plan", "over", "no-plan", "plan-invalid"]),
   doses: z.number(),
   unconvertible: z.array(z.object({ unit: z.string(), amount: z.number(), doses: z.number() })),
   dosesOverMaxPerDose: z.number(),
@@ -185,6 +205,13 @@ export const adherenceDayView = z.object({
   version: z.number().describe("the plan version in force on this day, which judged it"),
   /** That version's unit, the unit of `planned` and `taken` on this day. */
   unit: z.string().describe("that version's unit: the unit of planned and taken"),
+  planState: z
+    .enum(["in-force", "ended", "earlier-plan"])
+    .describe(
+      "in-force: the plan governs the day; ended: on or after the day it was ended; " +
+        "earlier-plan: an earlier plan for the same substance or product governs it (heldBy)",
+    ),
+  heldBy: z.string().nullable().describe("the plan that governs the day instead (earlier-plan)"),
 });
 
 export const adherenceResponse = z.object({
@@ -194,9 +221,19 @@ export const adherenceResponse = z.object({
   /** The current version's number. */
   version: z.number(),
   timeZone: z.string(),
+  endedOn: z
+    .string()
+    .nullable()
+    .describe("the day the plan was ended on, the first it no longer governs; null while active"),
   from: z.string(),
   to: z.string(),
   /** Relative band around the target that counts as on plan (a display convention). */
   tolerance: z.number(),
   days: z.array(adherenceDayView),
+  invalidVersions: z.array(
+    z.object({
+      version: z.number(),
+      issues: z.array(z.object({ field: z.string(), message: z.string() })),
+    }),
+  ),
 });
