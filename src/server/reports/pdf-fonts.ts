@@ -10,49 +10,32 @@ import * as fontkit from "fontkit";
  * printed as U+FFFD and listed by code point in the PDF, never dropped silently.
  */
 
-export const BODY_FONT = "Body";
-export const BOLD_FONT = "Body-Bold";
-
 /** Printed in place of a character the embedded fonts do not have. */
 export const MISSING_MARK = "\ufffd";
 
 const require = createRequire(import.meta.url);
-// Resolved when the module loads, so a missing package stops the server at start.
-const FILES = {
-  [BODY_FONT]: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
-  [BOLD_FONT]: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
-};
 
-interface LoadedFonts {
-  buffers: Record<typeof BODY_FONT | typeof BOLD_FONT, Buffer>;
-  /** Code points both faces have, so a string prints the same in either. */
-  shared: Set<number>;
-}
+/**
+ * The faces, named by their file: pass them to `doc.font` and as a table cell's `font.src`.
+ * Resolved when the module loads, so a missing package stops the server at start. A path (not
+ * a buffer or a registered name) is what pdfkit caches per document when a table restores the
+ * font after each cell; anything else reopens and parses the font for every cell.
+ */
+export const BODY_FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
+export const BOLD_FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 
-let loaded: LoadedFonts | undefined;
+let shared: Set<number> | undefined;
 
-function fonts(): LoadedFonts {
-  if (loaded) return loaded;
-  const buffers = {
-    [BODY_FONT]: readFileSync(FILES[BODY_FONT]),
-    [BOLD_FONT]: readFileSync(FILES[BOLD_FONT]),
-  };
-  const sets = Object.values(buffers).map((b) => {
-    const font = fontkit.create(b);
-    if (!("characterSet" in font)) throw new Error("expected a single TrueType font");
+/** Code points both faces have, so a string prints the same in either. */
+function sharedCharacters(): Set<number> {
+  if (shared) return shared;
+  const [body, ...others] = [BODY_FONT, BOLD_FONT].map((path) => {
+    const font = fontkit.create(readFileSync(path));
+    if (!("characterSet" in font)) throw new Error(`${path} is not a single TrueType font`);
     return new Set(font.characterSet);
   });
-  const [first, ...rest] = sets;
-  const shared = new Set([...(first ?? [])].filter((c) => rest.every((s) => s.has(c))));
-  loaded = { buffers, shared };
-  return loaded;
-}
-
-/** Registers the regular and bold faces with a document under BODY_FONT and BOLD_FONT. */
-export function registerPdfFonts(doc: PDFKit.PDFDocument): void {
-  const { buffers } = fonts();
-  doc.registerFont(BODY_FONT, buffers[BODY_FONT]);
-  doc.registerFont(BOLD_FONT, buffers[BOLD_FONT]);
+  shared = new Set([...(body ?? [])].filter((c) => others.every((s) => s.has(c))));
+  return shared;
 }
 
 // Invisible by definition (joiners, variation selectors, bidi marks, control characters other
@@ -66,7 +49,7 @@ const INVISIBLE = /\p{Default_Ignorable_Code_Point}|(?!\n)\p{Cc}/gu;
  */
 export class FontCoverage {
   readonly missing = new Set<number>();
-  readonly #shared = fonts().shared;
+  readonly #shared = sharedCharacters();
 
   printable(text: string): string {
     const clean = text

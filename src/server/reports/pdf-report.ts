@@ -6,7 +6,6 @@ import {
   codePointList,
   FontCoverage,
   MISSING_MARK,
-  registerPdfFonts,
 } from "./pdf-fonts.ts";
 import type { ReportModel, ScoreLine } from "./report-model.ts";
 
@@ -190,7 +189,6 @@ export function renderPdfReport(
       Subject: "Withdrawal monitoring summary",
     },
   });
-  registerPdfFonts(doc);
   const coverage = new FontCoverage();
   coverageOf.set(doc, coverage);
   const chunks: Buffer[] = [];
