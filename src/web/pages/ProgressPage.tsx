@@ -1,11 +1,16 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import type { InstrumentDefinition } from "../../core/assessment/index.ts";
-import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
+import { zonedDay } from "../../core/zoned-time.ts";
 import { ApiFailure, api } from "../api.ts";
-import { formatDateTime, formatDay } from "../assessments/format-time.ts";
-import { loadProgressDoses, type ProgressDoses } from "../assessments/progress-doses.ts";
-import { type DoseOverlayData, ScoreChart } from "../assessments/ScoreChart.tsx";
+import { DosePoolField } from "../assessments/DosePoolField.tsx";
+import { formatDateTime } from "../assessments/format-time.ts";
+import {
+  doseOverlay,
+  loadProgressDoses,
+  type ProgressDoses,
+} from "../assessments/progress-doses.ts";
+import { ScoreChart } from "../assessments/ScoreChart.tsx";
 import { SideEffectsTimeline } from "../assessments/SideEffectsTimeline.tsx";
 import { TrendSummary } from "../assessments/TrendSummary.tsx";
 import type {
@@ -88,7 +93,6 @@ export function ProgressPage() {
 function ProgressBody({ data, timeZone }: { data: ProgressData; timeZone: string }) {
   const { instruments, assessments, trends, doses } = data;
   const [chosenPool, setChosenPool] = useState<string | null>(null);
-  const poolField = useId();
   if (assessments.length === 0) {
     return (
       <section className="card">
@@ -105,11 +109,9 @@ function ProgressBody({ data, timeZone }: { data: ProgressData; timeZone: string
   const quick = instruments.instruments.find((i) => i.id === "quick-check");
   const flags = instruments.instruments.find((i) => i.id === "red-flags");
   const sideEffects = instruments.instruments.find((i) => i.id === "side-effects");
-  const pool = chosenPool ?? doses?.defaultPool ?? null;
-  const shown = doses?.pools.find((p) => p.pool === pool) ?? null;
-  const overlay: DoseOverlayData | undefined = doses
-    ? { days: doses.days, shown, plan: (pool && doses.plans.get(pool)) || null }
-    : undefined;
+  const { pool, overlay } = doses
+    ? doseOverlay(doses, chosenPool)
+    : { pool: null, overlay: undefined };
   return (
     <>
       {doses === null && (
@@ -117,27 +119,8 @@ function ProgressBody({ data, timeZone }: { data: ProgressData; timeZone: string
           Your doses could not be loaded, so the charts show scores only.
         </p>
       )}
-      {doses && doses.pools.length > 1 && (
-        <div className="field progress-pool">
-          <label htmlFor={poolField}>Doses drawn under the scores</label>
-          <select
-            id={poolField}
-            value={pool ?? ""}
-            onChange={(event) => setChosenPool(event.target.value)}
-          >
-            {doses.pools.map((p) => (
-              <option key={p.pool} value={p.pool}>
-                {p.name} ({p.unit}/day)
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {doses?.completeFrom && (
-        <p className="muted small">
-          Doses are drawn from {formatDay(startOfZonedDay(doses.completeFrom, timeZone), timeZone)}{" "}
-          on (the most one list holds).
-        </p>
+      {doses && (
+        <DosePoolField doses={doses} pool={pool} onPick={setChosenPool} timeZone={timeZone} />
       )}
       {scored.map((instrument) => {
         const trend = trends.trends.find((t) => t.instrument === instrument.id);
