@@ -159,4 +159,31 @@ describe.skipIf(!available)("plans in the browser", () => {
     );
     await page.screenshot({ path: "test-results/plan-adherence-versions-390.png", fullPage: true });
   });
+  it("ends the plan and shows in its history the day it stopped governing", async () => {
+    await page.getByRole("button", { name: "End plan" }).click();
+    await page.getByRole("button", { name: "Yes, end this plan" }).click();
+    await expect
+      .poll(() => page.getByRole("main").getByRole("status").textContent())
+      .toMatch(/Plan ended/);
+    const card = page.locator(".plan-earlier").getByTestId("plan-card");
+    await expect.poll(() => card.count()).toBe(1);
+    // Ended today (the person's day): no target from today on, yesterday was its last day.
+    expect(await card.getByTestId("plan-card-ended").textContent()).toMatch(
+      /^Ended on .+: it sets no target from that day on; its last day was .+\.$/,
+    );
+    await card.getByText("Version history (3)").click();
+    const history = card.getByTestId("plan-history");
+    await expect
+      .poll(() => history.locator("li").first().textContent())
+      .toMatch(/^Ended · .*Ended on .+: it sets no target from that day on/);
+    await card.locator("summary", { hasText: "Taken against planned" }).click();
+    const adherence = card.getByTestId("plan-adherence");
+    await expect
+      .poll(() => adherence.textContent())
+      .toMatch(/The plan was ended on .+: it sets no target from that day on\./);
+    // Only the day before the end had a target: the first day, by version 2.
+    expect(await adherence.locator("tbody tr").count()).toBe(1);
+    expect(await adherence.textContent()).toMatch(/On plan 0 of 1 day\b/);
+    await page.screenshot({ path: "test-results/plan-ended-390.png", fullPage: true });
+  });
 });

@@ -87,6 +87,7 @@ export function PlanPage() {
           key={`${plan.id}-${plan.current.version}`}
           plan={plan}
           today={today}
+          timeZone={user.timeZone}
           substances={substances}
           onChange={() =>
             startEditing({
@@ -135,7 +136,13 @@ export function PlanPage() {
         <section aria-labelledby="plan-earlier" className="plan-earlier">
           <h2 id="plan-earlier">Earlier plans</h2>
           {ended.map((plan) => (
-            <PlanCard key={plan.id} plan={plan} today={today} substances={substances} />
+            <PlanCard
+              key={plan.id}
+              plan={plan}
+              today={today}
+              timeZone={user.timeZone}
+              substances={substances}
+            />
           ))}
         </section>
       )}

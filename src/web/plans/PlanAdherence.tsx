@@ -8,7 +8,19 @@ const STATUS_LABEL = {
   "on-plan": "on plan",
   over: "over",
   "no-plan": "no plan",
+  "plan-invalid": "needs correcting",
 } as const;
+
+/** Why a day has no target although the plan's schedule would have set one. */
+const NOT_GOVERNED_LABEL = {
+  ended: "after the plan ended",
+  "earlier-plan": "an earlier plan's day",
+} as const;
+
+type Day = AdherenceResponse["days"][number];
+
+const statusText = (d: Day) =>
+  d.planState === "in-force" ? STATUS_LABEL[d.status] : NOT_GOVERNED_LABEL[d.planState];
 
 /**
  * Taken against planned per day for the last 14 days (the server's default), newest first. Each
@@ -31,10 +43,17 @@ export function PlanAdherence({ planId, refresh }: { planId: string; refresh: nu
 
   if (data === undefined) return <p className="muted">Loading adherence…</p>;
   if (data === null) return <p className="muted">Adherence could not be loaded.</p>;
-  // Days before the plan started (or after it ended) show only when something was taken.
+  // Days before the plan started (or after it ended) show only when something was taken; days of
+  // a version that needs correcting always show.
   const days = [...data.days]
     .reverse()
-    .filter((d) => d.planned !== null || d.doses > 0 || d.unconvertible.length > 0);
+    .filter(
+      (d) =>
+        d.planned !== null ||
+        d.status === "plan-invalid" ||
+        d.doses > 0 ||
+        d.unconvertible.length > 0,
+    );
   const inForce = days.filter((d) => d.planned !== null);
   const onPlan = inForce.filter((d) => d.status === "on-plan").length;
   const byVersion = new Set(days.map((d) => d.version)).size > 1;
@@ -85,9 +104,7 @@ export function PlanAdherence({ planId, refresh }: { planId: string; refresh: nu
                 )}
               </td>
               <td>
-                <span className={`plan-status plan-status-${d.status}`}>
-                  {STATUS_LABEL[d.status]}
-                </span>
+                <span className={`plan-status plan-status-${d.status}`}>{statusText(d)}</span>
                 {d.dosesTooSoon > 0 && <span className="plan-status-note"> · too soon</span>}
                 {d.dosesOverMaxPerDose > 0 && (
                   <span className="plan-status-note"> · dose over max</span>
@@ -102,11 +119,23 @@ export function PlanAdherence({ planId, refresh }: { planId: string; refresh: nu
           ))}
         </tbody>
       </table>
+      {data.invalidVersions.length > 0 && (
+        <p className="form-error" data-testid="adherence-invalid">
+          {data.invalidVersions
+            .map(
+              (v) =>
+                `Version ${v.version} no longer passes validation (${v.issues.map((i) => `${i.field.replace(/^plan\./, "")} ${i.message}`).join("; ")}): its days have no target.`,
+            )
+            .join(" ")}
+        </p>
+      )}
       <p className="field-hint">
         Amounts in {data.unit}
         {days.some((d) => d.unit !== data.unit) ? " unless marked" : ""}.
         {byVersion &&
           ` Each day is judged against the plan version in force that day (version ${data.version} is the current one): a change counts from the start of the day it was saved, never for the days before.`}
+        {data.endedOn !== null &&
+          ` The plan was ended on ${formatDay(data.endedOn, { weekday: undefined })}: it sets no target from that day on.`}
       </p>
     </div>
   );

@@ -1,15 +1,18 @@
 import { useEffect, useState } from "react";
 import { activePlanLimits, InvalidPlanError } from "../../core/plan/index.ts";
+import { zonedDay } from "../../core/zoned-time.ts";
 import { api } from "../api.ts";
 import { formatDay, formatDose } from "./format.ts";
 import { PlanAdherence } from "./PlanAdherence.tsx";
-import { PlanHistory, planTerms } from "./PlanHistory.tsx";
+import { endSentence, type PlanEnd, PlanHistory, planTerms } from "./PlanHistory.tsx";
 import type { PlanResponse, PlanView, PlanWithVersionsView } from "./types.ts";
 import { type SubstanceChoice, substanceName } from "./use-substances.ts";
 
 interface PlanCardProps {
   plan: PlanView;
   today: string;
+  /** The person's zone: the day a plan was ended on is a day there. */
+  timeZone: string;
   substances: SubstanceChoice[] | null | undefined;
   onChange?(): void;
   onEnded?(plan: PlanWithVersionsView): void;
@@ -29,13 +32,21 @@ function todayLine(plan: PlanView, today: string): string {
 }
 
 /** One plan: today's target, its terms, change or end it, its history and adherence. */
-export function PlanCard({ plan, today, substances, onChange, onEnded }: PlanCardProps) {
+export function PlanCard({ plan, today, timeZone, substances, onChange, onEnded }: PlanCardProps) {
   const d = plan.current.definition;
   const [full, setFull] = useState<PlanWithVersionsView | null>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [ending, setEnding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const active = plan.status === "active";
+  const planEnd: PlanEnd | undefined =
+    plan.endedAt === null
+      ? undefined
+      : {
+          at: plan.endedAt,
+          reason: plan.endReason,
+          day: zonedDay(new Date(plan.endedAt), timeZone),
+        };
   const title = `${d.kind === "taper" ? "Taper" : "Titration"}: ${substanceName(substances, d.substanceId)}`;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload when a new version lands
@@ -75,9 +86,8 @@ export function PlanCard({ plan, today, substances, onChange, onEnded }: PlanCar
           {todayLine(plan, today)}
         </p>
       ) : (
-        <p className="muted">
-          {plan.endReason === "replaced" ? "Replaced by a newer plan" : "Ended"}
-          {plan.endedAt && ` on ${new Date(plan.endedAt).toLocaleDateString()}`}.
+        <p className="muted" data-testid="plan-card-ended">
+          {planEnd ? endSentence(planEnd) : "Ended."}
         </p>
       )}
       <p className="plan-terms">{planTerms(d).join(" · ")}</p>
@@ -109,17 +119,23 @@ export function PlanCard({ plan, today, substances, onChange, onEnded }: PlanCar
           )}
         </div>
       )}
-      {active && (
-        <details className="plan-details" open>
-          <summary className="plan-summary">Taken against planned, last 14 days</summary>
-          <PlanAdherence planId={plan.id} refresh={plan.current.version} />
-        </details>
-      )}
+      <details className="plan-details" open={active}>
+        <summary className="plan-summary">Taken against planned, last 14 days</summary>
+        <PlanAdherence planId={plan.id} refresh={plan.current.version} />
+      </details>
       <details className="plan-details">
         <summary className="plan-summary">
           Version history ({full ? full.versions.length : plan.current.version})
         </summary>
-        {full ? <PlanHistory versions={full.versions} /> : <p className="muted">Loading…</p>}
+        {full ? (
+          <PlanHistory
+            versions={full.versions}
+            timeZone={timeZone}
+            {...(planEnd ? { end: planEnd } : {})}
+          />
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
       </details>
     </section>
   );

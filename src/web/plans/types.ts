@@ -1,8 +1,8 @@
 import type {
   ActivePlanLimits,
+  GovernedAdherenceDay,
   PlanDefinition,
   ScheduledDay,
-  VersionedAdherenceDay,
 } from "../../core/plan/index.ts";
 
 /** Shapes of the plan API's answers (src/server/plans/schemas.ts). */
@@ -63,11 +63,18 @@ export interface AdherenceResponse {
   /** The current version's number. */
   version: number;
   timeZone: string;
+  /** The day the plan was ended on, the first it no longer governs; null while active. */
+  endedOn: string | null;
   from: string;
   to: string;
   tolerance: number;
-  /** Each day judged against the version in force on it (its `version`, in its `unit`). */
-  days: VersionedAdherenceDay[];
+  /**
+   * Each day judged against the version in force on it (its `version`, in its `unit`), with no
+   * target on days the plan does not govern (`planState`).
+   */
+  days: GovernedAdherenceDay[];
+  /** Versions that govern a day shown but no longer pass validation. */
+  invalidVersions: { version: number; issues: { field: string; message: string }[] }[];
 }
 
 export type { ScheduledDay };
