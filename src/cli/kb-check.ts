@@ -1,5 +1,6 @@
 import { checkKnowledgeBase, type KnowledgeBaseReport } from "../knowledge/kb-check.ts";
 import type { KnowledgeFile } from "../knowledge/registry.ts";
+import { knowledgeSignProblems } from "../knowledge/reported-sign-references.ts";
 
 export interface KbCheckOptions {
   now: Date;
@@ -48,5 +49,10 @@ export function runKbCheck(options: KbCheckOptions): number {
   const report = checkKnowledgeBase(options.now, options.files, options.dataDir);
   const print = options.print ?? ((line: string) => console.log(line));
   for (const line of formatKbReport(report, options.now)) print(line);
-  return report.files.every((f) => f.ok) ? 0 : 1;
+  const filesOk = report.files.every((f) => f.ok);
+  // Across files (the real ones only, once each is valid): every reported-sign rule in
+  // limits.json must name an instrument item that exists, or it can never fire.
+  const across = filesOk && options.dataDir === undefined ? knowledgeSignProblems() : [];
+  for (const problem of across) print(`error: limits.json against instruments.json: ${problem}`);
+  return filesOk && across.length === 0 ? 0 : 1;
 }

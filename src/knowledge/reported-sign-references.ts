@@ -36,12 +36,17 @@ export function reportedSignProblems(
   return problems;
 }
 
+/** The problems of the real limits.json against the real instruments.json (loaded once). */
+export function knowledgeSignProblems(): string[] {
+  return reportedSignProblems(loadLimits().reportedSigns, loadInstruments());
+}
+
 /**
  * Throws when a reported-sign rule in limits.json names an instrument or item that
  * instruments.json does not have; run when the knowledge base loads.
  */
 export function checkReportedSignReferences(): void {
-  const problems = reportedSignProblems(loadLimits().reportedSigns, loadInstruments());
+  const problems = knowledgeSignProblems();
   if (problems.length > 0) {
     throw new Error(`limits.json names items instruments.json lacks:\n${problems.join("\n")}`);
   }

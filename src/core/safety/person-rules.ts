@@ -64,18 +64,27 @@ function latestAnswer(
   return best && { value: best.value, takenAt: best.takenAt };
 }
 
+/**
+ * One warning per reported sign that matters for this substance. The same sign can be asked on
+ * two instruments (yellow skin on the red-flag screen and on the side-effects checklist), each
+ * with its rule and the same text: the person reads it once, from the latest report.
+ */
 export function reportedSignWarnings(state: EvaluationState): Warning[] {
   const { compiled, candidate } = state;
   const assessments = state.context.assessments ?? [];
   if (assessments.length === 0) return [];
-  const warnings: Warning[] = [];
+  const byTitle = new Map<string, { warning: Warning; at: number }>();
   compiled.rules.limits.reportedSigns.forEach((rule, i) => {
     const matcher = compiled.signMatchers[i];
     if (!matcher || !matches(matcher, candidate.substance)) return;
     const answer = latestAnswer(assessments, rule.instrument, rule.answerKey);
     if (!answer || answer.value < rule.atLeast) return;
-    warnings.push(
-      warningFromText(
+    const at = Date.parse(answer.takenAt);
+    const seen = byTitle.get(rule.title);
+    if (seen && seen.at >= at) return;
+    byTitle.set(rule.title, {
+      at,
+      warning: warningFromText(
         `sign.${rule.id}`,
         rule,
         {},
@@ -85,9 +94,9 @@ export function reportedSignWarnings(state: EvaluationState): Warning[] {
           reportedAt: answer.takenAt,
         },
       ),
-    );
+    });
   });
-  return warnings;
+  return [...byTitle.values()].map((v) => v.warning);
 }
 
 export function substanceWarnings(state: EvaluationState): Warning[] {
