@@ -7,7 +7,15 @@ import {
   isPostgresReachable,
   type TestDatabase,
 } from "../testing/test-databases.ts";
-import { activePlanForDay, endPlan, getPlan, insertPlan, listPlans, revisePlan } from "./plans.ts";
+import {
+  activePlanForDay,
+  endPlan,
+  getPlan,
+  getPlanAmongOwnPlans,
+  insertPlan,
+  listPlans,
+  revisePlan,
+} from "./plans.ts";
 import { insertUser } from "./users.ts";
 
 const reachable = await isPostgresReachable();
@@ -137,6 +145,39 @@ describe.each(engines)("plans repository on %s", (engine) => {
       expect(await activePlanForDay(handle.db, await newUser(), "2026-03-09", "UTC")).toEqual([]);
     },
   );
+
+  it.skipIf(skip)(
+    "reads a plan ended after the checked day, and none ended on or before it",
+    async () => {
+      // Ended at midnight (Kolkata) starting 10 March: it governed up to 9 March.
+      const zone = "Asia/Kolkata";
+      const user = await newUser();
+      const { plan } = await create(user);
+      await endPlan(handle.db, plan.id, user, at("2026-03-09T18:30:00Z"));
+      expect(await activePlanForDay(handle.db, user, "2026-03-09", zone)).toMatchObject([
+        { targetForDay: 9 },
+      ]);
+      expect(await activePlanForDay(handle.db, user, "2026-03-10", zone)).toEqual([]);
+      // One millisecond earlier it was ended on 9 March, which it then no longer governs.
+      const other = await newUser();
+      const { plan: early } = await create(other);
+      await endPlan(handle.db, early.id, other, at("2026-03-09T18:29:59.999Z"));
+      expect(await activePlanForDay(handle.db, other, "2026-03-08", zone)).toHaveLength(1);
+      expect(await activePlanForDay(handle.db, other, "2026-03-09", zone)).toEqual([]);
+    },
+  );
+
+  it.skipIf(skip)("reads a plan with every plan of its owner, and no one else's", async () => {
+    const user = await newUser();
+    const first = await create(user);
+    const second = await create(user, { ...taper, startAmountPerDay: 8 });
+    await create(await newUser());
+    const found = await getPlanAmongOwnPlans(handle.db, second.plan.id);
+    expect(found?.plan.id).toBe(second.plan.id);
+    expect(found?.plans.map((p) => p.id).sort()).toEqual([first.plan.id, second.plan.id].sort());
+    expect(found?.plans.every((p) => p.versions.length === 1)).toBe(true);
+    expect(await getPlanAmongOwnPlans(handle.db, randomUUID())).toBeNull();
+  });
 
   it.skipIf(skip)("versions changes instead of overwriting them", async () => {
     const user = await newUser();

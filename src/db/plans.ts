@@ -20,7 +20,10 @@ import { inTransaction } from "./transaction.ts";
  * person's own routes and a consenting clinician's routes share them. A plan's content lives in
  * versions: a change adds a version, never overwrites one. A person has at most one active plan
  * per substance or product (core `coversSameSubject`): a new one ends the old one, recorded as
- * `replaced`. Callers validate definitions (core `validatePlan`) before storing them.
+ * `replaced`. Callers validate definitions (core `validatePlan`) before storing them. Nothing
+ * here refuses a start date in the past: which plan governs which day (an ended plan up to the
+ * day before it was ended; an earlier plan for the same substance keeping its days from a
+ * back-dated replacement) is decided when reading, by core `plan-governance.ts`, in one place.
  */
 
 type Db = Kysely<Database> | Transaction<Database>;
