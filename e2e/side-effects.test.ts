@@ -157,4 +157,25 @@ describe.skipIf(!available)("the side-effects check-in in the browser", () => {
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/progress-side-effects-390.png" });
   });
+
+  it("repeats the skin warning when the person next logs kratom", async () => {
+    await page.goto(`${server.baseUrl}/log`);
+    await page.getByRole("heading", { name: "Log a dose", level: 1 }).waitFor();
+    await page.getByLabel("Search substances").fill("kratom");
+    await page
+      .getByRole("list", { name: "Matching substances" })
+      .getByRole("button", { name: /^Kratom leaf powder/ })
+      .click();
+    await page.getByLabel("Amount").fill("2");
+    const live = page.getByRole("region", { name: "Warnings before you save" });
+    const sign = live.locator('[data-code="sign.skin-darkening-kratom"]');
+    await sign.waitFor();
+    expect(await sign.locator(".warning-badge").textContent()).toBe("Caution");
+    await page.getByRole("button", { name: "Save dose" }).click();
+    await page.getByRole("heading", { name: "Dose saved" }).waitFor();
+    await page
+      .getByRole("region", { name: "Warnings for this dose" })
+      .locator('[data-code="sign.skin-darkening-kratom"]')
+      .waitFor();
+  });
 });
