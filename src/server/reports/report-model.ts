@@ -195,7 +195,10 @@ export async function buildReportModel(
         description: describePlan(d),
         unit: d.unit,
         version: plan.current.version,
-        days: (adherence?.days ?? []).filter((day) => day.planned !== null || day.doses > 0),
+        // Days with a target or a dose, and days whose version needs correcting (no target).
+        days: (adherence?.days ?? []).filter(
+          (day) => day.planned !== null || day.doses > 0 || day.status === "plan-invalid",
+        ),
       });
     }
   }
