@@ -6,6 +6,7 @@ import {
   isPostgresReachable,
   type TestDatabase,
 } from "../testing/test-databases.ts";
+import { insertTestUser } from "../testing/test-users.ts";
 import {
   findAssessment,
   insertAssessment,
@@ -16,7 +17,6 @@ import {
   type NewAssessment,
   totalsHistory,
 } from "./assessments.ts";
-import { insertUser } from "./users.ts";
 
 const reachable = await isPostgresReachable();
 
@@ -24,19 +24,8 @@ describe.each(engines)("assessments repository on %s", (engine) => {
   const skip = engine === "postgres" && !reachable;
   let handle: TestDatabase;
 
-  async function newUser(role: "patient" | "clinician" = "patient"): Promise<string> {
-    const id = randomUUID();
-    await insertUser(handle.db, {
-      id,
-      email: `${id}@example.org`,
-      passwordHash: "x",
-      role,
-      displayName: null,
-      timeZone: "UTC",
-      now: new Date("2026-01-01T00:00:00Z"),
-    });
-    return id;
-  }
+  const newUser = (role: "patient" | "clinician" = "patient") =>
+    insertTestUser(handle.db, { role });
 
   function sows(
     userId: string,

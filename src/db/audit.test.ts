@@ -6,8 +6,9 @@ import {
   isPostgresReachable,
   type TestDatabase,
 } from "../testing/test-databases.ts";
+import { insertTestUser } from "../testing/test-users.ts";
 import { type AuditEntry, listAuditForSubject, withAuditEntry } from "./audit.ts";
-import { findUserById, insertUser } from "./users.ts";
+import { findUserById } from "./users.ts";
 
 const reachable = await isPostgresReachable();
 
@@ -28,16 +29,7 @@ describe.each(engines)("a change with its audit entry on %s", (engine) => {
     entityId: subjectId,
     at,
   });
-  const addUser = (db: TestDatabase["db"], id: string) =>
-    insertUser(db, {
-      id,
-      email: `${id}@example.org`,
-      passwordHash: "x",
-      role: "patient",
-      displayName: null,
-      timeZone: "UTC",
-      now: at,
-    });
+  const addUser = (db: TestDatabase["db"], id: string) => insertTestUser(db, { id });
 
   it.skipIf(skip)("stores the change and its entry together", async () => {
     const id = randomUUID();

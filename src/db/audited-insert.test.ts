@@ -6,9 +6,9 @@ import {
   isPostgresReachable,
   type TestDatabase,
 } from "../testing/test-databases.ts";
+import { insertTestUser } from "../testing/test-users.ts";
 import { findAssessment, insertAssessment, type NewAssessment } from "./assessments.ts";
 import { listAuditForSubject } from "./audit.ts";
-import { insertUser } from "./users.ts";
 
 const reachable = await isPostgresReachable();
 
@@ -20,19 +20,7 @@ describe.each(engines)("an insert with its audit entry on %s", (engine) => {
   });
   afterAll(async () => handle?.destroy());
 
-  async function newUser(): Promise<string> {
-    const id = randomUUID();
-    await insertUser(handle.db, {
-      id,
-      email: `${id}@example.org`,
-      passwordHash: "x",
-      role: "patient",
-      displayName: null,
-      timeZone: "UTC",
-      now: new Date("2026-01-01T00:00:00Z"),
-    });
-    return id;
-  }
+  const newUser = () => insertTestUser(handle.db);
 
   const checkIn = (userId: string): NewAssessment => ({
     id: randomUUID(),

@@ -6,6 +6,7 @@ import {
   isPostgresReachable,
   type TestDatabase,
 } from "../testing/test-databases.ts";
+import { insertTestUser } from "../testing/test-users.ts";
 import {
   deleteIngestion,
   findIngestion,
@@ -15,7 +16,6 @@ import {
   safetyHistory,
   toSafetyIngestion,
 } from "./ingestions.ts";
-import { insertUser } from "./users.ts";
 
 const reachable = await isPostgresReachable();
 
@@ -27,19 +27,7 @@ describe.each(engines)("ingestions repository on %s", (engine) => {
   });
   afterAll(async () => handle?.destroy());
 
-  async function newUser(): Promise<string> {
-    const id = randomUUID();
-    await insertUser(handle.db, {
-      id,
-      email: `${id}@example.org`,
-      passwordHash: "x",
-      role: "patient",
-      displayName: null,
-      timeZone: "UTC",
-      now: new Date("2026-01-01T00:00:00Z"),
-    });
-    return id;
-  }
+  const newUser = () => insertTestUser(handle.db);
 
   const dose = (userId: string, takenAt: string, extra: Partial<NewIngestion> = {}) =>
     ({

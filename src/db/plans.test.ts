@@ -7,6 +7,7 @@ import {
   isPostgresReachable,
   type TestDatabase,
 } from "../testing/test-databases.ts";
+import { insertTestUser } from "../testing/test-users.ts";
 import {
   activePlanForDay,
   endPlan,
@@ -16,7 +17,6 @@ import {
   listPlans,
   revisePlan,
 } from "./plans.ts";
-import { insertUser } from "./users.ts";
 
 const reachable = await isPostgresReachable();
 
@@ -39,19 +39,7 @@ describe.each(engines)("plans repository on %s", (engine) => {
   const skip = engine === "postgres" && !reachable;
   let handle: TestDatabase;
 
-  async function newUser(): Promise<string> {
-    const id = randomUUID();
-    await insertUser(handle.db, {
-      id,
-      email: `${id}@example.org`,
-      passwordHash: "x",
-      role: "patient",
-      displayName: null,
-      timeZone: "UTC",
-      now: at("2026-01-01T00:00:00Z"),
-    });
-    return id;
-  }
+  const newUser = () => insertTestUser(handle.db);
 
   function create(userId: string, definition: PlanDefinition = taper, id = randomUUID()) {
     return insertPlan(handle.db, {
