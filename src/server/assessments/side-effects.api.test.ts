@@ -205,9 +205,12 @@ describe.each(engines)("the side-effects check-in over HTTP on %s", (engine) => 
       expect(qr.id).toBe(saved.body.assessment.id);
       expect(qr.questionnaire).toBe("urn:mitra:instrument:side-effects");
       expect(qr.item?.map((i) => i.linkId)).toEqual(Object.keys(sideEffects()));
-      expect(qr.item?.find((i) => i.linkId === "nausea")?.answer).toEqual([{ valueInteger: 2 }]);
+      // Each answer a coding with its label, so an EHR shows "Bothersome" and not "2".
+      expect(qr.item?.find((i) => i.linkId === "nausea")?.answer).toEqual([
+        { valueCoding: { system: "urn:mitra:instrument", code: "2", display: "Bothersome" } },
+      ]);
       expect(qr.item?.find((i) => i.linkId === "skin-darkening")?.answer).toEqual([
-        { valueInteger: 1 },
+        { valueCoding: { system: "urn:mitra:instrument", code: "1", display: "Yes" } },
       ]);
       // No total, so no score Observation.
       expect((bundle.entry ?? []).some((e) => e.resource?.resourceType === "Observation")).toBe(

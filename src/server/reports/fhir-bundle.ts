@@ -11,6 +11,7 @@ import type {
   Quantity,
   QuestionnaireResponse,
   QuestionnaireResponseItem,
+  QuestionnaireResponseItemAnswer,
   Reference,
   Resource,
 } from "@medplum/fhirtypes";
@@ -98,10 +99,33 @@ function questionnaireItems(
     items.push({
       linkId: id,
       ...(item ? { text: item.text } : {}),
-      answer: [Number.isInteger(value) ? { valueInteger: value } : { valueDecimal: value }],
+      answer: [answerOf(instrument, item, value)],
     });
   }
   return items;
+}
+
+/**
+ * One answer as FHIR: a choice the instrument knows is a Coding in the instrument's local code
+ * system (code: the answer value, display: its label), so an EHR shows "Moderately" and not "2";
+ * a numeric item (hours slept), or an answer the data no longer lists, stays a bare number.
+ */
+export function answerOf(
+  instrument: InstrumentDefinition | undefined,
+  item: InstrumentDefinition["items"][number] | undefined,
+  value: number,
+): QuestionnaireResponseItemAnswer {
+  const answer = item?.kind === "choice" ? item.answers.find((a) => a.value === value) : undefined;
+  if (instrument && item && answer) {
+    return {
+      valueCoding: {
+        system: INSTRUMENT_SYSTEM,
+        code: String(value),
+        display: answer.label,
+      },
+    };
+  }
+  return Number.isInteger(value) ? { valueInteger: value } : { valueDecimal: value };
 }
 
 function authorOf(a: AssessmentRecord, patientRef: Reference<Patient>): Reference<Patient> {
