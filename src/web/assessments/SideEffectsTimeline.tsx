@@ -10,17 +10,21 @@ const DAYS = 14;
 
 /**
  * Side effects over time: one line per effect reported, one column per day with a check-in (in
- * the person's zone), the worst answer that day. A checklist has no total, so there is no score
- * line to draw.
+ * the person's zone, `timeZone`), the worst answer that day. A checklist has no total, so there
+ * is no score line to draw. On Progress the person reads it about themselves; on a clinician's
+ * patient page (`patientName` given) it speaks of the patient and offers no check-in link.
  */
 export function SideEffectsTimeline({
   instrument,
   assessments,
   timeZone,
+  patientName,
 }: {
   instrument: InstrumentDefinition;
   assessments: AssessmentView[];
   timeZone: string;
+  /** The patient's name when a clinician is reading; absent on the person's own Progress. */
+  patientName?: string;
 }) {
   const { days, rows, notReported } = sideEffectsByDay(instrument, assessments, timeZone, DAYS);
   const dayLabel = (day: string) => formatDay(startOfZonedDay(day, timeZone), timeZone);
@@ -33,8 +37,10 @@ export function SideEffectsTimeline({
     >
       <h2 id="progress-side-effects">{instrument.name}</h2>
       <p className="muted small">
-        Mitra’s checklist, not a scored scale: one line per effect you reported and, for each day
-        you filled it in (up to the last {DAYS}), the worst answer that day.
+        Mitra’s checklist, not a scored scale: one line per effect{" "}
+        {patientName === undefined ? "you" : patientName} reported and, for each day{" "}
+        {patientName === undefined ? "you" : "they"} filled it in (up to the last {DAYS}), the worst
+        answer that day.
       </p>
       {rows.length === 0 ? (
         <p>No side effects reported on these days.</p>
@@ -42,7 +48,8 @@ export function SideEffectsTimeline({
         <div className="table-scroll">
           <table className="side-effects-table">
             <caption className="visually-hidden">
-              Side effects reported, by day in your time zone
+              Side effects reported, by day in{" "}
+              {patientName === undefined ? "your" : `${patientName}’s`} time zone
             </caption>
             <thead>
               <tr>
@@ -81,12 +88,16 @@ export function SideEffectsTimeline({
       )}
       {skin && (
         <p className="small">
-          Skin darkening is a side effect to show your clinician; kratom does not treat it.
+          {patientName === undefined
+            ? "Skin darkening is a side effect to show your clinician; kratom does not treat it."
+            : `${patientName} reported skin darkening; Mitra asked them to show it to their clinician.`}
         </p>
       )}
-      <p>
-        <Link to="/check-in/side-effects">Report side effects</Link>
-      </p>
+      {patientName === undefined && (
+        <p>
+          <Link to="/check-in/side-effects">Report side effects</Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { formatDateTime } from "../assessments/format-time.ts";
 import { InstrumentForm } from "../assessments/InstrumentForm.tsx";
 import { doseOverlay } from "../assessments/progress-doses.ts";
 import { ScoreChart } from "../assessments/ScoreChart.tsx";
+import { SideEffectsTimeline } from "../assessments/SideEffectsTimeline.tsx";
 import type { RecordResponse } from "../assessments/types.ts";
 import { useInstruments } from "../assessments/use-instruments.ts";
 import { patientDoses } from "../care-team/patient-doses.ts";
@@ -160,6 +161,13 @@ export function PatientDetailPage() {
       : undefined;
   const scored =
     instruments.state === "ready" ? instruments.value.instruments.filter((i) => i.totalRange) : [];
+  const sideEffects =
+    instruments.state === "ready"
+      ? instruments.value.instruments.find((i) => i.id === "side-effects")
+      : undefined;
+  const sideEffectReports = (timeline.assessments ?? []).filter(
+    (a) => a.instrument === sideEffects?.id,
+  );
   const entries = entriesOf(timeline);
   const base = `/api/clinician/patients/${id}`;
   const { pool, overlay } = doses
@@ -232,6 +240,24 @@ export function PatientDetailPage() {
             ))}
         </section>
       )}
+
+      {sideEffects &&
+        timeline.assessments &&
+        (sideEffectReports.length > 0 ? (
+          <SideEffectsTimeline
+            instrument={sideEffects}
+            assessments={sideEffectReports}
+            timeZone={tz}
+            patientName={name}
+          />
+        ) : (
+          <section className="card" aria-labelledby="side-effects-heading">
+            <h2 id="side-effects-heading">{sideEffects.name}</h2>
+            <p className="muted small" data-testid="side-effects-none">
+              No side-effects check-in from {name} in the last 30 days.
+            </p>
+          </section>
+        ))}
 
       {timeline.plans && (
         <section className="card" aria-labelledby="plans-heading">
