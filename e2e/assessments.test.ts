@@ -85,6 +85,14 @@ describe.skipIf(!available)("check-ins and progress in the browser", () => {
     await expect.poll(() => live.textContent()).toMatch(/Answered 2 of 16/);
     expect(await live.textContent()).toMatch(new RegExp(`So far ${first![2] + second![2]}`));
     expect(await group(first![0]).getByRole("radio", { name: first![1] }).isChecked()).toBe(true);
+    // A scored scale shows each answer's points (0 to 4) above its words.
+    expect(await group(first![0]).locator(".option-value").allTextContents()).toEqual([
+      "0",
+      "1",
+      "2",
+      "3",
+      "4",
+    ]);
     await page.screenshot({ path: "test-results/check-in-sows-390.png" });
 
     for (const [legend, label] of sowsAnswers.slice(2)) {

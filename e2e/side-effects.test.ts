@@ -80,6 +80,14 @@ describe.skipIf(!available)("the side-effects check-in in the browser", () => {
       await group("Have you noticed grey-blue").getByRole("radio", { name: "Yes" }).isChecked(),
     ).toBe(true);
     expect(await group("Nausea").getByRole("radio").count()).toBe(4);
+    // An unscored checklist: the answers are words, with no points above them.
+    expect(await group("Nausea").locator(".option-label").allTextContents()).toEqual([
+      "None",
+      "Mild",
+      "Bothersome",
+      "Severe",
+    ]);
+    expect(await page.locator("form .option-value").count()).toBe(0);
     // Skin darkening is not an emergency: nothing urgent while answering.
     expect(await page.getByText("You reported a danger sign.").count()).toBe(0);
     expect(await page.getByTestId("live-score").textContent()).toMatch(/Answered 12 of 12/);

@@ -130,6 +130,7 @@ export function InstrumentForm({
           key={item.id}
           item={item}
           number={index + 1}
+          scored={instrument.totalRange !== null}
           value={answers[item.id]}
           text={typed[item.id] ?? ""}
           error={errorFor(item.id)}

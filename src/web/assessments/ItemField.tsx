@@ -6,6 +6,12 @@ import { WarningList } from "../components/WarningList.tsx";
 interface ItemFieldProps {
   item: InstrumentItem;
   number: number;
+  /**
+   * Whether the instrument adds answers up into a total (its `totalRange`): only then does a row
+   * of worded answers show each answer's points. An unscored checklist shows the words alone, so
+   * "Severe" does not read as "3 of something".
+   */
+  scored: boolean;
   value: number | undefined;
   /** Text typed into a numeric item, kept as typed until it is a valid number. */
   text: string;
@@ -59,6 +65,7 @@ function ChoiceField({
   number,
   value,
   error,
+  scored,
   onChoose,
 }: ItemFieldProps & { item: ChoiceItem }) {
   const id = useId();
@@ -90,13 +97,16 @@ function ChoiceField({
                 checked={checked}
                 onChange={() => onChoose(answer.value)}
               />
-              {layout === "row" && (
+              {layout === "row" && scored && (
                 <>
                   <span className="option-value" aria-hidden="true">
                     {answer.value}
                   </span>
                   <span className="option-label">{answer.label}</span>
                 </>
+              )}
+              {layout === "row" && !scored && (
+                <span className="option-label option-words">{answer.label}</span>
               )}
               {layout === "scale" && (
                 <>
