@@ -27,6 +27,8 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
   let server: TestServer;
   let browser: Browser;
   let patientId = "";
+  let patient: ApiClient;
+  let planId = "";
   /** A clinician the patient shares everything with, and one who sees check-ins only. */
   let full: Page;
   let narrow: Page;
@@ -65,7 +67,7 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
     server.clock.advance(Date.now() - server.clock.now().getTime());
     browser = await launchBrowser();
 
-    const patient = new ApiClient(server.baseUrl);
+    patient = new ApiClient(server.baseUrl);
     ({ id: patientId } = await patient.register("patient", {
       displayName: "Meera Patient",
       timeZone: patientZone,
@@ -90,6 +92,7 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
       stepLengthDays: 2,
     };
     const created = await post("/api/plans", { id: crypto.randomUUID(), definition: taper });
+    planId = created.plan.id;
     const revised = await patient.request("PUT", `/api/plans/${created.plan.id}`, {
       definition: { ...taper, startAmountPerDay: 9 },
     });
@@ -165,6 +168,10 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
     expect(desc).toMatch(/Plan target, a dashed step line: 6 g\/day on .* to 5 g\/day on/);
     expect(await full.getByTestId("chart-sows-uncounted").textContent()).toMatch(
       /Not in the bars: 1 dose Mitra cannot turn into g \(3 capsule Kratom capsules/,
+    );
+    // Spoken of the patient, whose product it is, not to the clinician.
+    expect(await full.getByTestId("chart-sows-uncounted").textContent()).toMatch(
+      /\. Meera Patient can add the grams per capsule or serving to the product to count them\.$/,
     );
     expect(await full.getByTestId("doses-not-shared").count()).toBe(0);
     const options = await full
@@ -250,5 +257,47 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
     expect(await narrow.locator(".timeline-dose").count()).toBe(0);
     await narrow.evaluate(() => window.scrollTo(0, 0));
     await narrow.screenshot({ path: "test-results/clinician-progress-narrow-390.png" });
+  });
+
+  it("still draws a plan the patient ended today on the days before, and no target from today", async () => {
+    server.clock.advance(Date.now() - server.clock.now().getTime());
+    const ended = await patient.post(`/api/plans/${planId}/end`, {});
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    expect(ended.body.plan.status).toBe("ended");
+    const dose = await patient.post("/api/ingestions", {
+      id: crypto.randomUUID(),
+      substance: "kratom-leaf",
+      amount: 2,
+      unit: "g",
+      takenAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    expect(dose.status, JSON.stringify(dose.body)).toBe(201);
+
+    await full.goto(`${server.baseUrl}/patients/${patientId}`);
+    const chart = full.getByTestId("chart-sows");
+    await chart.getByTestId("chart-sows-doses").waitFor({ state: "attached" });
+    const bars = chart.locator("rect.chart-dose-bar");
+    expect(await bars.evaluateAll((rects) => rects.map((r) => r.getAttribute("data-day")))).toEqual(
+      [dayA, dayB, dayE, today],
+    );
+    const path = (await chart.getByTestId("chart-sows-target").getAttribute("d")) ?? "";
+    const xs = [...path.matchAll(/[MH]([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(xs.length).toBeGreaterThan(0);
+    expect(Math.max(...xs)).toBeLessThan(Number(await bars.last().getAttribute("x")));
+
+    await full.getByText("Show as a table").click();
+    const table = full.getByRole("table", { name: /SOWS totals and doses logged each day/ });
+    const rows = await table
+      .getByRole("row")
+      .evaluateAll((trs) =>
+        trs.slice(1).map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)),
+      );
+    expect(rows.map((r) => [r[1], r[3]])).toEqual([
+      ["no check-in", "–"],
+      ["16", "5 g"],
+      ["32", "5 g"],
+      ["no check-in", "6 g"],
+      ["48", "6 g"],
+    ]);
   });
 });

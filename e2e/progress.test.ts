@@ -27,6 +27,7 @@ describe.skipIf(!available)("progress: doses under the scores, in the browser", 
   let page: Page;
   let request: APIRequestContext;
   let csrf: string;
+  let planId = "";
 
   // Four past days in the person's zone: A, B, C and E (yesterday).
   const today = zonedDay(new Date(), personZone);
@@ -74,6 +75,7 @@ describe.skipIf(!available)("progress: doses under the scores, in the browser", 
       stepLengthDays: 2,
     };
     const created = await post("/api/plans", { id: crypto.randomUUID(), definition: taper });
+    planId = created.plan.id;
     // Revised today to start at 9 g: that version governs from today on, so the past days drawn
     // keep the targets of the first version, as the Plan page's adherence judges them.
     const revised = await request.put(`${server.baseUrl}/api/plans/${created.plan.id}`, {
@@ -165,6 +167,10 @@ describe.skipIf(!available)("progress: doses under the scores, in the browser", 
     expect(await card.getByTestId("chart-sows-uncounted").textContent()).toMatch(
       /Not in the bars: 1 dose Mitra cannot turn into g \(3 capsule Kratom capsules/,
     );
+    // Spoken to the person, whose product it is.
+    expect(await card.getByTestId("chart-sows-uncounted").textContent()).toMatch(
+      /\. Add the grams per capsule or serving to the product to count them\.$/,
+    );
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await card.evaluate((el) => el.scrollIntoView({ block: "start" }));
@@ -220,5 +226,55 @@ describe.skipIf(!available)("progress: doses under the scores, in the browser", 
     expect(await chart.getByTestId("chart-sows-target").count()).toBe(0);
     await picker.evaluate((el) => el.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: "test-results/progress-doses-magnesium-390.png" });
+  });
+
+  it("still draws a plan ended today on the days before, and no target from today", async () => {
+    server.clock.advance(Date.now() - server.clock.now().getTime());
+    const ended = await request.post(`${server.baseUrl}/api/plans/${planId}/end`, {
+      headers: { "x-csrf-token": csrf },
+    });
+    expect(ended.status(), await ended.text()).toBe(200);
+    expect((await ended.json()).plan.status).toBe("ended");
+    // A dose today, so the chart runs to today.
+    await dose("kratom-leaf", 2, "g", new Date(Date.now() - 60_000).toISOString());
+
+    await page.goto(`${server.baseUrl}/progress`);
+    const chart = page.getByTestId("chart-sows");
+    await chart.getByTestId("chart-sows-doses").waitFor({ state: "attached" });
+    const bars = chart.locator("rect.chart-dose-bar");
+    expect(
+      await bars.evaluateAll((rects) =>
+        rects.map((r) => [r.getAttribute("data-day"), r.getAttribute("data-amount")]),
+      ),
+    ).toEqual([
+      [dayA, "5"],
+      [dayB, "3"],
+      [dayE, "4"],
+      [today, "2"],
+    ]);
+    // The target line runs over the past days and stops where today begins.
+    const path = (await chart.getByTestId("chart-sows-target").getAttribute("d")) ?? "";
+    const xs = [...path.matchAll(/[MH]([\d.]+)/g)].map((m) => Number(m[1]));
+    const todayBarX = Number(await bars.last().getAttribute("x"));
+    expect(xs.length).toBeGreaterThan(0);
+    expect(Math.max(...xs)).toBeLessThan(todayBarX);
+    const desc = (await chart.locator("desc").textContent()) ?? "";
+    expect(desc).toMatch(/Plan target, a dashed step line: 6 g\/day on .* to 5 g\/day on/);
+
+    const card = page.getByRole("region", { name: "Subjective Opiate Withdrawal Scale" });
+    await card.getByText("Show as a table").click();
+    const table = page.getByRole("table", { name: /SOWS totals and doses logged each day/ });
+    const rows = await table
+      .getByRole("row")
+      .evaluateAll((trs) =>
+        trs.slice(1).map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)),
+      );
+    expect(rows.map((r) => [r[1], r[3]])).toEqual([
+      ["no check-in", "–"],
+      ["16", "5 g"],
+      ["32", "5 g"],
+      ["no check-in", "6 g"],
+      ["48", "6 g"],
+    ]);
   });
 });

@@ -1,19 +1,12 @@
 import { useId } from "react";
 import { bandFor, type InstrumentDefinition } from "../../core/assessment/index.ts";
-import type { DatedPlanVersion } from "../../core/plan/index.ts";
 import { nextDay, startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { formatAmount } from "../plans/format.ts";
 import { chartGeometry, DEFAULT_SIZE } from "./chart-geometry.ts";
-import {
-  type DoseDay,
-  planTargets,
-  poolBars,
-  poolName,
-  type TargetDay,
-  uncountedIn,
-} from "./daily-dose-totals.ts";
+import { type DoseDay, poolBars, poolName, uncountedIn } from "./daily-dose-totals.ts";
 import { doseOverlayGeometry } from "./dose-overlay-geometry.ts";
 import { formatDateTime, formatDay } from "./format-time.ts";
+import type { PoolTargets, TargetDay } from "./plan-targets.ts";
 
 export interface ChartPoint {
   /** The assessment's id. */
@@ -28,8 +21,11 @@ export interface DoseOverlayData {
   days: readonly DoseDay[];
   /** The pool drawn as bars, in its unit; null draws none. */
   shown: { pool: string; unit: string; name: string } | null;
-  /** The active plan for the shown pool (all its versions), drawn as its daily target. */
-  plan: readonly DatedPlanVersion[] | null;
+  /**
+   * The shown pool's daily targets, from the plan that governed each day (core governance), drawn
+   * as a step line; null when no plan is about the pool.
+   */
+  plan: PoolTargets | null;
 }
 
 /** Room for the amount axis on the right and the axis titles on top, when doses are drawn. */
@@ -69,12 +65,10 @@ function overlayFor(
     .at(-1)?.day;
   const toDay = lastDoseDay && lastDoseDay > lastCheckInDay ? lastDoseDay : lastCheckInDay;
   const bars = shown ? poolBars(doses.days, shown.pool, fromDay, toDay) : [];
-  const targets: TargetDay[] | null =
-    shown && doses.plan && doses.plan.length > 0
-      ? planTargets(doses.plan, shown.unit, fromDay, toDay, timeZone)
-      : null;
+  const targets: TargetDay[] =
+    shown && doses.plan ? doses.plan.targets.filter((t) => t.day >= fromDay && t.day <= toDay) : [];
   const uncounted = shown ? uncountedIn(doses.days, shown.pool, fromDay, toDay) : [];
-  const drawn = shown !== null && (bars.length > 0 || (targets?.length ?? 0) > 0);
+  const drawn = shown !== null && (bars.length > 0 || targets.length > 0);
   return { fromDay, toDay, shown, bars, targets, uncounted, drawn };
 }
 
@@ -82,18 +76,22 @@ function overlayFor(
  * An instrument's totals over time as an SVG line over its bands, in the person's time zone;
  * with doses, the day's total of one pool as hatched bars under the line (right axis) and the
  * plan's daily target as a dashed step line. Screen readers get a title and a summary, and
- * everyone can open the same data as a table.
+ * everyone can open the same data as a table. On a clinician's patient page (`patientName`
+ * given) the notes speak of the patient instead of to the reader.
  */
 export function ScoreChart({
   instrument,
   points,
   timeZone,
   doses,
+  patientName,
 }: {
   instrument: InstrumentDefinition;
   points: ChartPoint[];
   timeZone: string;
   doses?: DoseOverlayData;
+  /** The patient's name when a clinician is reading; absent on the person's own Progress. */
+  patientName?: string;
 }) {
   const id = useId();
   const patternId = `hatch-${id.replace(/[^a-zA-Z0-9_-]/g, "")}`;
@@ -117,10 +115,11 @@ export function ScoreChart({
   );
   const d =
     overlay?.drawn && axisWindow
-      ? doseOverlayGeometry(overlay.bars, overlay.targets ?? [], axisWindow, timeZone, g.size)
+      ? doseOverlayGeometry(overlay.bars, overlay.targets, axisWindow, timeZone, g.size)
       : null;
   const shown = overlay?.shown ?? null;
-  const hasTargets = (overlay?.targets?.length ?? 0) > 0;
+  const unconvertible = (shown && doses?.plan?.unconvertibleUnits) || [];
+  const hasTargets = (overlay?.targets.length ?? 0) > 0;
   const { size } = g;
   const right = size.width - size.right;
   const bottom = size.height - size.bottom;
@@ -143,7 +142,7 @@ export function ScoreChart({
   const newestFirst = [...g.points].reverse();
   const dayOf = (day: string) => doses?.days.find((x) => x.day === day);
   const checkInDays = new Set(g.points.map((p) => zonedDay(p.takenAt, timeZone)));
-  const targetOn = (day: string) => overlay?.targets?.find((t) => t.day === day);
+  const targetOn = (day: string) => overlay?.targets.find((t) => t.day === day);
   // Days with doses but no check-in get rows of their own, so the table holds what the bars show.
   const doseOnlyDays = overlay
     ? (doses?.days ?? []).filter(
@@ -320,15 +319,18 @@ export function ScoreChart({
                     `${formatAmount(u.amount)} ${u.unit} ${u.substanceName} on ${formatDay(startOfZonedDay(u.day, timeZone), timeZone)}`,
                 )
                 .join(", ")}
-              ). Add the grams per capsule or serving to the product to count them.
+              ).{" "}
+              {patientName === undefined
+                ? "Add the grams per capsule or serving to the product to count them."
+                : `${patientName} can add the grams per capsule or serving to the product to count them.`}
             </p>
           )}
         </>
       )}
-      {shown && doses?.plan && overlay?.targets === null && (
-        <p className="muted small">
-          The plan counts in {doses.plan.at(-1)?.definition.unit}, which cannot be drawn on the{" "}
-          {shown.unit} axis.
+      {shown && unconvertible.length > 0 && (
+        <p className="muted small" data-testid={`chart-${instrument.id}-target-unit`}>
+          {hasTargets ? "Days the plan counts" : "The plan counts"} in {unconvertible.join(", ")},
+          which cannot be drawn on the {shown.unit} axis.
         </p>
       )}
       <details className="chart-table">
@@ -395,7 +397,7 @@ function describeOverlay(
         `${overlay.bars.length === 1 ? "day" : "days"}, from ${formatAmount(Math.min(...amounts))} ` +
         `to ${formatAmount(Math.max(...amounts))} ${shown.unit}; latest ${day(latest.day)}: ` +
         `${formatAmount(latest.amount)} ${shown.unit}.`;
-  const targets = overlay.targets ?? [];
+  const targets = overlay.targets;
   const first = targets[0];
   const last = targets.at(-1);
   const plan =

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { PlanDefinition } from "../../core/plan/index.ts";
 import {
   dailyDoseTotals,
   type LoggedDose,
-  planTargets,
   poolBars,
   poolName,
   poolsLogged,
@@ -229,59 +227,5 @@ describe("pools and bars", () => {
       { day: "2026-03-05", amount: 1 },
     ]);
     expect(poolBars(days, "magnesium-elemental", "2026-03-01", "2026-03-03")).toEqual([]);
-  });
-});
-
-describe("plan targets", () => {
-  const taper: PlanDefinition = {
-    kind: "taper",
-    substanceId: "kratom-leaf",
-    unit: "g",
-    startDate: "2026-03-03",
-    startAmountPerDay: 4,
-    step: { kind: "amount", amount: 0.5 },
-    stepLengthDays: 2,
-  };
-  const saved = (version: number, definition: PlanDefinition, createdAt: string) => ({
-    version,
-    definition,
-    createdAt,
-  });
-  const one = [saved(1, taper, "2026-03-02T10:00:00Z")];
-
-  it("gives the target of each day the plan is in force, in the chart's unit", () => {
-    expect(planTargets(one, "g", "2026-03-01", "2026-03-06", "UTC")).toEqual([
-      { day: "2026-03-03", target: 4 },
-      { day: "2026-03-04", target: 4 },
-      { day: "2026-03-05", target: 3.5 },
-      { day: "2026-03-06", target: 3.5 },
-    ]);
-    expect(planTargets(one, "mg", "2026-03-05", "2026-03-05", "UTC")).toEqual([
-      { day: "2026-03-05", target: 3500 },
-    ]);
-  });
-
-  it("takes each day's target from the version in force on it, in the person's zone", () => {
-    // Revised to start at 3 g, saved at 20:00 UTC on 4 March: 5 March already in Kolkata.
-    const revised = [...one, saved(2, { ...taper, startAmountPerDay: 3 }, "2026-03-04T20:00:00Z")];
-    expect(planTargets(revised, "g", "2026-03-03", "2026-03-06", "Asia/Kolkata")).toEqual([
-      { day: "2026-03-03", target: 4 },
-      { day: "2026-03-04", target: 4 },
-      { day: "2026-03-05", target: 2.5 },
-      { day: "2026-03-06", target: 2.5 },
-    ]);
-    expect(
-      planTargets(revised, "g", "2026-03-03", "2026-03-06", "UTC")?.map((t) => t.target),
-    ).toEqual([4, 3, 2.5, 2.5]);
-  });
-
-  it("draws no target it cannot convert", () => {
-    const capsules = [saved(1, { ...taper, unit: "capsule" }, "2026-03-02T10:00:00Z")];
-    expect(planTargets(capsules, "g", "2026-03-03", "2026-03-04", "UTC")).toBeNull();
-    // A version in capsules leaves its days out; the grams version's days stay.
-    const mixed = [...capsules, saved(2, taper, "2026-03-04T10:00:00Z")];
-    expect(planTargets(mixed, "g", "2026-03-03", "2026-03-04", "UTC")).toEqual([
-      { day: "2026-03-04", target: 4 },
-    ]);
   });
 });

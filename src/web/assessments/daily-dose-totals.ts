@@ -1,10 +1,3 @@
-import {
-  addDays,
-  type DatedPlanVersion,
-  daysBetween,
-  planSchedule,
-  versionSpans,
-} from "../../core/plan/index.ts";
 import { convertMass } from "../../core/units.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 
@@ -194,44 +187,4 @@ export function uncountedIn(
           .filter((u) => u.pool === pool || u.pool === null)
           .map((u) => ({ ...u, day: d.day })),
   );
-}
-
-/** Longest stretch of days a chart draws (about three years). */
-const MAX_DAYS = 1100;
-
-export interface TargetDay {
-  day: string;
-  /** The plan's target that day, in the chart's unit. */
-  target: number;
-}
-
-/**
- * A plan's daily target on each day in [fromDay, toDay] it is in force, in `unit` (the pool's),
- * each day by the version in force on it (core `versionSpans`: a revision governs from the start
- * of the day it was saved, in the person's zone), as the Plan page's adherence judges it. Days
- * under a version whose unit cannot be turned into `unit` (capsules against grams) are left out;
- * null when no version's unit can be.
- */
-export function planTargets(
-  versions: readonly DatedPlanVersion[],
-  unit: string,
-  fromDay: string,
-  toDay: string,
-  timeZone: string,
-): TargetDay[] | null {
-  if (!versions.some((v) => convertMass(1, v.definition.unit, unit) !== null)) return null;
-  if (daysBetween(fromDay, toDay) < 0) return [];
-  // At most MAX_DAYS days, the latest ones.
-  const from = daysBetween(fromDay, toDay) >= MAX_DAYS ? addDays(toDay, -(MAX_DAYS - 1)) : fromDay;
-  return versionSpans(versions, timeZone, from, toDay).flatMap((span) => {
-    const plan = span.version.definition;
-    if (convertMass(1, plan.unit, unit) === null) return [];
-    return planSchedule(plan, {
-      from: span.from,
-      days: daysBetween(span.from, span.to) + 1,
-    }).flatMap((d) => {
-      const target = convertMass(d.targetPerDay, plan.unit, unit);
-      return target === null ? [] : [{ day: d.day, target }];
-    });
-  });
 }

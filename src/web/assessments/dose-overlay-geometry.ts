@@ -1,6 +1,7 @@
 import { nextDay, startOfZonedDay } from "../../core/zoned-time.ts";
 import type { ChartSize } from "./chart-geometry.ts";
-import type { PoolBar, TargetDay } from "./daily-dose-totals.ts";
+import type { PoolBar } from "./daily-dose-totals.ts";
+import type { TargetDay } from "./plan-targets.ts";
 
 /**
  * Where daily dose bars and a plan's target step line go under a score chart: pure arithmetic on

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DatedPlanVersion, PlanDefinition } from "../../core/plan/index.ts";
+import type { GovernedPlan, PlanDefinition } from "../../core/plan/index.ts";
 import { type DoseSources, doseOverlay, progressDoses } from "./progress-doses.ts";
 
 const substances: DoseSources["substances"] = [
@@ -29,21 +29,41 @@ const dose = (
   productId: extra.productId ?? null,
 });
 
-const taper = (target: Partial<PlanDefinition>): DatedPlanVersion => ({
-  version: 1,
-  createdAt: "2026-03-01T00:00:00Z",
-  definition: {
-    kind: "taper",
-    unit: "g",
-    startDate: "2026-03-01",
-    startAmountPerDay: 6,
-    step: { kind: "amount", amount: 1 },
-    stepLengthDays: 7,
-    ...target,
-  } as PlanDefinition,
+/** A plan of one version, saved when it was created. */
+const taper = (
+  target: Partial<PlanDefinition>,
+  id = "plan-1",
+  createdAt = "2026-03-01T00:00:00Z",
+  endedAt: string | null = null,
+): GovernedPlan => ({
+  id,
+  createdAt,
+  endedAt,
+  versions: [
+    {
+      version: 1,
+      createdAt,
+      definition: {
+        kind: "taper",
+        unit: "g",
+        startDate: "2026-03-01",
+        startAmountPerDay: 6,
+        step: { kind: "amount", amount: 1 },
+        stepLengthDays: 7,
+        ...target,
+      } as PlanDefinition,
+    },
+  ],
 });
 
-const none: DoseSources = { doses: [], cap: null, substances, plans: [], products: [] };
+const none: DoseSources = {
+  doses: [],
+  cap: null,
+  substances,
+  plans: [],
+  products: [],
+  range: { from: "2026-03-01", to: "2026-03-04" },
+};
 
 describe("progress doses from any source", () => {
   it("finds the pool of a plan set for a product from a dose of it when no products are known", () => {
@@ -57,7 +77,7 @@ describe("progress doses from any source", () => {
           dose("magnesium-oxide", 0.2, "2026-03-02T11:00:00Z", { pool: "magnesium-elemental" }),
           dose("magnesium-oxide", 0.2, "2026-03-03T11:00:00Z", { pool: "magnesium-elemental" }),
         ],
-        plans: [{ current: plan, versions: [plan] }],
+        plans: [plan],
       },
       "UTC",
     );
@@ -68,7 +88,9 @@ describe("progress doses from any source", () => {
     const { pool, overlay } = doseOverlay(result, null);
     expect(pool).toBe("kratom-leaf");
     expect(overlay.shown).toEqual({ pool: "kratom-leaf", unit: "g", name: "kratom leaf" });
-    expect(overlay.plan).toEqual([plan]);
+    expect(overlay.plan?.targets).toEqual(
+      ["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04"].map((day) => ({ day, target: 6 })),
+    );
     const picked = doseOverlay(result, "magnesium-elemental");
     expect(picked.overlay.shown?.name).toBe("elemental magnesium");
     expect(picked.overlay.plan).toBeNull();
@@ -76,7 +98,7 @@ describe("progress doses from any source", () => {
 
   it("offers a planned pool with no doses, in its catalog unit", () => {
     const plan = taper({ substanceId: "kratom-extract", unit: "g" });
-    const result = progressDoses({ ...none, plans: [{ current: plan, versions: [plan] }] }, "UTC");
+    const result = progressDoses({ ...none, plans: [plan] }, "UTC");
     expect(result.pools).toEqual([{ pool: "kratom-extract", unit: "mg", name: "kratom extract" }]);
     expect(result.days).toEqual([]);
   });
@@ -94,5 +116,61 @@ describe("progress doses from any source", () => {
     const room = progressDoses({ ...none, doses, cap: 4 }, "Asia/Kolkata");
     expect(room.days.map((d) => d.day)).toEqual(["2026-03-02", "2026-03-03"]);
     expect(room.completeFrom).toBeNull();
+  });
+
+  it("draws an ended plan's targets on the days it governed and offers its pool for them", () => {
+    // Ended at 12:00 UTC on 3 March: it governs 1 and 2 March only.
+    const ended = taper(
+      { substanceId: "kratom-leaf" },
+      "old",
+      "2026-02-20T00:00:00Z",
+      "2026-03-03T12:00:00Z",
+    );
+    const result = progressDoses(
+      {
+        ...none,
+        doses: [
+          dose("magnesium-oxide", 0.2, "2026-03-02T11:00:00Z", { pool: "magnesium-elemental" }),
+        ],
+        plans: [ended],
+      },
+      "UTC",
+    );
+    expect(result.defaultPool).toBe("kratom-leaf");
+    expect(result.pools.map((p) => p.pool)).toEqual(["magnesium-elemental", "kratom-leaf"]);
+    expect(result.plans.get("kratom-leaf")?.targets).toEqual([
+      { day: "2026-03-01", target: 6 },
+      { day: "2026-03-02", target: 6 },
+    ]);
+    // Ended before the range: nothing of it is drawn or offered.
+    const gone = progressDoses(
+      { ...none, plans: [ended], range: { from: "2026-03-03", to: "2026-03-04" } },
+      "UTC",
+    );
+    expect(gone.pools).toEqual([]);
+    expect(gone.plans.size).toBe(0);
+    expect(gone.defaultPool).toBeNull();
+  });
+
+  it("draws first the pool of an active plan over that of an ended one", () => {
+    const ended = taper(
+      { substanceId: "kratom-leaf" },
+      "old",
+      "2026-02-20T00:00:00Z",
+      "2026-03-03T12:00:00Z",
+    );
+    const magnesium = taper(
+      {
+        substanceId: "magnesium-oxide",
+        unit: "mg",
+        startAmountPerDay: 400,
+        step: { kind: "amount", amount: 50 },
+      },
+      "mg",
+      "2026-03-02T00:00:00Z",
+    );
+    const result = progressDoses({ ...none, plans: [ended, magnesium] }, "UTC");
+    expect(result.defaultPool).toBe("magnesium-elemental");
+    expect([...result.plans.keys()].sort()).toEqual(["kratom-leaf", "magnesium-elemental"]);
   });
 });

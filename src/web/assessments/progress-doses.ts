@@ -1,4 +1,4 @@
-import type { DatedPlanVersion } from "../../core/plan/index.ts";
+import { endedOnDay, type GovernedPlan, type PlanDefinition } from "../../core/plan/index.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { api } from "../api.ts";
 import type { CatalogSubstance, IngestionView, Product } from "../dose-log/types.ts";
@@ -11,6 +11,7 @@ import {
   poolName,
   poolsLogged,
 } from "./daily-dose-totals.ts";
+import { type PoolTargets, poolTargets } from "./plan-targets.ts";
 import type { DoseOverlayData } from "./ScoreChart.tsx";
 
 /** Most doses one list returns (the server's cap, MAX_LIST_LIMIT in dose-log/schemas.ts). */
@@ -22,14 +23,17 @@ export interface PoolChoice {
   name: string;
 }
 
-/** A person's doses for the score charts, as daily totals, with the plans drawn over them. */
+/** A person's doses for the score charts, as daily totals, with the plans' targets over them. */
 export interface ProgressDoses {
   days: DoseDay[];
-  /** Pools that can be drawn: those with counted doses, and those of active plans. */
+  /** Pools that can be drawn: those with counted doses, those of active plans, and those a plan set a target for in the range. */
   pools: PoolChoice[];
-  /** The active plan of each pool: every version, so each day takes the one in force on it. */
-  plans: Map<string, readonly DatedPlanVersion[]>;
-  /** What is drawn first: the active plan's pool, else kratom leaf, else the most logged. */
+  /**
+   * Each planned pool's daily targets in the pool's unit over the range, as core's plan
+   * governance sets them (ended and replaced plans on the days they governed).
+   */
+  plans: Map<string, PoolTargets>;
+  /** What is drawn first: an active plan's pool, else a planned pool, else kratom leaf, else the most logged. */
   defaultPool: string | null;
   /** When the list was cut at the server's cap: the first day that is complete. */
   completeFrom: string | null;
@@ -46,16 +50,18 @@ export interface DoseSources {
   cap: number | null;
   /** The substance catalog, for pools (empty when it could not be read). */
   substances: readonly Pick<CatalogSubstance, "id" | "name" | "pool" | "canonicalUnit">[];
-  /** Active plans: the current definition (for its substance) and every version. */
-  plans: readonly {
-    current: { definition: DatedPlanVersion["definition"] };
-    versions: readonly DatedPlanVersion[];
-  }[];
+  /**
+   * The person's plans, active and ended, each with every version: all of those that may govern
+   * a day of `range` (a plan ended before it can be left out).
+   */
+  plans: readonly GovernedPlan[];
   /** Products known, to find the substance of a plan set for a product. */
   products: readonly Pick<Product, "id" | "substanceId">[];
+  /** The calendar days (in the person's zone) targets are wanted for, inclusive. */
+  range: { from: string; to: string };
 }
 
-/** Daily totals in `timeZone`, the pools to offer and each pool's active plan. Pure. */
+/** Daily totals in `timeZone`, the pools to offer and each pool's plan targets. Pure. */
 export function progressDoses(sources: DoseSources, timeZone: string): ProgressDoses {
   const substances = new Map(sources.substances.map((s) => [s.id, s]));
   const poolOf = (substanceId: string) => substances.get(substanceId)?.pool;
@@ -74,37 +80,70 @@ export function progressDoses(sources: DoseSources, timeZone: string): ProgressD
   }
   const days = dailyDoseTotals(doses, timeZone, poolOf);
 
-  // Each active plan's pool: its substance's, or its product's substance's (from the products
+  // A plan version's pool: its substance's, or its product's substance's (from the products
   // known, else from a dose of that product).
   const productSubstance = new Map<string, string>();
   for (const d of sources.doses) {
     if (d.productId) productSubstance.set(d.productId, d.substanceId);
   }
   for (const p of sources.products) productSubstance.set(p.id, p.substanceId);
-  const plans = new Map<string, readonly DatedPlanVersion[]>();
-  for (const { current, versions } of sources.plans) {
-    const { definition } = current;
+  const planPool = (definition: PlanDefinition): string | undefined => {
     const substanceId =
       definition.substanceId ??
       (definition.productId === undefined ? undefined : productSubstance.get(definition.productId));
-    const pool = substanceId === undefined ? undefined : (poolOf(substanceId) ?? substanceId);
-    if (pool !== undefined && !plans.has(pool)) plans.set(pool, versions);
-  }
+    return substanceId === undefined ? undefined : (poolOf(substanceId) ?? substanceId);
+  };
 
   const pools: PoolChoice[] = poolsLogged(days).map((p) => ({
     pool: p.pool,
     unit: p.unit,
     name: poolName(p.pool, p.names),
   }));
-  for (const [pool, planVersions] of plans) {
-    if (pools.some((p) => p.pool === pool)) continue;
-    const canonical = [...substances.values()].find((s) => s.pool === pool);
-    const unit = canonical?.canonicalUnit ?? planVersions.at(-1)?.definition.unit ?? "g";
-    pools.push({ pool, unit, name: poolName(pool, canonical ? [canonical.name] : []) });
+  // Pools plans are about, active plans first (as listed), then the others.
+  const active = (p: GovernedPlan) => p.endedAt === null;
+  const planned: string[] = [];
+  const activePools = new Set<string>();
+  for (const plan of [
+    ...sources.plans.filter(active),
+    ...sources.plans.filter((p) => !active(p)),
+  ]) {
+    for (const v of plan.versions) {
+      const pool = planPool(v.definition);
+      if (pool === undefined) continue;
+      if (active(plan)) activePools.add(pool);
+      if (!planned.includes(pool)) planned.push(pool);
+    }
   }
-  const planned = [...plans.keys()][0];
+  const unitOf = (pool: string) => {
+    const logged = pools.find((p) => p.pool === pool);
+    if (logged) return logged;
+    const canonical = [...substances.values()].find((s) => s.pool === pool);
+    const lastVersion = sources.plans
+      .flatMap((p) => p.versions)
+      .filter((v) => planPool(v.definition) === pool)
+      .at(-1);
+    return {
+      pool,
+      unit: canonical?.canonicalUnit ?? lastVersion?.definition.unit ?? "g",
+      name: poolName(pool, canonical ? [canonical.name] : []),
+    };
+  };
+  const plans = new Map<string, PoolTargets>();
+  for (const pool of planned) {
+    const choice = unitOf(pool);
+    const { from, to } = sources.range;
+    const targets = poolTargets(sources.plans, planPool, pool, choice.unit, from, to, timeZone);
+    if (!targets) continue;
+    // An ended plan's pool is offered only for the days it set a target on in the range.
+    const setsAny = targets.targets.length > 0 || targets.unconvertibleUnits.length > 0;
+    if (!activePools.has(pool) && !setsAny) continue;
+    plans.set(pool, targets);
+    if (!pools.some((p) => p.pool === pool)) pools.push(choice);
+  }
+  const first =
+    planned.find((p) => activePools.has(p) && plans.has(p)) ?? planned.find((p) => plans.has(p));
   const defaultPool =
-    planned ?? pools.find((p) => p.pool === "kratom-leaf")?.pool ?? pools[0]?.pool ?? null;
+    first ?? pools.find((p) => p.pool === "kratom-leaf")?.pool ?? pools[0]?.pool ?? null;
   return { days, pools, plans, defaultPool, completeFrom };
 }
 
@@ -123,7 +162,8 @@ export function doseOverlay(
 
 /**
  * Loads the person's own doses from the start of `sinceDay` (the first check-in's day, in the
- * person's zone) on, the substance catalog (for pools), and the active plans.
+ * person's zone) on, the substance catalog (for pools), and every plan that may govern a day
+ * since then (active ones, and those ended after `sinceDay`), each with every version.
  */
 export async function loadProgressDoses(
   sinceDay: string,
@@ -136,11 +176,15 @@ export async function loadProgressDoses(
       `/api/ingestions?from=${encodeURIComponent(from)}&limit=${DOSE_LIMIT}`,
     ),
     loadCatalog().catch(() => null),
-    api<PlanListResponse>("GET", "/api/plans?status=active").catch(() => ({ plans: [] })),
+    api<PlanListResponse>("GET", "/api/plans").catch((): PlanListResponse => ({ plans: [] })),
   ]);
-  const active = planList.plans.filter((p) => p.status === "active");
+  // A plan ended on or before the first day governs none of the days drawn.
+  const governing = planList.plans.filter((p) => {
+    const endedOn = endedOnDay(p, timeZone);
+    return endedOn === null || endedOn > sinceDay;
+  });
   const [products, versions] = await Promise.all([
-    active.some((p) => p.current.definition.substanceId === undefined)
+    governing.some((p) => p.current.definition.substanceId === undefined)
       ? api<{ products: Product[] }>("GET", "/api/products")
           .then((r) => r.products)
           .catch((): Product[] => [])
@@ -148,7 +192,7 @@ export async function loadProgressDoses(
     // Every version of each plan (the list holds only the current one); the current alone if
     // they cannot be had.
     Promise.all(
-      active.map((p) =>
+      governing.map((p) =>
         api<PlanResponse>("GET", `/api/plans/${p.id}`)
           .then((r): PlanVersionView[] => r.plan.versions)
           .catch((): PlanVersionView[] => [p.current]),
@@ -160,8 +204,9 @@ export async function loadProgressDoses(
       doses: list.ingestions,
       cap: DOSE_LIMIT,
       substances: catalog?.substances ?? [],
-      plans: active.map((p, index) => ({ current: p.current, versions: versions[index] ?? [] })),
+      plans: governing.map((p, index) => ({ ...p, versions: versions[index] ?? [p.current] })),
       products,
+      range: { from: sinceDay, to: zonedDay(new Date(), timeZone) },
     },
     timeZone,
   );

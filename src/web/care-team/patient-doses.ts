@@ -1,3 +1,4 @@
+import { zonedDay } from "../../core/zoned-time.ts";
 import { type ProgressDoses, progressDoses } from "../assessments/progress-doses.ts";
 import type { Catalog } from "../dose-log/types.ts";
 import type { Timeline } from "./types.ts";
@@ -7,19 +8,22 @@ const TIMELINE_LIMIT = 5000;
 
 /**
  * A patient's doses from their clinician's timeline, as the daily totals the score charts draw:
- * days in the PATIENT's zone, each active plan with every version. Null when the patient does
- * not share doses (no doses scope: the timeline has no doses and no plans).
+ * days in the PATIENT's zone, with the targets of every plan the timeline holds (active, and
+ * ended or replaced within its range, every version) on the days each governed. Null when the
+ * patient does not share doses (no doses scope: the timeline has no doses and no plans).
  */
 export function patientDoses(timeline: Timeline, catalog: Catalog | null): ProgressDoses | null {
   if (!timeline.doses) return null;
+  const timeZone = timeline.patient.timeZone;
   return progressDoses(
     {
       doses: timeline.doses,
       cap: TIMELINE_LIMIT,
       substances: catalog?.substances ?? [],
-      plans: (timeline.plans ?? []).filter((p) => p.status === "active"),
+      plans: timeline.plans ?? [],
       products: timeline.products ?? [],
+      range: { from: zonedDay(timeline.from, timeZone), to: zonedDay(timeline.to, timeZone) },
     },
-    timeline.patient.timeZone,
+    timeZone,
   );
 }

@@ -215,6 +215,7 @@ export function PatientDetailPage() {
                 points={points}
                 timeZone={tz}
                 {...(overlay ? { doses: overlay } : {})}
+                patientName={name}
               />
             ) : null;
           })}
