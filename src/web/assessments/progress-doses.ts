@@ -26,14 +26,20 @@ export interface PoolChoice {
 /** A person's doses for the score charts, as daily totals, with the plans' targets over them. */
 export interface ProgressDoses {
   days: DoseDay[];
-  /** Pools that can be drawn: those with counted doses, those of active plans, and those a plan set a target for in the range. */
+  /**
+   * Pools that can be drawn: those with counted doses, those of active plans, and those an ended
+   * plan set a target for in the range.
+   */
   pools: PoolChoice[];
   /**
    * Each planned pool's daily targets in the pool's unit over the range, as core's plan
    * governance sets them (ended and replaced plans on the days they governed).
    */
   plans: Map<string, PoolTargets>;
-  /** What is drawn first: an active plan's pool, else a planned pool, else kratom leaf, else the most logged. */
+  /**
+   * What is drawn first: an active plan's pool, else an ended plan's, else kratom leaf, else the
+   * most logged.
+   */
   defaultPool: string | null;
   /** When the list was cut at the server's cap: the first day that is complete. */
   completeFrom: string | null;
