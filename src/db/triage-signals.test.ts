@@ -10,6 +10,8 @@ import {
 import { encodeScopes } from "./care-team.ts";
 import type { Database } from "./schema.ts";
 import {
+  answeredCheckIns,
+  answeredCheckInsQuery,
   assessmentPoints,
   assessmentPointsQuery,
   flaggedDoses,
@@ -185,6 +187,24 @@ describe.each(engines)("triage signals on %s", (engine) => {
       },
     ]);
 
+    // Answers only of the instruments asked for, only of patients sharing assessments.
+    const answered = await answeredCheckIns(
+      db.db,
+      clinician,
+      ["red-flags"],
+      new Date(NOW.getTime() - 7 * 24 * H),
+      NOW,
+    );
+    expect([...answered.keys()]).toEqual([shared]);
+    expect(answered.get(shared)).toEqual([
+      {
+        takenAt: new Date(NOW.getTime() - 6 * H).toISOString(),
+        instrument: "red-flags",
+        answers: {},
+      },
+    ]);
+    expect(await answeredCheckIns(db.db, clinician, [], new Date(0), NOW)).toEqual(new Map());
+
     const doses = await flaggedDoses(db.db, clinician, new Date(NOW.getTime() - 72 * H), NOW);
     expect(doses.map((d) => d.userId)).toEqual([shared]);
     expect(doses[0]?.warnings).toBe(flagged);
@@ -198,5 +218,11 @@ describe.each(engines)("triage signals on %s", (engine) => {
     expect(await plan(db, assessmentPointsQuery(db.db, clinician, since, NOW).compile())).toContain(
       "assessments_triage_idx",
     );
+    expect(
+      await plan(
+        db,
+        answeredCheckInsQuery(db.db, clinician, ["side-effects"], since, NOW).compile(),
+      ),
+    ).toContain("assessments_triage_idx");
   });
 });

@@ -4,11 +4,12 @@ import type { Database } from "./schema.ts";
 import type { CareScope } from "./tables/care-team.ts";
 
 /**
- * The clinician dashboard's queries: three set-based queries over all of the clinician's
+ * The clinician dashboard's queries: four set-based queries over all of the clinician's
  * consenting patients at once (never a query per patient), each restricted in SQL to the patients
  * whose link grants the scope it reads. Indexes (migration 0005): the live-pair index of
  * care_links; `assessments_triage_idx` (user_id, taken_at, instrument, total, red_flag), which
- * covers every assessment read here; `ingestions_live_idx` for the last dose; and the partial
+ * covers every assessment read here but the answers of the check-ins the reported-sign rules ask
+ * about (last 7 days only); `ingestions_live_idx` for the last dose; and the partial
  * `ingestions_flagged_idx`, which holds only doses whose stored warnings name a plan limit or an
  * interaction. Works alike on SQLite (3.44+, for string_agg) and PostgreSQL.
  */
@@ -196,4 +197,68 @@ export function flaggedDosesQuery(db: Db, clinicianId: string, since: Date, now:
       sql<boolean>`deleted_at is null
       and (warnings like '%"code":"plan.%' or warnings like '%"code":"interaction.%')`,
     );
+}
+
+/** One check-in with its answers, for the reported-sign rules. */
+export interface AnsweredCheckIn {
+  takenAt: string;
+  instrument: string;
+  answers: Record<string, number>;
+}
+
+/** The query behind `answeredCheckIns` (exported so tests can check its plan). */
+export function answeredCheckInsQuery(
+  db: Db,
+  clinicianId: string,
+  instruments: readonly string[],
+  since: Date,
+  now: Date,
+) {
+  const entry = sql<string>`a.taken_at || ${FIELD} || a.instrument || ${FIELD} || a.answers`;
+  return db
+    .selectFrom("care_links as cl")
+    .select((eb) => [
+      "cl.patient_id as userId",
+      eb
+        .selectFrom("assessments as a")
+        .select(sql<string | null>`string_agg(${entry}, ${ENTRY})`.as("packed"))
+        .whereRef("a.user_id", "=", "cl.patient_id")
+        .where("a.taken_at", ">=", since.toISOString())
+        .where("a.taken_at", "<=", now.toISOString())
+        .where("a.instrument", "in", [...instruments])
+        .as("entries"),
+    ])
+    .where("cl.clinician_id", "=", clinicianId)
+    .where("cl.revoked_at", "is", null)
+    .where("cl.scopes", "like", scopePattern("assessments"));
+}
+
+/**
+ * The check-ins of `instruments` (those the reported-sign rules ask about) taken in [since, now]
+ * by each patient whose link grants the assessments scope, with their answers, grouped by
+ * patient. Built like `assessmentPoints` (one correlated, packed sub-query per linked patient on
+ * `assessments_triage_idx`); only the rows of these instruments are read for their answers, which
+ * are validated item ids and numbers, so they hold neither separator.
+ */
+export async function answeredCheckIns(
+  db: Db,
+  clinicianId: string,
+  instruments: readonly string[],
+  since: Date,
+  now: Date,
+): Promise<Map<string, AnsweredCheckIn[]>> {
+  const byUser = new Map<string, AnsweredCheckIn[]>();
+  if (instruments.length === 0) return byUser;
+  const rows = await answeredCheckInsQuery(db, clinicianId, instruments, since, now).execute();
+  for (const row of rows) {
+    if (row.entries === null) continue;
+    const checkIns: AnsweredCheckIn[] = [];
+    for (const packed of row.entries.split(ENTRY)) {
+      const [takenAt, instrument, answers] = packed.split(FIELD);
+      if (takenAt === undefined || instrument === undefined || answers === undefined) continue;
+      checkIns.push({ takenAt, instrument, answers: JSON.parse(answers) });
+    }
+    byUser.set(row.userId, checkIns);
+  }
+  return byUser;
 }

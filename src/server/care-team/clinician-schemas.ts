@@ -46,6 +46,20 @@ export const triageRowView = z.object({
       }),
     )
     .nullable(),
+  /** Answers a reported-sign rule warns about, not yet followed by a note; null without assessments. */
+  reportedSigns: z
+    .array(
+      z.object({
+        instrument: z.string(),
+        instrumentName: z.string(),
+        item: z.string(),
+        label: z.string(),
+        severity: z.enum(SEVERITIES),
+        count: z.number(),
+        lastAt: z.string(),
+      }),
+    )
+    .nullable(),
   dosesOverPlan: z.number().nullable(),
   riskyCombinations: z.number().nullable(),
   worstCombination: z.enum(SEVERITIES).nullable(),

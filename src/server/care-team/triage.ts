@@ -1,22 +1,33 @@
 import type { Kysely } from "kysely";
-import { assessmentTrend, TREND_WINDOW_HOURS } from "../../core/assessment/index.ts";
+import {
+  assessmentTrend,
+  reportedSignWarnings,
+  TREND_WINDOW_HOURS,
+} from "../../core/assessment/index.ts";
 import { type Severity, severityRank, type Warning, worseSeverity } from "../../core/warning.ts";
 import { decodeScopes } from "../../db/care-team.ts";
 import type { Database } from "../../db/schema.ts";
 import type { CareScope } from "../../db/tables/care-team.ts";
 import {
+  type AnsweredCheckIn,
   type AssessmentPoint,
+  answeredCheckIns,
   assessmentPoints,
   flaggedDoses,
   linkedPatients,
 } from "../../db/triage-signals.ts";
-import { loadInstruments } from "../../knowledge/instruments.ts";
+import { findInstrument, loadInstruments } from "../../knowledge/instruments.ts";
+import { loadLimits } from "../../knowledge/limits.ts";
 
 /**
  * The clinician's triage dashboard: every consenting patient with the signals that need
  * attention, worst first. Windows are Mitra display conventions, not clinical thresholds:
  * - sparkline: 14 rolling 24-hour windows ending now (not calendar days);
  * - open red flags: red-flagged assessments in the last 7 days that no clinician note followed;
+ * - reported signs: answers in the same 7 days, with no clinician note after them, that a
+ *   reported-sign rule of limits.json already warns about (e.g. pale stools on the side-effects
+ *   checklist), at the rule's own severity; an answer that raised a red flag counts there, not
+ *   here. No threshold of its own: only what a rule already marks;
  * - rising scores: core `assessmentTrend` over the last 72 hours (its window);
  * - doses over plan and risky combinations: the warnings stored with each dose when it was
  *   logged, over the last 72 hours (the safety engine enforced the plan in force then);
@@ -48,6 +59,19 @@ export interface RisingScore {
   takenAt: string;
 }
 
+export interface ReportedSign {
+  instrument: string;
+  instrumentName: string;
+  item: string;
+  /** The item's short label, e.g. "Pale stools". */
+  label: string;
+  /** The rule's severity (the worst, when several rules name the item). */
+  severity: Severity;
+  /** How many open check-ins reported it, and the newest. */
+  count: number;
+  lastAt: string;
+}
+
 export interface TriageRow {
   patient: { id: string; displayName: string | null; email: string; timeZone: string };
   linkId: string;
@@ -58,6 +82,8 @@ export interface TriageRow {
   openRedFlags: number | null;
   lastRedFlagAt: string | null;
   rising: RisingScore[] | null;
+  /** Open reported signs, worst first; null without the assessments scope. */
+  reportedSigns: ReportedSign[] | null;
   dosesOverPlan: number | null;
   riskyCombinations: number | null;
   worstCombination: Severity | null;
@@ -183,6 +209,55 @@ function assessmentSignals(
   };
 }
 
+/**
+ * The reported signs in one person's check-ins (with their answers) since `since` that no clinician
+ * note followed: each item a reported-sign rule warns about, by item, worst first.
+ */
+export function reportedSigns(
+  checkIns: readonly AnsweredCheckIn[],
+  since: string,
+  lastNoteAt: string | null,
+): ReportedSign[] {
+  const rules = loadLimits().reportedSigns;
+  const byItem = new Map<string, ReportedSign>();
+  for (const c of checkIns) {
+    if (c.takenAt < since || (lastNoteAt !== null && c.takenAt <= lastNoteAt)) continue;
+    const instrument = findInstrument(c.instrument);
+    if (!instrument) continue;
+    for (const w of reportedSignWarnings(instrument, c.answers, rules)) {
+      const itemId = String(w.details?.itemId ?? "");
+      const item = instrument.items.find((i) => i.id === itemId);
+      if (!item) continue;
+      const key = `${instrument.id}/${item.id}`;
+      const sign = byItem.get(key);
+      if (sign) {
+        sign.count++;
+        sign.severity = worseSeverity(sign.severity, w.severity);
+        if (c.takenAt > sign.lastAt) sign.lastAt = c.takenAt;
+      } else {
+        byItem.set(key, {
+          instrument: instrument.id,
+          instrumentName: instrument.shortName,
+          item: item.id,
+          label: item.shortLabel,
+          severity: w.severity,
+          count: 1,
+          lastAt: c.takenAt,
+        });
+      }
+    }
+  }
+  return [...byItem.values()].sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) || b.lastAt.localeCompare(a.lastAt),
+  );
+}
+
+/** The instruments the reported-sign rules ask about (those whose answers the dashboard reads). */
+function signInstruments(): string[] {
+  return [...new Set(loadLimits().reportedSigns.map((r) => r.instrument))].sort();
+}
+
 interface DoseFlags {
   overPlan: number;
   combinations: number;
@@ -217,6 +292,7 @@ function compareRows(a: TriageRow, b: TriageRow): number {
     (r) => r.openRedFlags ?? 0,
     (r) => (r.worstCombination ? severityRank(r.worstCombination) : -1),
     (r) => r.rising?.length ?? 0,
+    (r) => (r.reportedSigns?.[0] ? severityRank(r.reportedSigns[0].severity) : -1),
     (r) => r.dosesOverPlan ?? 0,
     (r) => r.riskyCombinations ?? 0,
     (r) => r.missedCheckIns ?? 0,
@@ -246,6 +322,11 @@ function reasonsOf(row: TriageRow): { reasons: string[]; level: TriageRow["level
   for (const r of row.rising ?? []) {
     reasons.push(`${r.instrumentName} rising: ${r.lowest} → ${r.latest}`);
   }
+  const signs = row.reportedSigns ?? [];
+  for (const instrumentName of new Set(signs.map((s) => s.instrumentName))) {
+    const labels = signs.filter((s) => s.instrumentName === instrumentName).map((s) => s.label);
+    reasons.push(`${instrumentName}: ${labels.join(", ")} reported, not yet seen`);
+  }
   if (row.dosesOverPlan) {
     reasons.push(`${row.dosesOverPlan} dose${row.dosesOverPlan === 1 ? "" : "s"} over plan`);
   }
@@ -254,16 +335,19 @@ function reasonsOf(row: TriageRow): { reasons: string[]; level: TriageRow["level
   }
   const level: TriageRow["level"] = row.openRedFlags
     ? "urgent"
-    : row.riskyCombinations || row.rising?.length || row.dosesOverPlan
+    : row.riskyCombinations ||
+        row.rising?.length ||
+        row.dosesOverPlan ||
+        signs.some((s) => severityRank(s.severity) >= severityRank("unsafe"))
       ? "high"
-      : row.missedCheckIns
+      : row.missedCheckIns || signs.length > 0
         ? "watch"
         : "ok";
   return { reasons, level };
 }
 
 /**
- * The dashboard's data for one clinician as of `now`: three set-based queries over all their
+ * The dashboard's data for one clinician as of `now`: four set-based queries over all their
  * consenting patients (run together), then per-patient assembly in memory.
  */
 export async function triageDashboard(
@@ -273,10 +357,12 @@ export async function triageDashboard(
 ): Promise<TriageDashboard> {
   const nowMs = now.getTime();
   const scales = scoreScales();
-  const [links, points, flagged] = await Promise.all([
+  const signSince = new Date(nowMs - RED_FLAG_DAYS * DAY_MS);
+  const [links, points, flagged, answered] = await Promise.all([
     linkedPatients(db, clinicianId),
     assessmentPoints(db, clinicianId, new Date(nowMs - SPARKLINE_DAYS * DAY_MS), now),
     flaggedDoses(db, clinicianId, new Date(nowMs - DOSE_SIGNAL_HOURS * HOUR_MS), now),
+    answeredCheckIns(db, clinicianId, signInstruments(), signSince, now),
   ]);
   const flaggedBy = groupByUser(flagged);
 
@@ -298,6 +384,9 @@ export async function triageDashboard(
       openRedFlags: signals?.openRedFlags ?? null,
       lastRedFlagAt: signals?.lastRedFlagAt ?? null,
       rising: signals?.rising ?? null,
+      reportedSigns: scopes.includes("assessments")
+        ? reportedSigns(answered.get(id) ?? [], signSince.toISOString(), link.lastNoteAt)
+        : null,
       dosesOverPlan: flags?.overPlan ?? null,
       riskyCombinations: flags?.combinations ?? null,
       worstCombination: flags?.worst ?? null,
