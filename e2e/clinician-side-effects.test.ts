@@ -128,6 +128,17 @@ describe.skipIf(!available)(
       await full.screenshot({ path: "test-results/clinician-side-effects-390.png" });
     });
 
+    it("puts the reported skin darkening on the full clinician's dashboard", async () => {
+      await full.goto(`${server.baseUrl}/patients`);
+      const row = full.locator(".triage-row", { hasText: "Meera Patient" });
+      await row.waitFor();
+      expect(await row.locator(".triage-reasons").textContent()).toContain(
+        "Side effects: Skin darkening reported, not yet seen",
+      );
+      await row.scrollIntoViewIfNeeded();
+      await full.screenshot({ path: "test-results/clinician-side-effects-dashboard-390.png" });
+    });
+
     it("does not show a clinician with the doses scope only any side effect", async () => {
       await dosesOnly.goto(`${server.baseUrl}/patients/${patientId}`);
       await dosesOnly.getByRole("heading", { name: "Meera Patient", level: 1 }).waitFor();
@@ -136,6 +147,10 @@ describe.skipIf(!available)(
       expect(await dosesOnly.getByTestId("side-effects-none").count()).toBe(0);
       const body = (await dosesOnly.locator("main, body").first().textContent()) ?? "";
       expect(body).not.toMatch(/Skin darkening|Constipation|Side effects/);
+      await dosesOnly.goto(`${server.baseUrl}/patients`);
+      const row = dosesOnly.locator(".triage-row", { hasText: "Meera Patient" });
+      await row.waitFor();
+      expect(await row.textContent()).not.toMatch(/Skin darkening|Side effects/);
       // Nor does the API answer it: the timeline has no assessments section.
       const timeline = await dosesOnly.evaluate(async (id) => {
         const res = await fetch(`/api/clinician/patients/${id}/timeline`);

@@ -144,8 +144,10 @@ export function PatientsPage() {
             </ol>
             <p className="footnote">
               Sparklines: highest withdrawal score per day over {dashboard.windows.sparklineDays}{" "}
-              days (% of the scale). Red flags count until you write a note after them; plan and
-              combination warnings cover the last {dashboard.windows.doseSignalHours} hours.
+              days (% of the scale). Red flags, and reported signs a Mitra rule warns about (such as
+              pale stools on the side-effects checklist), count for {dashboard.windows.redFlagDays}{" "}
+              days until you write a note after them; plan and combination warnings cover the last{" "}
+              {dashboard.windows.doseSignalHours} hours.
             </p>
           </>
         )}
