@@ -25,7 +25,7 @@ import type { DoseEntry, PatientRecord } from "./patient-record.ts";
 
 /**
  * A person's record as a FHIR R4 Bundle (type `collection`): the Patient, a QuestionnaireResponse
- * per assessment, an Observation per total (coded with LOINC only where the instrument data holds
+ * per assessment (each choice answer a Coding with its label: see `answerOf`), an Observation per total (coded with LOINC only where the instrument data holds
  * a LOINC code, which it does for none today, and always with Mitra's local instrument code
  * system declared in instruments.json), a MedicationStatement per dose and a CarePlan per plan.
  * Entries are addressed by `urn:uuid:` full URLs and refer to each other that way.
