@@ -207,10 +207,22 @@ describe.each(engines)("the side-effects check-in over HTTP on %s", (engine) => 
       expect(qr.item?.map((i) => i.linkId)).toEqual(Object.keys(sideEffects()));
       // Each answer a coding with its label, so an EHR shows "Bothersome" and not "2".
       expect(qr.item?.find((i) => i.linkId === "nausea")?.answer).toEqual([
-        { valueCoding: { system: "urn:mitra:instrument", code: "2", display: "Bothersome" } },
+        {
+          valueCoding: {
+            system: "urn:mitra:instrument",
+            code: "side-effects/nausea/2",
+            display: "Bothersome",
+          },
+        },
       ]);
       expect(qr.item?.find((i) => i.linkId === "skin-darkening")?.answer).toEqual([
-        { valueCoding: { system: "urn:mitra:instrument", code: "1", display: "Yes" } },
+        {
+          valueCoding: {
+            system: "urn:mitra:instrument",
+            code: "side-effects/skin-darkening/1",
+            display: "Yes",
+          },
+        },
       ]);
       // No total, so no score Observation.
       expect((bundle.entry ?? []).some((e) => e.resource?.resourceType === "Observation")).toBe(

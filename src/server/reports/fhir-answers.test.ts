@@ -6,12 +6,20 @@ describe("answerOf", () => {
   const [alpha] = gappedScale.items;
   const hours = dailyCheck.items.find((i) => i.kind === "numeric");
 
-  it("codes a choice with its value and label in the instrument code system", () => {
+  it("codes a choice as instrument/item/value with its label, unique in the code system", () => {
     expect(answerOf(gappedScale, alpha, 4)).toEqual({
-      valueCoding: { system: INSTRUMENT_SYSTEM, code: "4", display: "most" },
+      valueCoding: {
+        system: INSTRUMENT_SYSTEM,
+        code: `${gappedScale.id}/${alpha?.id}/4`,
+        display: "most",
+      },
     });
     expect(answerOf(gappedScale, alpha, 0)).toEqual({
-      valueCoding: { system: INSTRUMENT_SYSTEM, code: "0", display: "none" },
+      valueCoding: {
+        system: INSTRUMENT_SYSTEM,
+        code: `${gappedScale.id}/${alpha?.id}/0`,
+        display: "none",
+      },
     });
   });
 

@@ -120,7 +120,8 @@ export function answerOf(
     return {
       valueCoding: {
         system: INSTRUMENT_SYSTEM,
-        code: String(value),
+        // Unique in the code system: the same value means different answers in other items.
+        code: `${instrument.id}/${item.id}/${value}`,
         display: answer.label,
       },
     };

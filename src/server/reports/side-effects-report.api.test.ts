@@ -218,27 +218,46 @@ describe.each(engines)("side effects in the reports on %s", (engine) => {
 
         expect(of("side-effects")).toHaveLength(2);
         const severe = of("side-effects").find(
-          (qr) => answer(qr, "constipation")?.[0]?.valueCoding?.code === "3",
+          (qr) =>
+            answer(qr, "constipation")?.[0]?.valueCoding?.code === "side-effects/constipation/3",
         );
         expect(answer(severe, "constipation")).toEqual([
-          { valueCoding: { system: INSTRUMENT_SYSTEM, code: "3", display: "Severe" } },
+          {
+            valueCoding: {
+              system: INSTRUMENT_SYSTEM,
+              code: "side-effects/constipation/3",
+              display: "Severe",
+            },
+          },
         ]);
         expect(answer(severe, "skin-darkening")).toEqual([
-          { valueCoding: { system: INSTRUMENT_SYSTEM, code: "0", display: "No" } },
+          {
+            valueCoding: {
+              system: INSTRUMENT_SYSTEM,
+              code: "side-effects/skin-darkening/0",
+              display: "No",
+            },
+          },
         ]);
 
         const [sows] = of("sows");
         expect(sows?.item).toHaveLength(16);
         for (const item of sows?.item ?? []) {
           expect(item.answer).toEqual([
-            { valueCoding: { system: INSTRUMENT_SYSTEM, code: "2", display: "Moderately" } },
+            {
+              valueCoding: {
+                system: INSTRUMENT_SYSTEM,
+                code: `sows/${item.linkId}/2`,
+                display: "Moderately",
+              },
+            },
           ]);
         }
         // A numeric item has no label: it stays a number.
         const [quick] = of("quick-check");
         expect(answer(quick, "hours-slept")).toEqual([{ valueDecimal: 6.5 }]);
         expect(answer(quick, "pain")).toEqual([
-          { valueCoding: { system: INSTRUMENT_SYSTEM, code: "1", display: "1" } },
+          { valueCoding: { system: INSTRUMENT_SYSTEM, code: "quick-check/pain/1", display: "1" } },
         ]);
         // Totals stay Observations where the instrument is scored: SOWS 32 of 64, none for
         // the checklist.
