@@ -6,3 +6,11 @@ import { startTestServer, type TestServer } from "../../src/testing/test-server.
 export function startAppServer(engine: Engine = "sqlite"): Promise<TestServer> {
   return startTestServer(engine, { webRoot: webOutDir });
 }
+
+/**
+ * The server's test clock stands still; this sets it to the real now, so what the browser or a
+ * test records at the real time is not "in the future" to the server.
+ */
+export function setClockToNow(server: TestServer): void {
+  server.clock.advance(Date.now() - server.clock.now().getTime());
+}

@@ -1,5 +1,8 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { TestServer } from "../../src/testing/test-server.ts";
+import { startAppServer } from "./app-server.ts";
+import { launchBrowser } from "./browser.ts";
 
 export interface NewPerson {
   /** Start of the email address; a random part follows. */
@@ -53,4 +56,40 @@ export async function openSignedInPage(
   }
   const userId: string = (await res.json()).user.id;
   return { context, page, userId, email, password };
+}
+
+/** A Mitra server, Chromium, and in it a newly registered person signed in (openSignedInPage). */
+export interface SignedInBrowser extends SignedInPage {
+  server: TestServer;
+  browser: Browser;
+}
+
+/**
+ * Starts a server serving the web app, launches Chromium and opens a signed-in page in it; what
+ * was started is closed again if a later step fails. Close with closeBrowserAndServer.
+ */
+export async function startSignedInBrowser(
+  person: NewPerson,
+  contextOptions: { timezoneId?: string } = {},
+): Promise<SignedInBrowser> {
+  const server = await startAppServer();
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    return {
+      server,
+      browser,
+      ...(await openSignedInPage(browser, server.baseUrl, person, contextOptions)),
+    };
+  } catch (error) {
+    await browser?.close();
+    await server.close();
+    throw error;
+  }
+}
+
+/** Closes the browser, then the server (either may be missing when set-up failed). */
+export async function closeBrowserAndServer(browser?: Browser, server?: TestServer) {
+  await browser?.close();
+  await server?.close();
 }

@@ -1,0 +1,73 @@
+import type { ApiRecords } from "./api-records.ts";
+import { atLocalTime, daysFromToday } from "./zoned-days.ts";
+
+/** The days the scenario records on, in the person's zone: A, B, C and E (yesterday). */
+export interface ScenarioDays {
+  today: string;
+  dayA: string;
+  dayB: string;
+  dayC: string;
+  dayE: string;
+}
+
+/** Four days ago to yesterday in a zone: A, B, C and E. */
+export function scenarioDays(zone: string): ScenarioDays {
+  const { today, days } = daysFromToday(zone, [-4, -3, -2, -1]);
+  const [dayA, dayB, dayC, dayE] = days as [string, string, string, string];
+  return { today, dayA, dayB, dayC, dayE };
+}
+
+/**
+ * Doses under SOWS scores, recorded for a person whose zone keeps no DST (the times are local
+ * times there), on `scenarioDays(zone)`:
+ *
+ * - A taper of kratom leaf from day A: 6 g a day, 1 g less every 2 days (A, B: 6; C, E: 5),
+ *   revised today to start at 9 g: that version governs from today on, so the past days keep the
+ *   first version's targets, as the Plan page's adherence judges them.
+ * - Day A: 3 g + 2 g of leaf (the second at 23:50 local) = 5 g.
+ * - Day B: 1 g of leaf at 00:10 local (still day A in UTC and to the west) + 2 g of leaf capsules
+ *   = 3 g of leaf; 0.5 g of extract, its own pool; 3 capsules of kratom capsules, which cannot be
+ *   counted without grams per capsule.
+ * - Day C: nothing. Day E: 4 g of leaf and a 400 mg magnesium oxide tablet (60.3 % elemental).
+ * - SOWS check-ins on A and C at 10:00 and on E at 20:00, every item answered the same: totals
+ *   48, 32 and 16.
+ *
+ * Answers the plan's id and its revised version as the server stored it.
+ */
+export async function recordDosesUnderScores(
+  records: ApiRecords,
+  zone: string,
+  days: ScenarioDays,
+) {
+  const { dayA, dayB, dayC, dayE } = days;
+  const at = (day: string, hhmm: string) => atLocalTime(day, hhmm, zone);
+  const taper = {
+    kind: "taper",
+    substanceId: "kratom-leaf",
+    unit: "g",
+    startDate: dayA,
+    startAmountPerDay: 6,
+    step: { kind: "amount", amount: 1 },
+    stepLengthDays: 2,
+  };
+  const plan = await records.createPlan(taper);
+  const revised = await records.revisePlan(plan.id, { ...taper, startAmountPerDay: 9 });
+
+  await records.dose("kratom-leaf", 3, "g", at(dayA, "09:00"));
+  await records.dose("kratom-leaf", 2, "g", at(dayA, "23:50"));
+  await records.dose("kratom-leaf", 1, "g", at(dayB, "00:10"));
+  await records.dose("kratom-capsules", 2, "g", at(dayB, "12:00"));
+  await records.dose("kratom-extract", 0.5, "g", at(dayB, "13:00"));
+  await records.dose("kratom-capsules", 3, "capsule", at(dayB, "14:00"));
+  await records.dose("kratom-leaf", 4, "g", at(dayE, "08:00"));
+  await records.dose("magnesium-oxide", 400, "mg", at(dayE, "21:00"));
+
+  for (const [day, value, hhmm] of [
+    [dayA, 3, "10:00"],
+    [dayC, 2, "10:00"],
+    [dayE, 1, "20:00"],
+  ] as const) {
+    await records.checkIn("sows", at(day, hhmm), await records.everyItem("sows", value));
+  }
+  return { planId: plan.id as string, revised };
+}
