@@ -1,11 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays } from "../src/core/plan/index.ts";
-import { startOfZonedDay, zonedDay } from "../src/core/zoned-time.ts";
 import { ApiClient, type TestServer } from "../src/testing/test-server.ts";
-import { startAppServer } from "./support/app-server.ts";
+import { ApiRecords } from "./support/api-records.ts";
+import { setClockToNow, startAppServer } from "./support/app-server.ts";
 import { browserAvailable, launchBrowser } from "./support/browser.ts";
-import { openSignedInPage } from "./support/signed-in-page.ts";
+import { openJoinedClinicianPage } from "./support/care-team.ts";
+import { closeBrowserAndServer } from "./support/signed-in-page.ts";
+import { atLocalTime, daysFromToday } from "./support/zoned-days.ts";
 
 const available = browserAvailable();
 
@@ -14,12 +15,6 @@ const available = browserAvailable();
 const patientZone = "Asia/Kolkata";
 const clinicianZone = "America/Los_Angeles";
 
-const at = (day: string, hhmm: string) => {
-  const [h, m] = hhmm.split(":").map(Number) as [number, number];
-  return new Date(
-    startOfZonedDay(day, patientZone).getTime() + h * 3_600_000 + m * 60_000,
-  ).toISOString();
-};
 /** A column header as the page prints it: "Nov 28" on the patient's calendar day. */
 const header = (day: string) =>
   new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric" }).format(
@@ -34,64 +29,39 @@ describe.skipIf(!available)(
     let patientId = "";
     let full: Page;
     let dosesOnly: Page;
-    const today = zonedDay(new Date(), patientZone);
-    const [dayA, dayB] = [-3, -1].map((n) => addDays(today, n)) as [string, string];
-
-    async function clinicianPage(patient: ApiClient, name: string, scopes: string[]) {
-      const { page, context } = await openSignedInPage(
-        browser,
-        server.baseUrl,
-        { name, displayName: name, timeZone: clinicianZone, role: "clinician" },
-        { timezoneId: clinicianZone },
-      );
-      const invitation = await patient.post("/api/care/invitations", { scopes });
-      expect(invitation.status).toBe(201);
-      const csrf = (await (await context.request.get(`${server.baseUrl}/api/me`)).json()).csrfToken;
-      const joined = await context.request.post(`${server.baseUrl}/api/care/join`, {
-        data: { code: invitation.body.code },
-        headers: { "x-csrf-token": csrf },
-      });
-      expect(joined.status(), await joined.text()).toBe(201);
-      return page;
-    }
+    const [dayA, dayB] = daysFromToday(patientZone, [-3, -1]).days as [string, string];
 
     beforeAll(async () => {
       server = await startAppServer();
-      server.clock.advance(Date.now() - server.clock.now().getTime());
+      setClockToNow(server);
       browser = await launchBrowser();
       const patient = new ApiClient(server.baseUrl);
       ({ id: patientId } = await patient.register("patient", {
         displayName: "Meera Patient",
         timeZone: patientZone,
       }));
-      const instruments = (await patient.get("/api/instruments")).body;
-      const checklist = instruments.instruments.find(
-        (i: { id: string }) => i.id === "side-effects",
-      );
-      const none = Object.fromEntries(
-        checklist.items.map((item: { id: string }) => [item.id, 0] as const),
-      );
-      const checkIn = async (takenAt: string, answers: Record<string, number>) => {
-        const res = await patient.post("/api/assessments", {
-          id: crypto.randomUUID(),
-          instrument: "side-effects",
-          takenAt,
-          answers: { ...none, ...answers },
+      const records = ApiRecords.forClient(patient);
+      const none = await records.everyItem("side-effects", 0);
+      const checkIn = (day: string, hhmm: string, answers: Record<string, number>) =>
+        records.checkIn("side-effects", atLocalTime(day, hhmm, patientZone), {
+          ...none,
+          ...answers,
         });
-        if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-      };
       // Day A at 00:15 Kolkata (still the day before in Los Angeles): bothersome constipation.
-      await checkIn(at(dayA, "00:15"), { constipation: 2 });
+      await checkIn(dayA, "00:15", { constipation: 2 });
       // Day B: skin darkening, mild constipation.
-      await checkIn(at(dayB, "09:00"), { constipation: 1, "skin-darkening": 1 });
+      await checkIn(dayB, "09:00", { constipation: 1, "skin-darkening": 1 });
 
-      full = await clinicianPage(patient, "dr-full", ["doses", "assessments", "notes", "products"]);
-      dosesOnly = await clinicianPage(patient, "dr-doses", ["doses"]);
+      const clinician = (name: string, scopes: string[]) =>
+        openJoinedClinicianPage(browser, server.baseUrl, patient, {
+          name,
+          timeZone: clinicianZone,
+          scopes,
+        });
+      full = await clinician("dr-full", ["doses", "assessments", "notes", "products"]);
+      dosesOnly = await clinician("dr-doses", ["doses"]);
     });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    afterAll(() => closeBrowserAndServer(browser, server));
 
     it("shows a clinician with full consent the reported skin darkening, on the patient's days", async () => {
       await full.goto(`${server.baseUrl}/patients/${patientId}`);
