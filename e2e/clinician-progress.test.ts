@@ -1,11 +1,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, type TestServer } from "../src/testing/test-server.ts";
-import { ApiRecords } from "./support/api-records.ts";
-import { setClockToNow, startAppServer } from "./support/app-server.ts";
-import { browserAvailable, launchBrowser } from "./support/browser.ts";
-import { openJoinedClinicianPage } from "./support/care-team.ts";
-import { recordDosesUnderScores, scenarioDays } from "./support/doses-under-scores.ts";
+import type { ApiClient, TestServer } from "../src/testing/test-server.ts";
+import type { ApiRecords } from "./support/api-records.ts";
+import { setClockToNow } from "./support/app-server.ts";
+import { browserAvailable } from "./support/browser.ts";
+import { clinicianJoiner, startBrowserWithPatient } from "./support/care-team.ts";
+import * as dosesUnderScores from "./support/doses-under-scores.ts";
 import {
   bodyRows,
   chartWithDoses,
@@ -36,23 +36,19 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
   let narrow: Page;
 
   // Four past days in the patient's zone: A, B, C and E (yesterday).
-  const days = scenarioDays(patientZone);
+  const days = dosesUnderScores.days(patientZone);
   const { today, dayA, dayB, dayE } = days;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    // Past times must not be "future" to the server.
-    setClockToNow(server);
-    browser = await launchBrowser();
-
-    const patient = new ApiClient(server.baseUrl);
-    ({ id: patientId } = await patient.register("patient", {
+    let patient: ApiClient;
+    ({ server, browser, patient, patientId, records } = await startBrowserWithPatient({
       displayName: "Meera Patient",
       timeZone: patientZone,
     }));
-    records = ApiRecords.forClient(patient);
+    // Past times must not be "future" to the server.
+    setClockToNow(server);
     // The taper (revised today to start at 9 g), doses on days A, B and E, SOWS on A, C and E.
-    ({ planId } = await recordDosesUnderScores(records, patientZone, days));
+    ({ planId } = await dosesUnderScores.record(records, patientZone, days));
     // Deleted: never counted.
     const gone = await records.dose(
       "kratom-leaf",
@@ -62,12 +58,7 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
     );
     await records.deleteDose(gone.id);
 
-    const clinician = (name: string, scopes: string[]) =>
-      openJoinedClinicianPage(browser, server.baseUrl, patient, {
-        name,
-        timeZone: clinicianZone,
-        scopes,
-      });
+    const clinician = clinicianJoiner(browser, server.baseUrl, patient, clinicianZone);
     full = await clinician("dr-full", ["doses", "assessments", "notes", "products"]);
     narrow = await clinician("dr-narrow", ["assessments"]);
   });
@@ -116,23 +107,11 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
 
   it("lists the day's totals and the plan target in the table, in the patient's zone", async () => {
     const table = await showAsTable(full, /SOWS totals and doses logged each day/);
-    expect(await table.getByRole("columnheader").allTextContents()).toEqual([
-      "When",
-      "Total (of 64)",
-      "Doses logged that day",
-      "Plan target (g/day)",
-    ]);
+    expect(await table.getByRole("columnheader").allTextContents()).toEqual(
+      dosesUnderScores.tableHeaders,
+    );
     const rows = await bodyRows(table);
-    expect(rows.map((r) => r.slice(1))).toEqual([
-      ["16", "4 g kratom leaf; 241.2 mg elemental magnesium", "5 g"],
-      ["32", "none logged", "5 g"],
-      [
-        "no check-in",
-        "500 mg kratom extract; 3 g kratom leaf; not counted: 3 capsule Kratom capsules (leaf powder)",
-        "6 g",
-      ],
-      ["48", "5 g kratom leaf", "6 g"],
-    ]);
+    expect(rows.map((r) => r.slice(1))).toEqual(dosesUnderScores.tableRows);
     // Day E's check-in at 20:00 in Kolkata, not 06:30 in Los Angeles.
     expect(rows[0]?.[0]).toMatch(/8:00\sPM$/);
     await table.scrollIntoViewIfNeeded();
@@ -186,12 +165,8 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
     expect(Math.max(...xs)).toBeLessThan(await lastBarX(chart));
 
     const table = await showAsTable(full, /SOWS totals and doses logged each day/);
-    expect((await bodyRows(table)).map((r) => [r[1], r[3]])).toEqual([
-      ["no check-in", "–"],
-      ["16", "5 g"],
-      ["32", "5 g"],
-      ["no check-in", "6 g"],
-      ["48", "6 g"],
-    ]);
+    expect((await bodyRows(table)).map((r) => [r[1], r[3]])).toEqual(
+      dosesUnderScores.endedTodayTotalsAndTargets,
+    );
   });
 });

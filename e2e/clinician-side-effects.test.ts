@@ -1,10 +1,10 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, type TestServer } from "../src/testing/test-server.ts";
-import { ApiRecords } from "./support/api-records.ts";
-import { setClockToNow, startAppServer } from "./support/app-server.ts";
-import { browserAvailable, launchBrowser } from "./support/browser.ts";
-import { openJoinedClinicianPage } from "./support/care-team.ts";
+import type { ApiClient, TestServer } from "../src/testing/test-server.ts";
+import type { ApiRecords } from "./support/api-records.ts";
+import { setClockToNow } from "./support/app-server.ts";
+import { browserAvailable } from "./support/browser.ts";
+import { clinicianJoiner, startBrowserWithPatient } from "./support/care-team.ts";
 import { closeBrowserAndServer } from "./support/signed-in-page.ts";
 import { atLocalTime, daysFromToday } from "./support/zoned-days.ts";
 
@@ -32,15 +32,14 @@ describe.skipIf(!available)(
     const [dayA, dayB] = daysFromToday(patientZone, [-3, -1]).days as [string, string];
 
     beforeAll(async () => {
-      server = await startAppServer();
-      setClockToNow(server);
-      browser = await launchBrowser();
-      const patient = new ApiClient(server.baseUrl);
-      ({ id: patientId } = await patient.register("patient", {
+      let patient: ApiClient;
+      let records: ApiRecords;
+      ({ server, browser, patient, patientId, records } = await startBrowserWithPatient({
         displayName: "Meera Patient",
         timeZone: patientZone,
       }));
-      const records = ApiRecords.forClient(patient);
+      // Past times must not be "future" to the server.
+      setClockToNow(server);
       const none = await records.everyItem("side-effects", 0);
       const checkIn = (day: string, hhmm: string, answers: Record<string, number>) =>
         records.checkIn("side-effects", atLocalTime(day, hhmm, patientZone), {
@@ -52,12 +51,7 @@ describe.skipIf(!available)(
       // Day B: skin darkening, mild constipation.
       await checkIn(dayB, "09:00", { constipation: 1, "skin-darkening": 1 });
 
-      const clinician = (name: string, scopes: string[]) =>
-        openJoinedClinicianPage(browser, server.baseUrl, patient, {
-          name,
-          timeZone: clinicianZone,
-          scopes,
-        });
+      const clinician = clinicianJoiner(browser, server.baseUrl, patient, clinicianZone);
       full = await clinician("dr-full", ["doses", "assessments", "notes", "products"]);
       dosesOnly = await clinician("dr-doses", ["doses"]);
     });

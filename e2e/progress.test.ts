@@ -4,7 +4,7 @@ import type { TestServer } from "../src/testing/test-server.ts";
 import { ApiRecords } from "./support/api-records.ts";
 import { setClockToNow } from "./support/app-server.ts";
 import { browserAvailable } from "./support/browser.ts";
-import { recordDosesUnderScores, scenarioDays } from "./support/doses-under-scores.ts";
+import * as dosesUnderScores from "./support/doses-under-scores.ts";
 import {
   bodyRows,
   chartWithDoses,
@@ -29,7 +29,7 @@ describe.skipIf(!available)("progress: doses under the scores, in the browser", 
   let planId = "";
 
   // Four past days in the person's zone: A, B, C and E (yesterday).
-  const days = scenarioDays(personZone);
+  const days = dosesUnderScores.days(personZone);
   const { today, dayA, dayB, dayE } = days;
 
   beforeAll(async () => {
@@ -42,8 +42,8 @@ describe.skipIf(!available)("progress: doses under the scores, in the browser", 
     setClockToNow(server);
     records = await ApiRecords.forContext(context, server.baseUrl);
     // The taper (revised today to start at 9 g), doses on days A, B and E, SOWS on A, C and E.
-    let revised: Awaited<ReturnType<typeof recordDosesUnderScores>>["revised"];
-    ({ planId, revised } = await recordDosesUnderScores(records, personZone, days));
+    let revised: Awaited<ReturnType<typeof dosesUnderScores.record>>["revised"];
+    ({ planId, revised } = await dosesUnderScores.record(records, personZone, days));
     expect(revised.current.version).toBe(2);
   });
   afterAll(() => closeBrowserAndServer(browser, server));
@@ -102,23 +102,9 @@ describe.skipIf(!available)("progress: doses under the scores, in the browser", 
     const card = page.getByRole("region", { name: "Subjective Opiate Withdrawal Scale" });
     const table = await showAsTable(card, /SOWS totals and doses logged each day/);
     const headers = await table.getByRole("columnheader").allTextContents();
-    expect(headers).toEqual([
-      "When",
-      "Total (of 64)",
-      "Doses logged that day",
-      "Plan target (g/day)",
-    ]);
+    expect(headers).toEqual(dosesUnderScores.tableHeaders);
     const rows = await bodyRows(table);
-    expect(rows.map((r) => r.slice(1))).toEqual([
-      ["16", "4 g kratom leaf; 241.2 mg elemental magnesium", "5 g"],
-      ["32", "none logged", "5 g"],
-      [
-        "no check-in",
-        "500 mg kratom extract; 3 g kratom leaf; not counted: 3 capsule Kratom capsules (leaf powder)",
-        "6 g",
-      ],
-      ["48", "5 g kratom leaf", "6 g"],
-    ]);
+    expect(rows.map((r) => r.slice(1))).toEqual(dosesUnderScores.tableRows);
     await table.scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/progress-doses-table-390.png" });
   });
@@ -162,12 +148,8 @@ describe.skipIf(!available)("progress: doses under the scores, in the browser", 
 
     const card = page.getByRole("region", { name: "Subjective Opiate Withdrawal Scale" });
     const table = await showAsTable(card, /SOWS totals and doses logged each day/);
-    expect((await bodyRows(table)).map((r) => [r[1], r[3]])).toEqual([
-      ["no check-in", "–"],
-      ["16", "5 g"],
-      ["32", "5 g"],
-      ["no check-in", "6 g"],
-      ["48", "6 g"],
-    ]);
+    expect((await bodyRows(table)).map((r) => [r[1], r[3]])).toEqual(
+      dosesUnderScores.endedTodayTotalsAndTargets,
+    );
   });
 });

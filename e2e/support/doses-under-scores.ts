@@ -1,8 +1,12 @@
+/**
+ * A scenario of doses under SOWS scores, recorded over the API and read back on Progress and on
+ * the clinician's patient page (import it as a namespace: `dosesUnderScores.record(...)`).
+ */
 import type { ApiRecords } from "./api-records.ts";
 import { atLocalTime, daysFromToday } from "./zoned-days.ts";
 
 /** The days the scenario records on, in the person's zone: A, B, C and E (yesterday). */
-export interface ScenarioDays {
+export interface Days {
   today: string;
   dayA: string;
   dayB: string;
@@ -11,7 +15,7 @@ export interface ScenarioDays {
 }
 
 /** Four days ago to yesterday in a zone: A, B, C and E. */
-export function scenarioDays(zone: string): ScenarioDays {
+export function days(zone: string): Days {
   const { today, days } = daysFromToday(zone, [-4, -3, -2, -1]);
   const [dayA, dayB, dayC, dayE] = days as [string, string, string, string];
   return { today, dayA, dayB, dayC, dayE };
@@ -19,7 +23,7 @@ export function scenarioDays(zone: string): ScenarioDays {
 
 /**
  * Doses under SOWS scores, recorded for a person whose zone keeps no DST (the times are local
- * times there), on `scenarioDays(zone)`:
+ * times there), on `days(zone)`:
  *
  * - A taper of kratom leaf from day A: 6 g a day, 1 g less every 2 days (A, B: 6; C, E: 5),
  *   revised today to start at 9 g: that version governs from today on, so the past days keep the
@@ -34,11 +38,7 @@ export function scenarioDays(zone: string): ScenarioDays {
  *
  * Answers the plan's id and its revised version as the server stored it.
  */
-export async function recordDosesUnderScores(
-  records: ApiRecords,
-  zone: string,
-  days: ScenarioDays,
-) {
+export async function record(records: ApiRecords, zone: string, days: Days) {
   const { dayA, dayB, dayC, dayE } = days;
   const at = (day: string, hhmm: string) => atLocalTime(day, hhmm, zone);
   const taper = {
@@ -71,3 +71,38 @@ export async function recordDosesUnderScores(
   }
   return { planId: plan.id as string, revised };
 }
+
+/** The header of the scenario's SOWS table with doses and a plan target. */
+export const tableHeaders = [
+  "When",
+  "Total (of 64)",
+  "Doses logged that day",
+  "Plan target (g/day)",
+];
+
+/**
+ * The scenario's SOWS table below the header, newest first (days E, C, B, A), without the When
+ * column: total, doses logged that day, plan target.
+ */
+export const tableRows = [
+  ["16", "4 g kratom leaf; 241.2 mg elemental magnesium", "5 g"],
+  ["32", "none logged", "5 g"],
+  [
+    "no check-in",
+    "500 mg kratom extract; 3 g kratom leaf; not counted: 3 capsule Kratom capsules (leaf powder)",
+    "6 g",
+  ],
+  ["48", "5 g kratom leaf", "6 g"],
+];
+
+/**
+ * Total and plan target of each row once the plan is ended today and a dose is logged today:
+ * today has no target, the past days keep theirs.
+ */
+export const endedTodayTotalsAndTargets = [
+  ["no check-in", "–"],
+  ["16", "5 g"],
+  ["32", "5 g"],
+  ["no check-in", "6 g"],
+  ["48", "6 g"],
+];
