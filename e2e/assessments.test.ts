@@ -1,11 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { insertUser } from "../src/db/users.ts";
 import { recordAssessment } from "../src/server/assessments/record-assessment.ts";
-import type { TestServer } from "../src/testing/test-server.ts";
-import { startAppServer } from "./support/app-server.ts";
-import { browserAvailable, launchBrowser } from "./support/browser.ts";
-import { openSignedInPage } from "./support/signed-in-page.ts";
+import { browserAvailable } from "./support/browser.ts";
+import { useSignedInBrowser } from "./support/signed-in-page.ts";
 
 const available = browserAvailable();
 
@@ -35,53 +32,35 @@ const sowsTotal = sowsAnswers.reduce((sum, [, , v]) => sum + v, 0);
 const personZone = "Asia/Kolkata";
 
 describe.skipIf(!available)("check-ins and progress in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  let patientId: string;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    ({ page, userId: patientId } = await openSignedInPage(
-      browser,
-      server.baseUrl,
-      { name: "sita", displayName: "Sita", timeZone: personZone },
-      { timezoneId: "UTC" },
-    ));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  // The server's test clock stands still; keep it with the browser's so saves are not "future".
-  beforeEach(() => {
-    server.clock.advance(Date.now() - server.clock.now().getTime());
-  });
+  const app = useSignedInBrowser(
+    { name: "sita", displayName: "Sita", timeZone: personZone },
+    { timezoneId: "UTC", clockFollowsNow: true },
+  );
 
   const group = (legend: string) =>
-    page.getByRole("group", { name: new RegExp(legend.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) });
+    app.page.getByRole("group", {
+      name: new RegExp(legend.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+    });
 
   it("completes a SOWS check-in, scoring live, and shows the total", async () => {
-    await page.goto(`${server.baseUrl}/check-in`);
-    await page.getByRole("link", { name: /Subjective Opiate Withdrawal Scale/ }).click();
-    await page.waitForURL("**/check-in/sows");
+    await app.page.goto(`${app.server.baseUrl}/check-in`);
+    await app.page.getByRole("link", { name: /Subjective Opiate Withdrawal Scale/ }).click();
+    await app.page.waitForURL("**/check-in/sows");
     await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .poll(() => app.page.getByRole("heading", { level: 1 }).textContent())
       .toBe("Subjective Opiate Withdrawal Scale");
 
     // Saving too early names what is missing, and nothing is stored.
-    await page.getByRole("button", { name: "Save check-in" }).click();
+    await app.page.getByRole("button", { name: "Save check-in" }).click();
     await expect
-      .poll(() => page.getByRole("alert").first().textContent())
+      .poll(() => app.page.getByRole("alert").first().textContent())
       .toMatch(/16 questions still need an answer/);
 
     const [first, second] = sowsAnswers;
     for (const [legend, label] of [first!, second!]) {
       await group(legend).getByText(label, { exact: true }).click();
     }
-    const live = page.getByTestId("live-score");
+    const live = app.page.getByTestId("live-score");
     await expect.poll(() => live.textContent()).toMatch(/Answered 2 of 16/);
     expect(await live.textContent()).toMatch(new RegExp(`So far ${first![2] + second![2]}`));
     expect(await group(first![0]).getByRole("radio", { name: first![1] }).isChecked()).toBe(true);
@@ -93,39 +72,39 @@ describe.skipIf(!available)("check-ins and progress in the browser", () => {
       "3",
       "4",
     ]);
-    await page.screenshot({ path: "test-results/check-in-sows-390.png" });
+    await app.page.screenshot({ path: "test-results/check-in-sows-390.png" });
 
     for (const [legend, label] of sowsAnswers.slice(2)) {
       await group(legend).getByText(label, { exact: true }).click();
     }
     await expect.poll(() => live.textContent()).toMatch(new RegExp(`Total ${sowsTotal}`));
-    await page.getByRole("button", { name: "Save check-in" }).click();
+    await app.page.getByRole("button", { name: "Save check-in" }).click();
 
-    const saved = page.getByRole("heading", { name: "Check-in saved" });
+    const saved = app.page.getByRole("heading", { name: "Check-in saved" });
     await saved.waitFor();
-    const total = page.getByTestId("result-total");
+    const total = app.page.getByTestId("result-total");
     expect(await total.textContent()).toMatch(new RegExp(`${sowsTotal}\\s*of 64`));
     expect(await total.textContent()).toMatch(/Craving \(item 16\): 3/);
-    expect(await page.getByTestId("warnings").count()).toBe(0);
-    await page.screenshot({ path: "test-results/check-in-sows-saved-390.png" });
+    expect(await app.page.getByTestId("warnings").count()).toBe(0);
+    await app.page.screenshot({ path: "test-results/check-in-sows-saved-390.png" });
   });
 
   it("shows the check-in on the Progress chart, in the person's time zone", async () => {
-    // A clinician recorded a COWS yesterday (through the care team's service), so the page also
+    // A clinician recorded a COWS yesterday (through the care team's service), so the app.page also
     // has an instrument with bands to draw.
     const clinicianId = crypto.randomUUID();
-    await insertUser(server.database.db, {
+    await insertUser(app.server.database.db, {
       id: clinicianId,
       email: `dr-${clinicianId}@example.org`,
       passwordHash: "x",
       role: "clinician",
       displayName: "Dr Rao",
       timeZone: personZone,
-      now: server.clock.now(),
+      now: app.server.clock.now(),
     });
-    const yesterday = new Date(server.clock.now().getTime() - 26 * 3_600_000).toISOString();
-    const cows = await recordAssessment(server.app, {
-      subjectUserId: patientId,
+    const yesterday = new Date(app.server.clock.now().getTime() - 26 * 3_600_000).toISOString();
+    const cows = await recordAssessment(app.server.app, {
+      subjectUserId: app.userId,
       recordedBy: { id: clinicianId, role: "clinician" },
       body: {
         id: crypto.randomUUID(),
@@ -148,32 +127,32 @@ describe.skipIf(!available)("check-ins and progress in the browser", () => {
     });
     expect(cows.response.assessment.band?.label).toBe("Moderate");
 
-    await page.getByRole("link", { name: "See your progress" }).click();
-    await page.waitForURL("**/progress");
-    const chart = page.getByTestId("chart-sows");
+    await app.page.getByRole("link", { name: "See your progress" }).click();
+    await app.page.waitForURL("**/progress");
+    const chart = app.page.getByTestId("chart-sows");
     await chart.waitFor();
     expect(await chart.getAttribute("role")).toBe("img");
-    expect(await page.getByRole("img", { name: /SOWS totals over time/ }).count()).toBe(1);
+    expect(await app.page.getByRole("img", { name: /SOWS totals over time/ }).count()).toBe(1);
     expect(await chart.locator("circle.chart-point").count()).toBe(1);
     expect(await chart.locator("rect.chart-band").count()).toBe(0);
-    const cowsChart = page.getByTestId("chart-cows");
+    const cowsChart = app.page.getByTestId("chart-cows");
     expect(await cowsChart.locator("rect.chart-band").count()).toBe(5);
     expect(await cowsChart.locator("desc").textContent()).toMatch(/Latest total 15 of 48/);
     expect(await cowsChart.locator("desc").textContent()).toMatch(/Moderate 13-24/);
-    const sowsCard = page.getByRole("region", { name: "Subjective Opiate Withdrawal Scale" });
+    const sowsCard = app.page.getByRole("region", { name: "Subjective Opiate Withdrawal Scale" });
     expect(await sowsCard.textContent()).toMatch(new RegExp(`Latest${sowsTotal} of 64`));
     expect(await chart.locator("desc").textContent()).toMatch(
       new RegExp(`Latest total ${sowsTotal} of 64`),
     );
 
     await sowsCard.getByText("Show as a table").click();
-    const row = page
+    const row = app.page
       .getByRole("table", { name: /SOWS totals/ })
       .getByRole("row")
       .nth(1);
     const cells = await row.getByRole("cell").allTextContents();
     expect(cells[1]).toBe(String(sowsTotal));
-    const stored = await page.evaluate(async () => {
+    const stored = await app.page.evaluate(async () => {
       const r = await fetch("/api/assessments?instrument=sows");
       return (await r.json()).assessments[0].takenAt as string;
     });
@@ -185,49 +164,51 @@ describe.skipIf(!available)("check-ins and progress in the browser", () => {
       minute: "2-digit",
     }).format(new Date(stored));
     expect(cells[0]).toBe(inKolkata);
-    expect(await page.getByText(`your time zone, ${personZone}`).count()).toBe(1);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: "test-results/progress-390.png" });
+    expect(await app.page.getByText(`your time zone, ${personZone}`).count()).toBe(1);
+    await app.page.evaluate(() => window.scrollTo(0, 0));
+    await app.page.screenshot({ path: "test-results/progress-390.png" });
     await sowsCard.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: "test-results/progress-sows-390.png" });
+    await app.page.screenshot({ path: "test-results/progress-sows-390.png" });
   });
 
   it("records a quick check on 0-10 scales with hours slept", async () => {
-    await page.goto(`${server.baseUrl}/check-in/quick-check`);
+    await app.page.goto(`${app.server.baseUrl}/check-in/quick-check`);
     const pain = group("How much pain");
     await pain.getByRole("radio", { name: /Worst pain imaginable/ }).waitFor({ state: "attached" });
     await pain.locator("label.option").nth(6).click();
     expect(await pain.getByRole("radio", { name: "6", exact: true }).isChecked()).toBe(true);
-    await page.screenshot({ path: "test-results/quick-check-390.png" });
+    await app.page.screenshot({ path: "test-results/quick-check-390.png" });
     for (const legend of ["muscle", "sleep", "anxious", "crav", "mood"]) {
       await group(legend).locator("label.option").nth(3).click();
     }
-    const hours = page.getByLabel(/How many hours did you sleep/);
+    const hours = app.page.getByLabel(/How many hours did you sleep/);
     await hours.fill("6.2");
-    await page.getByRole("button", { name: "Save check-in" }).click();
-    await expect.poll(() => page.locator(".field-error").first().textContent()).toMatch(/steps/);
+    await app.page.getByRole("button", { name: "Save check-in" }).click();
+    await expect
+      .poll(() => app.page.locator(".field-error").first().textContent())
+      .toMatch(/steps/);
     await hours.fill("6.5");
-    await page.getByRole("button", { name: "Save check-in" }).click();
-    await page.getByRole("heading", { name: "Check-in saved" }).waitFor();
-    await page.getByText("Your answers").click();
-    expect(await page.locator(".result-answers").textContent()).toMatch(/6.5 hours/);
+    await app.page.getByRole("button", { name: "Save check-in" }).click();
+    await app.page.getByRole("heading", { name: "Check-in saved" }).waitFor();
+    await app.page.getByText("Your answers").click();
+    expect(await app.page.locator(".result-answers").textContent()).toMatch(/6.5 hours/);
   });
 
   it("answers a red flag at once with crisis guidance, and again after saving", async () => {
-    await page.goto(`${server.baseUrl}/check-in/red-flags`);
+    await app.page.goto(`${app.server.baseUrl}/check-in/red-flags`);
     await group("Have you had a seizure").getByText("No", { exact: true }).click();
-    expect(await page.getByTestId("warnings").count()).toBe(0);
+    expect(await app.page.getByTestId("warnings").count()).toBe(0);
 
     await group("thoughts of suicide").getByText("Yes", { exact: true }).click();
     // Before saving: the warning sits under the question, with the crisis line and help link.
-    const warning = page.locator('[data-code="redflag.self-harm"]');
+    const warning = app.page.locator('[data-code="redflag.self-harm"]');
     await warning.waitFor();
     expect(await warning.textContent()).toMatch(/988/);
     expect(await warning.getByRole("link", { name: /Crisis lines/ }).getAttribute("href")).toBe(
       "/help",
     );
-    expect(await page.getByText("You reported a danger sign.").count()).toBe(1);
-    await page.screenshot({ path: "test-results/red-flag-at-once-390.png" });
+    expect(await app.page.getByText("You reported a danger sign.").count()).toBe(1);
+    await app.page.screenshot({ path: "test-results/red-flag-at-once-390.png" });
 
     for (const legend of [
       "Have you fainted",
@@ -239,25 +220,25 @@ describe.skipIf(!available)("check-ins and progress in the browser", () => {
     ]) {
       await group(legend).getByText("No", { exact: true }).click();
     }
-    await page.getByRole("button", { name: "Save check-in" }).click();
-    await page.getByRole("heading", { name: /Saved. Please get help now/ }).waitFor();
-    expect(await page.getByRole("link", { name: "Call 988" }).first().getAttribute("href")).toBe(
-      "tel:988",
-    );
-    expect(await page.getByRole("link", { name: "Call 911" }).count()).toBeGreaterThan(0);
-    await page.screenshot({ path: "test-results/red-flag-saved-390.png" });
+    await app.page.getByRole("button", { name: "Save check-in" }).click();
+    await app.page.getByRole("heading", { name: /Saved. Please get help now/ }).waitFor();
+    expect(
+      await app.page.getByRole("link", { name: "Call 988" }).first().getAttribute("href"),
+    ).toBe("tel:988");
+    expect(await app.page.getByRole("link", { name: "Call 911" }).count()).toBeGreaterThan(0);
+    await app.page.screenshot({ path: "test-results/red-flag-saved-390.png" });
 
-    await page.getByRole("link", { name: "All help lines and what each is for" }).click();
-    await page.waitForURL("**/help");
+    await app.page.getByRole("link", { name: "All help lines and what each is for" }).click();
+    await app.page.waitForURL("**/help");
   });
 
   it("shows today's latest check-in on Today", async () => {
-    await page.goto(`${server.baseUrl}/today`);
-    const card = page.getByTestId("today-checkin");
+    await app.page.goto(`${app.server.baseUrl}/today`);
+    const card = app.page.getByTestId("today-checkin");
     await expect.poll(() => card.textContent()).toMatch(/Latest today/);
     expect(await card.textContent()).toMatch(/Red flags/);
     expect(await card.textContent()).toMatch(/danger sign reported/);
     await card.evaluate((el) => el.scrollIntoView({ block: "center" }));
-    await page.screenshot({ path: "test-results/today-check-in-390.png" });
+    await app.page.screenshot({ path: "test-results/today-check-in-390.png" });
   });
 });

@@ -1,10 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordAssessment } from "../src/server/assessments/record-assessment.ts";
-import type { TestServer } from "../src/testing/test-server.ts";
-import { startAppServer } from "./support/app-server.ts";
-import { browserAvailable, launchBrowser } from "./support/browser.ts";
-import { openSignedInPage } from "./support/signed-in-page.ts";
+import { browserAvailable } from "./support/browser.ts";
+import { fillDose, saveDose } from "./support/dose-form.ts";
+import { useSignedInBrowser } from "./support/signed-in-page.ts";
 
 const available = browserAvailable();
 
@@ -33,43 +31,23 @@ const taps: [string, string][] = [
 ];
 
 describe.skipIf(!available)("the side-effects check-in in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  let patientId: string;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    ({ page, userId: patientId } = await openSignedInPage(
-      browser,
-      server.baseUrl,
-      { name: "meera", displayName: "Meera", timeZone: personZone },
-      { timezoneId: "UTC" },
-    ));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  // The server's test clock stands still; keep it with the browser's so saves are not "future".
-  beforeEach(() => {
-    server.clock.advance(Date.now() - server.clock.now().getTime());
-  });
+  const app = useSignedInBrowser(
+    { name: "meera", displayName: "Meera", timeZone: personZone },
+    { timezoneId: "UTC", clockFollowsNow: true },
+  );
 
   const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const group = (legend: string) =>
-    page.getByRole("group", { name: new RegExp(`^\\d+\\. ${escapeRegExp(legend)}`) });
+    app.page.getByRole("group", { name: new RegExp(`^\\d+\\. ${escapeRegExp(legend)}`) });
 
   it("reports skin darkening with one tap each and shows the warning with its source", async () => {
-    await page.goto(`${server.baseUrl}/check-in`);
-    await page.getByRole("link", { name: /^Side effects/ }).click();
-    await page.waitForURL("**/check-in/side-effects");
+    await app.page.goto(`${app.server.baseUrl}/check-in`);
+    await app.page.getByRole("link", { name: /^Side effects/ }).click();
+    await app.page.waitForURL("**/check-in/side-effects");
     await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .poll(() => app.page.getByRole("heading", { level: 1 }).textContent())
       .toBe("Side effects");
-    expect(await page.getByText(/not a validated scale/).count()).toBe(1);
+    expect(await app.page.getByText(/not a validated scale/).count()).toBe(1);
 
     for (const [legend, answer] of taps) {
       await group(legend).getByText(answer, { exact: true }).click();
@@ -87,16 +65,16 @@ describe.skipIf(!available)("the side-effects check-in in the browser", () => {
       "Bothersome",
       "Severe",
     ]);
-    expect(await page.locator("form .option-value").count()).toBe(0);
+    expect(await app.page.locator("form .option-value").count()).toBe(0);
     // Skin darkening is not an emergency: nothing urgent while answering.
-    expect(await page.getByText("You reported a danger sign.").count()).toBe(0);
-    expect(await page.getByTestId("live-score").textContent()).toMatch(/Answered 12 of 12/);
+    expect(await app.page.getByText("You reported a danger sign.").count()).toBe(0);
+    expect(await app.page.getByTestId("live-score").textContent()).toMatch(/Answered 12 of 12/);
     await group("Nausea").scrollIntoViewIfNeeded();
-    await page.screenshot({ path: "test-results/side-effects-form-390.png" });
+    await app.page.screenshot({ path: "test-results/side-effects-form-390.png" });
 
-    await page.getByRole("button", { name: "Save check-in" }).click();
-    await page.getByRole("heading", { name: "Check-in saved" }).waitFor();
-    const warning = page.locator('[data-code="sign.skin-darkening-kratom"]');
+    await app.page.getByRole("button", { name: "Save check-in" }).click();
+    await app.page.getByRole("heading", { name: "Check-in saved" }).waitFor();
+    const warning = app.page.locator('[data-code="sign.skin-darkening-kratom"]');
     await warning.waitFor();
     expect(await warning.textContent()).toMatch(/darkening of your skin/);
     expect(await warning.textContent()).toMatch(/clinician/);
@@ -106,17 +84,17 @@ describe.skipIf(!available)("the side-effects check-in in the browser", () => {
     expect(await source.getAttribute("href")).toMatch(/^https:\/\//);
     expect(await warning.textContent()).toMatch(/does not treat it/);
     // No urgent help lines for a side effect to report.
-    expect(await page.getByRole("heading", { name: /Please get help now/ }).count()).toBe(0);
+    expect(await app.page.getByRole("heading", { name: /Please get help now/ }).count()).toBe(0);
     await warning.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: "test-results/side-effects-warning-390.png" });
+    await app.page.screenshot({ path: "test-results/side-effects-warning-390.png" });
   });
 
   it("shows side effects by day on Progress, in the person's time zone", async () => {
     // An earlier check-in, two days ago, with nausea only.
-    const earlier = new Date(server.clock.now().getTime() - 48 * 3_600_000).toISOString();
-    await recordAssessment(server.app, {
-      subjectUserId: patientId,
-      recordedBy: { id: patientId, role: "patient" },
+    const earlier = new Date(app.server.clock.now().getTime() - 48 * 3_600_000).toISOString();
+    await recordAssessment(app.server.app, {
+      subjectUserId: app.userId,
+      recordedBy: { id: app.userId, role: "patient" },
       body: {
         id: crypto.randomUUID(),
         instrument: "side-effects",
@@ -138,13 +116,13 @@ describe.skipIf(!available)("the side-effects check-in in the browser", () => {
       },
     });
 
-    await page.getByRole("link", { name: "See your progress" }).click();
-    await page.waitForURL("**/progress");
-    const card = page.getByTestId("side-effects-timeline");
+    await app.page.getByRole("link", { name: "See your progress" }).click();
+    await app.page.waitForURL("**/progress");
+    const card = app.page.getByTestId("side-effects-timeline");
     await card.waitFor();
     const table = card.getByRole("table", { name: /Side effects reported, by day/ });
     const headers = await table.getByRole("columnheader").allTextContents();
-    const today = await page.evaluate(async () => {
+    const today = await app.page.evaluate(async () => {
       const r = await fetch("/api/assessments?instrument=side-effects");
       return (await r.json()).assessments[0].takenAt as string;
     });
@@ -160,28 +138,23 @@ describe.skipIf(!available)("the side-effects check-in in the browser", () => {
     expect(await table.getByRole("row").count()).toBe(4);
     expect(await card.textContent()).toMatch(/Not reported on these days: Vomiting/);
     expect(await card.textContent()).toMatch(/kratom does not treat it/);
-    expect(await page.getByText(`your time zone, ${personZone}`).count()).toBe(1);
+    expect(await app.page.getByText(`your time zone, ${personZone}`).count()).toBe(1);
 
     await card.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: "test-results/progress-side-effects-390.png" });
+    await app.page.screenshot({ path: "test-results/progress-side-effects-390.png" });
   });
 
   it("repeats the skin warning when the person next logs kratom", async () => {
-    await page.goto(`${server.baseUrl}/log`);
-    await page.getByRole("heading", { name: "Log a dose", level: 1 }).waitFor();
-    await page.getByLabel("Search substances").fill("kratom");
-    await page
-      .getByRole("list", { name: "Matching substances" })
-      .getByRole("button", { name: /^Kratom leaf powder/ })
-      .click();
-    await page.getByLabel("Amount").fill("2");
-    const live = page.getByRole("region", { name: "Warnings before you save" });
+    await app.page.goto(`${app.server.baseUrl}/log`);
+    await app.page.getByRole("heading", { name: "Log a dose", level: 1 }).waitFor();
+    await fillDose(app.page, "kratom", "Kratom leaf powder", "2");
+    const live = app.page.getByRole("region", { name: "Warnings before you save" });
     const sign = live.locator('[data-code="sign.skin-darkening-kratom"]');
     await sign.waitFor();
     expect(await sign.locator(".warning-badge").textContent()).toBe("Caution");
-    await page.getByRole("button", { name: "Save dose" }).click();
-    await page.getByRole("heading", { name: "Dose saved" }).waitFor();
-    await page
+    await saveDose(app.page);
+    await app.page.getByRole("heading", { name: "Dose saved" }).waitFor();
+    await app.page
       .getByRole("region", { name: "Warnings for this dose" })
       .locator('[data-code="sign.skin-darkening-kratom"]')
       .waitFor();

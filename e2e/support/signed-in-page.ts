@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { TestServer } from "../../src/testing/test-server.ts";
-import { startAppServer } from "./app-server.ts";
+import { setClockToNow, startAppServer } from "./app-server.ts";
 import { launchBrowser } from "./browser.ts";
 
 export interface NewPerson {
@@ -92,4 +93,24 @@ export async function startSignedInBrowser(
 export async function closeBrowserAndServer(browser?: Browser, server?: TestServer) {
   await browser?.close();
   await server?.close();
+}
+
+/**
+ * For a suite with one person signed in: starts the server, Chromium and the person's page
+ * before all tests (startSignedInBrowser) and closes them after. With `clockFollowsNow`, the
+ * server's test clock is set to the real now before each test, so what the browser saves at the
+ * real time is not "in the future" to the server. Answers an object filled in before the tests.
+ */
+export function useSignedInBrowser(
+  person: NewPerson,
+  options: { timezoneId?: string; clockFollowsNow?: boolean } = {},
+): SignedInBrowser {
+  const { clockFollowsNow, ...contextOptions } = options;
+  const app = {} as SignedInBrowser;
+  beforeAll(async () => {
+    Object.assign(app, await startSignedInBrowser(person, contextOptions));
+  });
+  afterAll(() => closeBrowserAndServer(app.browser, app.server));
+  if (clockFollowsNow) beforeEach(() => setClockToNow(app.server));
+  return app;
 }
