@@ -1,12 +1,12 @@
-import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestServer } from "../src/testing/test-server.ts";
 import { startAppServer } from "./support/app-server.ts";
 import { browserAvailable, launchBrowser } from "./support/browser.ts";
+import { fillDose, saveDose } from "./support/dose-form.ts";
+import { openSignedInPage, type SignedInPage } from "./support/signed-in-page.ts";
 
 const available = browserAvailable();
-const password = "tidal-forest-lamp-42";
 
 interface KeptEntry {
   id: string;
@@ -44,7 +44,6 @@ describe.skipIf(!available)("logging without a connection", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync("test-results", { recursive: true });
     server = await startAppServer();
     browser = await launchBrowser();
   });
@@ -57,22 +56,26 @@ describe.skipIf(!available)("logging without a connection", () => {
     server.clock.advance(Date.now() - server.clock.now().getTime());
   });
 
-  async function newPerson(
-    name: string,
-  ): Promise<{ context: BrowserContext; page: Page; email: string; id: string }> {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: "en-US",
-      timezoneId: "UTC",
-    });
-    const email = `${name.toLowerCase()}-${crypto.randomUUID()}@example.org`;
-    const res = await context.request.post(`${server.baseUrl}/api/auth/register`, {
-      data: { email, password, role: "patient", displayName: name, timeZone: "UTC" },
-    });
-    expect(res.status()).toBe(201);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    return { context, page, email, id: (await res.json()).user.id };
+  /** A newly registered person (in UTC, as the browser) signed in on a page of their own. */
+  async function newPerson(name: string): Promise<SignedInPage> {
+    const person = await openSignedInPage(
+      browser,
+      server.baseUrl,
+      { name: name.toLowerCase(), displayName: name, timeZone: "UTC" },
+      { timezoneId: "UTC" },
+    );
+    person.page.setDefaultTimeout(10_000);
+    return person;
+  }
+
+  /** A new person who opens Log a dose, loses the connection and logs kratom leaf powder. */
+  async function keptOffline(name: string, grams: string) {
+    const person = await newPerson(name);
+    await openLog(person.page);
+    await person.context.setOffline(true);
+    await logKratom(person.page, grams);
+    await person.page.getByRole("heading", { name: "Saved on this device" }).waitFor();
+    return person;
   }
 
   /** Opens Log a dose and waits until the service worker controls the page. */
@@ -93,13 +96,8 @@ describe.skipIf(!available)("logging without a connection", () => {
   }
 
   async function logDose(page: Page, search: string, name: string, amount: string) {
-    await page.getByLabel("Search substances").fill(search);
-    await page
-      .getByRole("list", { name: "Matching substances" })
-      .getByRole("button", { name: new RegExp(`^${name}`) })
-      .click();
-    await page.getByLabel("Amount").fill(amount);
-    await page.getByRole("button", { name: "Save dose" }).click();
+    await fillDose(page, search, name, amount);
+    await saveDose(page);
   }
   const logKratom = (page: Page, grams: string) =>
     logDose(page, "kratom", "Kratom leaf powder", grams);
@@ -156,19 +154,14 @@ describe.skipIf(!available)("logging without a connection", () => {
   });
 
   it("keeps a dose logged offline, opens offline, and stores it once back online", async () => {
-    const { context, page, id: userId } = await newPerson("Ravi");
+    const { context, page, userId } = await newPerson("Ravi");
     await openLog(page);
     await context.setOffline(true);
-    await page.getByLabel("Search substances").fill("kratom");
-    await page
-      .getByRole("list", { name: "Matching substances" })
-      .getByRole("button", { name: /^Kratom leaf powder/ })
-      .click();
-    await page.getByLabel("Amount").fill("2");
+    await fillDose(page, "kratom", "Kratom leaf powder", "2");
     await expect
       .poll(() => page.locator(".live-check").textContent())
       .toMatch(/No connection: Mitra cannot check this dose.*warnings come once it is sent/);
-    await page.getByRole("button", { name: "Save dose" }).click();
+    await saveDose(page);
 
     await page.getByRole("heading", { name: "Saved on this device" }).waitFor();
     expect(await page.locator(".kept-on-device").textContent()).toMatch(
@@ -265,11 +258,7 @@ describe.skipIf(!available)("logging without a connection", () => {
   });
 
   it("keeps an entry the server refuses, with its reason, until retried or discarded", async () => {
-    const { context, page } = await newPerson("Lee");
-    await openLog(page);
-    await context.setOffline(true);
-    await logKratom(page, "1");
-    await page.getByRole("heading", { name: "Saved on this device" }).waitFor();
+    const { context, page } = await keptOffline("Lee", "1");
     const [kept] = await outbox(page);
 
     // The server's clock is now behind the phone's: the dose looks "in the future" to it.
@@ -381,7 +370,7 @@ describe.skipIf(!available)("logging without a connection", () => {
   });
 
   it("saves when the page's security token went stale (signed in again in another tab)", async () => {
-    const { context, page, email } = await newPerson("Kai");
+    const { context, page, email, password } = await newPerson("Kai");
     await openLog(page);
     // A new sign-in replaces the session cookie; the page still holds the old session's token.
     await context.clearCookies();
@@ -397,11 +386,7 @@ describe.skipIf(!available)("logging without a connection", () => {
   });
 
   it("asks before signing out while something waits to be sent", async () => {
-    const { context, page } = await newPerson("Ravi");
-    await openLog(page);
-    await context.setOffline(true);
-    await logKratom(page, "2");
-    await page.getByRole("heading", { name: "Saved on this device" }).waitFor();
+    const { context, page } = await keptOffline("Ravi", "2");
     const questions: string[] = [];
     let answer = false;
     page.on("dialog", (dialog) => {
@@ -428,14 +413,10 @@ describe.skipIf(!available)("logging without a connection", () => {
   });
 
   it("never sends one person's kept dose under another person's session", async () => {
-    const a = await newPerson("Asha");
+    const a = await keptOffline("Asha", "3");
     const { context, page } = a;
-    await openLog(page);
-    await context.setOffline(true);
-    await logKratom(page, "3");
-    await page.getByRole("heading", { name: "Saved on this device" }).waitFor();
     const [kept] = await outbox(page);
-    expect(kept?.userId).toBe(a.id);
+    expect(kept?.userId).toBe(a.userId);
 
     // Asha's session ends on this device (as when it expires); the connection comes back.
     await context.clearCookies();
@@ -449,7 +430,7 @@ describe.skipIf(!available)("logging without a connection", () => {
     await page.getByRole("link", { name: /Create an account/i }).click();
     await page.getByLabel("Your name (optional)").fill("Bo");
     await page.getByLabel("Email").fill(`bo-${crypto.randomUUID()}@example.org`);
-    await page.getByLabel("Password").fill(password);
+    await page.getByLabel("Password").fill(a.password);
     await page.getByRole("button", { name: "Create account" }).click();
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
@@ -472,7 +453,7 @@ describe.skipIf(!available)("logging without a connection", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL("**/sign-in");
     await page.getByLabel("Email").fill(a.email);
-    await page.getByLabel("Password").fill(password);
+    await page.getByLabel("Password").fill(a.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect.poll(() => page.getByTestId("outbox-notice").textContent()).toMatch(/1 dose sent/);
     const after = await server.app.mitra.db
@@ -480,7 +461,7 @@ describe.skipIf(!available)("logging without a connection", () => {
       .select(["id", "user_id"])
       .where("id", "=", kept!.id)
       .execute();
-    expect(after).toEqual([{ id: kept!.id, user_id: a.id }]);
+    expect(after).toEqual([{ id: kept!.id, user_id: a.userId }]);
     expect((await ingestionsWithId(context, kept!.id)).matching).toHaveLength(1);
     await context.close();
   });
