@@ -6,14 +6,7 @@ import { setClockToNow } from "./support/app-server.ts";
 import { browserAvailable } from "./support/browser.ts";
 import { clinicianJoiner, startBrowserWithPatient } from "./support/care-team.ts";
 import * as dosesUnderScores from "./support/doses-under-scores.ts";
-import {
-  bodyRows,
-  chartWithDoses,
-  doseBars,
-  lastBarX,
-  showAsTable,
-  targetLineXs,
-} from "./support/progress-chart.ts";
+import * as progressChart from "./support/progress-chart.ts";
 import { closeBrowserAndServer } from "./support/signed-in-page.ts";
 import { atLocalTime } from "./support/zoned-days.ts";
 
@@ -45,8 +38,6 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
       displayName: "Meera Patient",
       timeZone: patientZone,
     }));
-    // Past times must not be "future" to the server.
-    setClockToNow(server);
     // The taper (revised today to start at 9 g), doses on days A, B and E, SOWS on A, C and E.
     ({ planId } = await dosesUnderScores.record(records, patientZone, days));
     // Deleted: never counted.
@@ -66,25 +57,9 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
 
   it("draws the patient's daily leaf totals and plan target under SOWS, on the patient's days", async () => {
     await full.goto(`${server.baseUrl}/patients/${patientId}`);
-    const chart = await chartWithDoses(full, "sows");
-    expect(await chart.locator("circle.chart-point").count()).toBe(3);
-    expect(await doseBars(chart)).toEqual([
-      [dayA, "5"],
-      [dayB, "3"],
-      [dayE, "4"],
-    ]);
-    expect(await chart.getByTestId("chart-sows-target").getAttribute("d")).toMatch(/^M[\d.]+,/);
-    expect(await chart.locator(".chart-axis-title-right").textContent()).toBe("g/day");
-    expect(
-      await full
-        .getByRole("img", { name: /SOWS totals over time, with kratom leaf doses logged/ })
-        .count(),
-    ).toBe(1);
-    const desc = (await chart.locator("desc").textContent()) ?? "";
-    expect(desc).toMatch(/Plan target, a dashed step line: 6 g\/day on .* to 5 g\/day on/);
-    expect(await full.getByTestId("chart-sows-uncounted").textContent()).toMatch(
-      /Not in the bars: 1 dose Mitra cannot turn into g \(3 capsule Kratom capsules/,
-    );
+    const chart = await progressChart.withDoses(full, "sows");
+    // The patient's days' leaf totals, the plan's target, the capsules that cannot be counted.
+    await dosesUnderScores.expectLeafChart(full, chart, days);
     // Spoken of the patient, whose product it is, not to the clinician.
     expect(await full.getByTestId("chart-sows-uncounted").textContent()).toMatch(
       /\. Meera Patient can add the grams per capsule or serving to the product to count them\.$/,
@@ -106,11 +81,11 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
   });
 
   it("lists the day's totals and the plan target in the table, in the patient's zone", async () => {
-    const table = await showAsTable(full, /SOWS totals and doses logged each day/);
+    const table = await progressChart.showAsTable(full, /SOWS totals and doses logged each day/);
     expect(await table.getByRole("columnheader").allTextContents()).toEqual(
       dosesUnderScores.tableHeaders,
     );
-    const rows = await bodyRows(table);
+    const rows = await progressChart.bodyRows(table);
     expect(rows.map((r) => r.slice(1))).toEqual(dosesUnderScores.tableRows);
     // Day E's check-in at 20:00 in Kolkata, not 06:30 in Los Angeles.
     expect(rows[0]?.[0]).toMatch(/8:00\sPM$/);
@@ -122,10 +97,7 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
     await full
       .getByLabel("Doses drawn under the scores")
       .selectOption({ label: "elemental magnesium (mg/day)" });
-    const chart = full.getByTestId("chart-sows");
-    await expect.poll(() => chart.locator(".chart-axis-title-right").textContent()).toBe("mg/day");
-    expect(await doseBars(chart)).toEqual([[dayE, "241.2"]]);
-    expect(await chart.getByTestId("chart-sows-target").count()).toBe(0);
+    await dosesUnderScores.expectMagnesiumChart(full.getByTestId("chart-sows"), days);
   });
 
   it("shows a clinician who sees check-ins only the scores, without doses, and says why", async () => {
@@ -158,14 +130,19 @@ describe.skipIf(!available)("clinician's patient page: doses under the scores, b
     await records.dose("kratom-leaf", 2, "g", new Date(Date.now() - 60_000).toISOString());
 
     await full.goto(`${server.baseUrl}/patients/${patientId}`);
-    const chart = await chartWithDoses(full, "sows");
-    expect((await doseBars(chart)).map(([day]) => day)).toEqual([dayA, dayB, dayE, today]);
-    const xs = await targetLineXs(chart, "sows");
+    const chart = await progressChart.withDoses(full, "sows");
+    expect((await progressChart.doseBars(chart)).map(([day]) => day)).toEqual([
+      dayA,
+      dayB,
+      dayE,
+      today,
+    ]);
+    const xs = await progressChart.targetLineXs(chart, "sows");
     expect(xs.length).toBeGreaterThan(0);
-    expect(Math.max(...xs)).toBeLessThan(await lastBarX(chart));
+    expect(Math.max(...xs)).toBeLessThan(await progressChart.lastBarX(chart));
 
-    const table = await showAsTable(full, /SOWS totals and doses logged each day/);
-    expect((await bodyRows(table)).map((r) => [r[1], r[3]])).toEqual(
+    const table = await progressChart.showAsTable(full, /SOWS totals and doses logged each day/);
+    expect((await progressChart.bodyRows(table)).map((r) => [r[1], r[3]])).toEqual(
       dosesUnderScores.endedTodayTotalsAndTargets,
     );
   });

@@ -2,7 +2,6 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient, TestServer } from "../src/testing/test-server.ts";
 import type { ApiRecords } from "./support/api-records.ts";
-import { setClockToNow } from "./support/app-server.ts";
 import { browserAvailable } from "./support/browser.ts";
 import { clinicianJoiner, startBrowserWithPatient } from "./support/care-team.ts";
 import { closeBrowserAndServer } from "./support/signed-in-page.ts";
@@ -38,8 +37,6 @@ describe.skipIf(!available)(
         displayName: "Meera Patient",
         timeZone: patientZone,
       }));
-      // Past times must not be "future" to the server.
-      setClockToNow(server);
       const none = await records.everyItem("side-effects", 0);
       const checkIn = (day: string, hhmm: string, answers: Record<string, number>) =>
         records.checkIn("side-effects", atLocalTime(day, hhmm, patientZone), {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { ApiClient, type TestServer } from "../../src/testing/test-server.ts";
 import { ApiRecords } from "./api-records.ts";
-import { startAppServer } from "./app-server.ts";
+import { setClockToNow, startAppServer } from "./app-server.ts";
 import { launchBrowser } from "./browser.ts";
 import { openSignedInPage } from "./signed-in-page.ts";
 
@@ -16,15 +16,17 @@ export interface BrowserWithPatient {
 }
 
 /**
- * Starts a server serving the web app and Chromium, and registers a patient with this profile
- * over the API, signed in on `patient`; what was started is closed again if a later step fails.
- * Close with closeBrowserAndServer.
+ * Starts a server serving the web app (its test clock set to the real now, so past times are not
+ * "future" to it) and Chromium, and registers a patient with this profile over the API, signed in
+ * on `patient`; what was started is closed again if a later step fails. Close with
+ * closeBrowserAndServer.
  */
 export async function startBrowserWithPatient(profile: {
   displayName: string;
   timeZone: string;
 }): Promise<BrowserWithPatient> {
   const server = await startAppServer();
+  setClockToNow(server);
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();

@@ -2,7 +2,10 @@
  * A scenario of doses under SOWS scores, recorded over the API and read back on Progress and on
  * the clinician's patient page (import it as a namespace: `dosesUnderScores.record(...)`).
  */
+import type { Locator, Page } from "playwright-core";
+import { expect } from "vitest";
 import type { ApiRecords } from "./api-records.ts";
+import * as progressChart from "./progress-chart.ts";
 import { atLocalTime, daysFromToday } from "./zoned-days.ts";
 
 /** The days the scenario records on, in the person's zone: A, B, C and E (yesterday). */
@@ -106,3 +109,40 @@ export const endedTodayTotalsAndTargets = [
   ["no check-in", "6 g"],
   ["48", "6 g"],
 ];
+
+/**
+ * What a page shows of the scenario on its SOWS chart with the kratom leaf pool drawn (the
+ * default): the three check-ins, a bar on each day with leaf (A: 5 g, B: 3 g, E: 4 g), the plan's
+ * target line from 6 to 5 g/day on a g/day axis, the chart named for its doses, and the capsules
+ * that cannot be counted named under it.
+ */
+export async function expectLeafChart(page: Page, chart: Locator, days: Days): Promise<void> {
+  expect(await chart.locator("circle.chart-point").count()).toBe(3);
+  expect(await progressChart.doseBars(chart)).toEqual([
+    [days.dayA, "5"],
+    [days.dayB, "3"],
+    [days.dayE, "4"],
+  ]);
+  expect(await chart.getByTestId("chart-sows-target").getAttribute("d")).toMatch(/^M[\d.]+,/);
+  expect(await chart.locator(".chart-axis-title-right").textContent()).toBe("g/day");
+  expect(
+    await page
+      .getByRole("img", { name: /SOWS totals over time, with kratom leaf doses logged/ })
+      .count(),
+  ).toBe(1);
+  const desc = (await chart.locator("desc").textContent()) ?? "";
+  expect(desc).toMatch(/Plan target, a dashed step line: 6 g\/day on .* to 5 g\/day on/);
+  expect(await page.getByTestId("chart-sows-uncounted").textContent()).toMatch(
+    /Not in the bars: 1 dose Mitra cannot turn into g \(3 capsule Kratom capsules/,
+  );
+}
+
+/**
+ * The same chart once elemental magnesium is picked: an mg/day axis (waited for), one bar on day
+ * E (241.2 mg from the 400 mg oxide tablet), and no target line, as there is no magnesium plan.
+ */
+export async function expectMagnesiumChart(chart: Locator, days: Days): Promise<void> {
+  await expect.poll(() => chart.locator(".chart-axis-title-right").textContent()).toBe("mg/day");
+  expect(await progressChart.doseBars(chart)).toEqual([[days.dayE, "241.2"]]);
+  expect(await chart.getByTestId("chart-sows-target").count()).toBe(0);
+}

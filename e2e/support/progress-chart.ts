@@ -1,12 +1,11 @@
-import type { Locator, Page } from "playwright-core";
-
 /**
  * Reading a score chart with doses under it (Progress, and the clinician's patient page) and
- * the table it can be shown as.
+ * the table it can be shown as (import it as a namespace: `progressChart.doseBars(chart)`).
  */
+import type { Locator, Page } from "playwright-core";
 
 /** The chart of an instrument's totals, once its dose bars are on the page. */
-export async function chartWithDoses(page: Page, instrument: string): Promise<Locator> {
+export async function withDoses(page: Page, instrument: string): Promise<Locator> {
   const chart = page.getByTestId(`chart-${instrument}`);
   await chart.waitFor();
   await chart.getByTestId(`chart-${instrument}-doses`).waitFor({ state: "attached" });
