@@ -10,7 +10,7 @@ interface Reply {
 
 /**
  * A person's entries recorded over the API, as the app itself sends them: doses, plans and
- * check-ins. Every write must get the status it is meant to, or the call throws with the
+ * check-ins. Every call must get the status it is meant to, or the call throws with the
  * server's answer, so a test's set-up never goes on after a refused write.
  */
 export class ApiRecords {
@@ -27,8 +27,8 @@ export class ApiRecords {
         headers: { "x-csrf-token": csrf },
         ...(body === undefined ? {} : { data: body }),
       });
-      const text = await res.text();
-      return { status: res.status(), body: text ? JSON.parse(text) : undefined };
+      const json = res.headers()["content-type"]?.includes("json");
+      return { status: res.status(), body: json ? await res.json() : await res.text() };
     });
   }
 
@@ -40,7 +40,7 @@ export class ApiRecords {
     });
   }
 
-  private async write(method: Method, path: string, body: unknown, expected: number) {
+  private async call(method: Method, path: string, body: unknown, expected: number) {
     const res = await this.send(method, path, body);
     if (res.status !== expected) {
       throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -51,38 +51,38 @@ export class ApiRecords {
   /** Logs a dose of a substance (the API's `ingestions`); answers the stored ingestion. */
   async dose(substance: string, amount: number, unit: string, takenAt: string) {
     const body = { id: crypto.randomUUID(), substance, amount, unit, takenAt };
-    return (await this.write("POST", "/api/ingestions", body, 201)).ingestion;
+    return (await this.call("POST", "/api/ingestions", body, 201)).ingestion;
   }
 
   async deleteDose(id: string): Promise<void> {
-    await this.write("DELETE", `/api/ingestions/${id}`, undefined, 204);
+    await this.call("DELETE", `/api/ingestions/${id}`, undefined, 204);
   }
 
   /** Sets a plan; answers the plan as stored. */
   async createPlan(definition: unknown) {
-    return (await this.write("POST", "/api/plans", { id: crypto.randomUUID(), definition }, 201))
+    return (await this.call("POST", "/api/plans", { id: crypto.randomUUID(), definition }, 201))
       .plan;
   }
 
   /** A new version of a plan; answers the plan with its new current version. */
   async revisePlan(planId: string, definition: unknown) {
-    return (await this.write("PUT", `/api/plans/${planId}`, { definition }, 200)).plan;
+    return (await this.call("PUT", `/api/plans/${planId}`, { definition }, 200)).plan;
   }
 
   /** Ends a plan now (by the server's clock); answers the ended plan. */
   async endPlan(planId: string) {
-    return (await this.write("POST", `/api/plans/${planId}/end`, {}, 200)).plan;
+    return (await this.call("POST", `/api/plans/${planId}/end`, {}, 200)).plan;
   }
 
   /** Records a check-in on an instrument with these answers. */
   async checkIn(instrument: string, takenAt: string, answers: Record<string, number>) {
     const body = { id: crypto.randomUUID(), instrument, takenAt, answers };
-    return (await this.write("POST", "/api/assessments", body, 201)).assessment;
+    return (await this.call("POST", "/api/assessments", body, 201)).assessment;
   }
 
   /** Answers every item of an instrument (as the server serves it) with the same value. */
   async everyItem(instrument: string, value: number): Promise<Record<string, number>> {
-    const { instruments } = await this.write("GET", "/api/instruments", undefined, 200);
+    const { instruments } = await this.call("GET", "/api/instruments", undefined, 200);
     const found = instruments.find((i: { id: string }) => i.id === instrument);
     if (!found) throw new Error(`no instrument ${instrument}`);
     return Object.fromEntries(found.items.map((item: { id: string }) => [item.id, value]));
