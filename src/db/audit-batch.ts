@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { AuditEntry } from "./audit.ts";
+import { type AuditEntry, toAuditRow } from "./audit.ts";
 import type { Database } from "./schema.ts";
 
 /** Rows per INSERT: 9 columns each stays far below SQLite's and PostgreSQL's parameter limits. */
@@ -15,17 +14,7 @@ export async function appendAuditBatch(
   entries: readonly AuditEntry[],
 ): Promise<void> {
   for (let start = 0; start < entries.length; start += ROWS_PER_STATEMENT) {
-    const values = entries.slice(start, start + ROWS_PER_STATEMENT).map((entry) => ({
-      id: randomUUID(),
-      at: entry.at.toISOString(),
-      actor_id: entry.actorId,
-      subject_id: entry.subjectId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId ?? null,
-      address: entry.address ?? null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
-    }));
+    const values = entries.slice(start, start + ROWS_PER_STATEMENT).map(toAuditRow);
     await db.insertInto("audit_log").values(values).execute();
   }
 }

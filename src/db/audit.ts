@@ -34,7 +34,12 @@ const insertAuditRow = preparedQuery((db, p: AuditRow) =>
 
 /** Appends to the audit log. There is no update or delete: the log only grows. */
 export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await insertAuditRow(db, {
+  await insertAuditRow(db, toAuditRow(entry));
+}
+
+/** The row an entry is stored as, with a new id. */
+export function toAuditRow(entry: AuditEntry): AuditRow {
+  return {
     id: randomUUID(),
     at: entry.at.toISOString(),
     actor_id: entry.actorId,
@@ -44,7 +49,7 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Prom
     entity_id: entry.entityId ?? null,
     address: entry.address ?? null,
     details: entry.details ? JSON.stringify(entry.details) : null,
-  });
+  };
 }
 
 export function listAuditForSubject(db: Kysely<Database>, subjectId: string, limit = 200) {
