@@ -98,6 +98,16 @@ interface CountedDose {
   amount: number;
 }
 
+/** How many days `from` to `to` spans (both inclusive); throws `RangeError` for bad arguments. */
+function checkedDayCount(timeZone: string, from: string, to: string): number {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  if (!isCalendarDay(from)) throw new RangeError(`from must be a calendar day: ${from}`);
+  if (!isCalendarDay(to)) throw new RangeError(`to must be a calendar day: ${to}`);
+  const dayCount = daysBetween(from, to) + 1;
+  if (dayCount < 1) throw new RangeError(`to (${to}) is before from (${from})`);
+  return dayCount;
+}
+
 /**
  * Adherence per calendar day from `from` to `to` (both inclusive, YYYY-MM-DD in `timeZone`).
  * Throws `RangeError` for an unknown time zone, bad days, `to` before `from`, a negative
@@ -111,11 +121,7 @@ export function adherence(
   to: string,
   options: AdherenceOptions = {},
 ): AdherenceDay[] {
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
-  if (!isCalendarDay(from)) throw new RangeError(`from must be a calendar day: ${from}`);
-  if (!isCalendarDay(to)) throw new RangeError(`to must be a calendar day: ${to}`);
-  const dayCount = daysBetween(from, to) + 1;
-  if (dayCount < 1) throw new RangeError(`to (${to}) is before from (${from})`);
+  const dayCount = checkedDayCount(timeZone, from, to);
   const tolerance = options.tolerance ?? ON_PLAN_TOLERANCE;
   if (!Number.isFinite(tolerance) || tolerance < 0) {
     throw new RangeError(`tolerance must be a finite number, 0 or more: ${tolerance}`);
@@ -138,17 +144,13 @@ export function takenWithoutTarget(
   to: string,
   options: AdherenceOptions = {},
 ): AdherenceDay[] {
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
-  if (!isCalendarDay(from)) throw new RangeError(`from must be a calendar day: ${from}`);
-  if (!isCalendarDay(to)) throw new RangeError(`to must be a calendar day: ${to}`);
-  const dayCount = daysBetween(from, to) + 1;
-  if (dayCount < 1) throw new RangeError(`to (${to}) is before from (${from})`);
+  const dayCount = checkedDayCount(timeZone, from, to);
   return tally({ unit }, [], doses, timeZone, from, dayCount, 0, options.convert);
 }
 
-/** The days' entries: targets from `targets`, doses counted against `rules`. */
+/** The days' entries: targets from `targets`, doses counted against `plan`'s rules. */
 function tally(
-  rules: Pick<PlanDefinition, "unit" | "maxPerDose" | "minHoursBetweenDoses">,
+  plan: Pick<PlanDefinition, "unit" | "maxPerDose" | "minHoursBetweenDoses">,
   targets: readonly { day: string; targetPerDay: number }[],
   doses: readonly AdherenceDose[],
   timeZone: string,
@@ -157,8 +159,6 @@ function tally(
   tolerance: number,
   convert: UnitConverter | undefined,
 ): AdherenceDay[] {
-  const plan = rules;
-
   const days = new Map<string, AdherenceDay>();
   for (let offset = 0; offset < dayCount; offset++) {
     const day = addDays(from, offset);
