@@ -1,36 +1,20 @@
-/** The administrator's API answers (src/server/admin/schemas.ts, src/server/audit/routes.ts). */
+/**
+ * The administrator's API answers (src/server/admin/schemas.ts, src/server/audit/routes.ts). Types
+ * only: nothing of the server (zod, the knowledge loaders) is bundled into the web app.
+ */
+import type { z } from "zod";
+import type { overviewResponse, usersResponse } from "../../server/admin/schemas.ts";
 
-export type Role = "patient" | "clinician" | "admin";
+export type Overview = z.infer<typeof overviewResponse>;
+export type UserPage = z.infer<typeof usersResponse>;
+export type DirectoryUser = UserPage["users"][number];
+export type Role = DirectoryUser["role"];
 
 export const ROLE_LABELS: Record<Role, string> = {
   patient: "Patient",
   clinician: "Clinician",
   admin: "Administrator",
 };
-
-export interface Overview {
-  version: string;
-  database: { engine: "sqlite" | "postgres" };
-  users: Record<Role, number> & { total: number };
-  knowledge: { files: { file: string; version: string; as_of: string }[] };
-  backup: { command: string; advice: string };
-}
-
-export interface DirectoryUser {
-  id: string;
-  email: string;
-  displayName: string | null;
-  role: Role;
-  createdAt: string;
-  lastSignInAt: string | null;
-}
-
-export interface UserPage {
-  users: DirectoryUser[];
-  total: number;
-  limit: number;
-  offset: number;
-}
 
 export interface AdminAuditEntry {
   id: string;
