@@ -1,7 +1,7 @@
-import { useEffect, useState } from "react";
-import { ApiFailure, api } from "../api.ts";
+import { useState } from "react";
 import { formatDateTime } from "../assessments/format-time.ts";
 import type { AdminAuditEntry } from "./types.ts";
+import { useListing } from "./use-listing.ts";
 
 const PAGE_SIZE = 20;
 
@@ -38,30 +38,9 @@ export function AuditLogTable({ timeZone }: { timeZone: string }) {
   // The cursors of the pages before this one, so "Newer" can go back.
   const [cursors, setCursors] = useState<Cursor[]>([null]);
   const cursor = cursors.at(-1) ?? null;
-  const [entries, setEntries] = useState<AdminAuditEntry[] | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setBusy(true);
-    api<{ entries: AdminAuditEntry[] }>("GET", pathFor(cursor))
-      .then((data) => {
-        if (!live) return;
-        setEntries(data.entries);
-        setFailure(null);
-      })
-      .catch((error: unknown) => {
-        if (!live) return;
-        setFailure(
-          error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)),
-        );
-      })
-      .finally(() => live && setBusy(false));
-    return () => {
-      live = false;
-    };
-  }, [cursor]);
+  const listing = useListing<Cursor, { entries: AdminAuditEntry[] }>(cursor, pathFor);
+  const entries = listing.data?.entries ?? null;
+  const { failure, busy } = listing;
 
   const lastShown = entries?.at(-1);
   const pageNumber = cursors.length;

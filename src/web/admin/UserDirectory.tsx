@@ -1,8 +1,8 @@
-import { type FormEvent, useEffect, useId, useState } from "react";
-import { ApiFailure, api } from "../api.ts";
+import { type FormEvent, useId, useState } from "react";
 import { formatDateTime, formatDay } from "../assessments/format-time.ts";
 import { TextField } from "../components/TextField.tsx";
 import { type DirectoryUser, ROLE_LABELS, type Role, type UserPage } from "./types.ts";
+import { useListing } from "./use-listing.ts";
 
 const PAGE_SIZE = 25;
 
@@ -41,30 +41,7 @@ export function UserDirectory({ timeZone }: { timeZone: string }) {
   const roleId = useId();
   const [draft, setDraft] = useState<{ email: string; role: Role | "" }>({ email: "", role: "" });
   const [filter, setFilter] = useState<Filter>({ email: "", role: "", offset: 0 });
-  const [page, setPage] = useState<UserPage | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setBusy(true);
-    api<UserPage>("GET", pathFor(filter))
-      .then((data) => {
-        if (!live) return;
-        setPage(data);
-        setFailure(null);
-      })
-      .catch((error: unknown) => {
-        if (!live) return;
-        setFailure(
-          error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)),
-        );
-      })
-      .finally(() => live && setBusy(false));
-    return () => {
-      live = false;
-    };
-  }, [filter]);
+  const { data: page, failure, busy } = useListing<Filter, UserPage>(filter, pathFor);
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
