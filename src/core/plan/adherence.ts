@@ -12,7 +12,7 @@
  */
 
 import { isValidTimeZone, zonedDay } from "../zoned-time.ts";
-import { addDays, daysBetween, isCalendarDay } from "./calendar-day.ts";
+import { addDays, dayCountOf } from "./calendar-day.ts";
 import type { PlanDefinition } from "./plan-definition.ts";
 import { planSchedule } from "./schedule.ts";
 
@@ -101,11 +101,7 @@ interface CountedDose {
 /** How many days `from` to `to` spans (both inclusive); throws `RangeError` for bad arguments. */
 function checkedDayCount(timeZone: string, from: string, to: string): number {
   if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
-  if (!isCalendarDay(from)) throw new RangeError(`from must be a calendar day: ${from}`);
-  if (!isCalendarDay(to)) throw new RangeError(`to must be a calendar day: ${to}`);
-  const dayCount = daysBetween(from, to) + 1;
-  if (dayCount < 1) throw new RangeError(`to (${to}) is before from (${from})`);
-  return dayCount;
+  return dayCountOf(from, to);
 }
 
 /**

@@ -35,3 +35,15 @@ export function addDays(day: string, count: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((msOf(to) - msOf(from)) / DAY_MS);
 }
+
+/**
+ * How many days `from` to `to` spans, both included. Throws `RangeError` when either is not a
+ * calendar day or `to` is before `from`.
+ */
+export function dayCountOf(from: string, to: string): number {
+  if (!isCalendarDay(from)) throw new RangeError(`from must be a calendar day: ${from}`);
+  if (!isCalendarDay(to)) throw new RangeError(`to must be a calendar day: ${to}`);
+  const count = daysBetween(from, to) + 1;
+  if (count < 1) throw new RangeError(`to (${to}) is before from (${from})`);
+  return count;
+}

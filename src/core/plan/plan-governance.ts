@@ -25,7 +25,7 @@
  */
 
 import { zonedDay } from "../zoned-time.ts";
-import { addDays, daysBetween, isCalendarDay } from "./calendar-day.ts";
+import { addDays, dayCountOf, isCalendarDay } from "./calendar-day.ts";
 import type { PlanDefinition } from "./plan-definition.ts";
 import { coversSameSubject } from "./plan-subject.ts";
 import { type DatedPlanVersion, effectiveFromDay } from "./version-in-force.ts";
@@ -176,10 +176,7 @@ export function planDays<V extends DatedPlanVersion>(
   from: string,
   to: string,
 ): PlanDay<V>[] {
-  if (!isCalendarDay(from)) throw new RangeError(`from must be a calendar day: ${from}`);
-  if (!isCalendarDay(to)) throw new RangeError(`to must be a calendar day: ${to}`);
-  const dayCount = daysBetween(from, to) + 1;
-  if (dayCount < 1) throw new RangeError(`to (${to}) is before from (${from})`);
+  const dayCount = dayCountOf(from, to);
   if (!plans.some((p) => p.id === planId)) throw new RangeError(`plan ${planId} is not given`);
   // Only plans created no later than this one can hold its days.
   const prepared = prepare<GovernedPlan<V>, V>(plans, timeZone);

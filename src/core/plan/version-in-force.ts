@@ -17,7 +17,7 @@
  */
 
 import { isValidTimeZone, zonedDay } from "../zoned-time.ts";
-import { addDays, daysBetween, isCalendarDay } from "./calendar-day.ts";
+import { addDays, dayCountOf, isCalendarDay } from "./calendar-day.ts";
 import type { PlanDefinition } from "./plan-definition.ts";
 
 /** A stored version of a plan: its number, content and when it was saved. */
@@ -100,10 +100,7 @@ export function versionSpans<V extends DatedPlanVersion>(
   from: string,
   to: string,
 ): VersionSpan<V>[] {
-  if (!isCalendarDay(from)) throw new RangeError(`from must be a calendar day: ${from}`);
-  if (!isCalendarDay(to)) throw new RangeError(`to must be a calendar day: ${to}`);
-  const dayCount = daysBetween(from, to) + 1;
-  if (dayCount < 1) throw new RangeError(`to (${to}) is before from (${from})`);
+  dayCountOf(from, to); // throws RangeError for a bad range
   const sorted = byNumber(versions);
   const firstDays = sorted.map((v) => effectiveFromDay(v, timeZone));
   // The governing version changes only on a version's first day: cut there.
