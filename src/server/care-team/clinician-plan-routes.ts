@@ -1,7 +1,5 @@
-import { InvalidPlanError } from "../../core/plan/index.ts";
 import type { PlanWithVersions } from "../../db/plans.ts";
 import type { App } from "../context.ts";
-import { ApiError } from "../http/api-error.ts";
 import { planAdherenceOf } from "../plans/plan-adherence.ts";
 import { createPlan, endPlanOf, listPlansOf, revisePlanOf } from "../plans/plan-service.ts";
 import {
@@ -129,25 +127,12 @@ export async function clinicianPlanRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const access = await requirePatientAccess(app, request, request.params.id, "plans");
-      try {
-        return await planAdherenceOf(
-          app,
-          {
-            subjectUserId: access.patient.id,
-            actorUserId: access.clinician.id,
-            address: request.ip,
-          },
-          request.params.planId,
-          request.query,
-        );
-      } catch (error) {
-        if (error instanceof InvalidPlanError) {
-          throw new ApiError(409, "plan_invalid", "This plan no longer passes validation", {
-            fields: error.issues.map((i) => ({ field: `plan.${i.field}`, message: i.message })),
-          });
-        }
-        throw error;
-      }
+      return planAdherenceOf(
+        app,
+        { subjectUserId: access.patient.id, actorUserId: access.clinician.id, address: request.ip },
+        request.params.planId,
+        request.query,
+      );
     },
   );
 }

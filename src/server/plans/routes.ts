@@ -216,9 +216,7 @@ export async function planRoutes(app: App): Promise<void> {
         response: { 200: adherenceResponse },
       },
     },
-    async (request) => {
-      const who = own(request);
-      return scheduled(() => planAdherenceOf(app, who, request.params.id, request.query));
-    },
+    // Never a 409: a day whose version no longer validates is marked `plan-invalid` instead.
+    async (request) => planAdherenceOf(app, own(request), request.params.id, request.query),
   );
 }

@@ -1,5 +1,5 @@
 import { type ReportedItem, reportedItems } from "../../core/assessment/index.ts";
-import { InvalidPlanError, type VersionedAdherenceDay } from "../../core/plan/index.ts";
+import type { VersionedAdherenceDay } from "../../core/plan/index.ts";
 import { type Severity, severityRank } from "../../core/warning.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import { findInstrument } from "../../knowledge/instruments.ts";
@@ -208,18 +208,14 @@ export async function buildReportModel(
         { subjectUserId: record.patient.id, actorUserId: reader.id },
         plan.id,
         { from: fromDay, to: toDay },
-      ).catch((error: unknown) => {
-        // A stored plan today's rules reject cannot be scheduled: show it without adherence.
-        if (error instanceof InvalidPlanError) return null;
-        throw error;
-      });
+      );
       model.plans.push({
         title: `${d.kind === "taper" ? "Taper" : "Titration"} plan (${plan.status}), version ${plan.current.version}`,
         description: describePlan(d),
         unit: d.unit,
         version: plan.current.version,
         // Days with a target or a dose, and days whose version needs correcting (no target).
-        days: (adherence?.days ?? []).filter(
+        days: adherence.days.filter(
           (day) => day.planned !== null || day.doses > 0 || day.status === "plan-invalid",
         ),
       });
