@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { deleteAccount } from "../../db/account-deletion.ts";
-import { appendAudit } from "../../db/audit.ts";
+import { withAuditEntry } from "../../db/audit.ts";
 import { findUserById } from "../../db/users.ts";
 import { assertLoginAllowed, noteLoginFailure } from "../auth/login-throttle.ts";
 import { verifyPassword } from "../auth/passwords.ts";
@@ -39,20 +39,21 @@ export async function accountDeletionRoutes(app: App): Promise<void> {
         });
       }
       // The deletion and its (anonymous) audit entry commit together.
-      const deleted = await app.mitra.db.transaction().execute(async (trx) => {
-        const gone = await deleteAccount(trx, user.id);
-        if (gone) {
-          await appendAudit(trx, {
-            actorId: null,
-            subjectId: null,
-            action: "delete",
-            entity: "account",
-            at: app.mitra.now(),
-            details: { role: gone.role, careLinksEnded: gone.linksEnded },
-          });
-        }
-        return gone;
-      });
+      const deleted = await withAuditEntry(
+        app.mitra.db,
+        (trx) => deleteAccount(trx, user.id),
+        (gone) =>
+          gone
+            ? {
+                actorId: null,
+                subjectId: null,
+                action: "delete",
+                entity: "account",
+                at: app.mitra.now(),
+                details: { role: gone.role, careLinksEnded: gone.linksEnded },
+              }
+            : null,
+      );
       if (!deleted) throw notFound("Your account");
       request.user = null;
       await endSession(app, request, reply);

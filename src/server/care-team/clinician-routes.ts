@@ -1,5 +1,5 @@
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
-import { appendAudit } from "../../db/audit.ts";
+import { appendAudit, withAuditEntry } from "../../db/audit.ts";
 import { appendAuditBatch } from "../../db/audit-batch.ts";
 import { insertClinicalNote } from "../../db/clinical-notes.ts";
 import { toAssessmentView } from "../assessments/assessment-view.ts";
@@ -154,27 +154,29 @@ export async function clinicianRoutes(app: App): Promise<void> {
       const access = await requirePatientAccess(app, request, request.params.id, "notes");
       const now = app.mitra.now();
       // The note and its audit entry commit together.
-      const { created, record } = await app.mitra.db.transaction().execute(async (trx) => {
-        const inserted = await insertClinicalNote(trx, {
-          id: request.body.id,
-          patientId: access.patient.id,
-          authorId: access.clinician.id,
-          body: request.body.body,
-          now,
-        });
-        if (inserted.created) {
-          await appendAudit(trx, {
-            actorId: access.clinician.id,
-            subjectId: access.patient.id,
-            action: "create",
-            entity: "clinical_note",
-            entityId: inserted.record.id,
-            address: request.ip,
-            at: now,
-          });
-        }
-        return inserted;
-      });
+      const { created, record } = await withAuditEntry(
+        app.mitra.db,
+        (trx) =>
+          insertClinicalNote(trx, {
+            id: request.body.id,
+            patientId: access.patient.id,
+            authorId: access.clinician.id,
+            body: request.body.body,
+            now,
+          }),
+        (inserted) =>
+          inserted.created
+            ? {
+                actorId: access.clinician.id,
+                subjectId: access.patient.id,
+                action: "create",
+                entity: "clinical_note",
+                entityId: inserted.record.id,
+                address: request.ip,
+                at: now,
+              }
+            : null,
+      );
       if (record.patientId !== access.patient.id || record.authorId !== access.clinician.id) {
         throw new ApiError(409, "id_conflict", "This id is already used by another record", {
           fields: [{ field: "body.id", message: "already used: generate a new uuid" }],

@@ -1,4 +1,4 @@
-import { appendAudit } from "../../db/audit.ts";
+import { withAuditEntry } from "../../db/audit.ts";
 import {
   type CareLinkWithPerson,
   cancelInvitation,
@@ -67,16 +67,18 @@ export async function consentRoutes(app: App): Promise<void> {
       const canonical = normalizeInvitationCode(code);
       if (!canonical) throw new Error("generated an invalid invitation code");
       // The invitation and its audit entry commit together.
-      const invitation = await app.mitra.db.transaction().execute(async (trx) => {
-        const stored = await insertInvitation(trx, {
-          codeHash: hashInvitationCode(canonical),
-          patientId: patient.id,
-          scopes: request.body.scopes,
-          maySetPlans: request.body.maySetPlans,
-          now,
-          expiresAt: new Date(now.getTime() + INVITATION_TTL_HOURS * 3_600_000),
-        });
-        await appendAudit(trx, {
+      const invitation = await withAuditEntry(
+        app.mitra.db,
+        (trx) =>
+          insertInvitation(trx, {
+            codeHash: hashInvitationCode(canonical),
+            patientId: patient.id,
+            scopes: request.body.scopes,
+            maySetPlans: request.body.maySetPlans,
+            now,
+            expiresAt: new Date(now.getTime() + INVITATION_TTL_HOURS * 3_600_000),
+          }),
+        (stored) => ({
           actorId: patient.id,
           subjectId: patient.id,
           action: "create",
@@ -85,9 +87,8 @@ export async function consentRoutes(app: App): Promise<void> {
           address: request.ip,
           at: now,
           details: { scopes: stored.scopes, maySetPlans: stored.maySetPlans },
-        });
-        return stored;
-      });
+        }),
+      );
       reply.status(201);
       return {
         id: invitation.id,
@@ -136,21 +137,22 @@ export async function consentRoutes(app: App): Promise<void> {
       const patient = requireRole(request, "patient");
       const now = app.mitra.now();
       // The withdrawal and its audit entry commit together.
-      const cancelled = await app.mitra.db.transaction().execute(async (trx) => {
-        const done = await cancelInvitation(trx, patient.id, request.params.id, now);
-        if (done) {
-          await appendAudit(trx, {
-            actorId: patient.id,
-            subjectId: patient.id,
-            action: "delete",
-            entity: "invitation",
-            entityId: request.params.id,
-            address: request.ip,
-            at: now,
-          });
-        }
-        return done;
-      });
+      const cancelled = await withAuditEntry(
+        app.mitra.db,
+        (trx) => cancelInvitation(trx, patient.id, request.params.id, now),
+        (done) =>
+          done
+            ? {
+                actorId: patient.id,
+                subjectId: patient.id,
+                action: "delete",
+                entity: "invitation",
+                entityId: request.params.id,
+                address: request.ip,
+                at: now,
+              }
+            : null,
+      );
       if (!cancelled) throw notFound("That pending invitation");
       return reply.status(204).send();
     },
@@ -177,28 +179,23 @@ export async function consentRoutes(app: App): Promise<void> {
       await assertJoinAllowed(app, clinician.id, request.ip);
       const now = app.mitra.now();
       // A new link and its audit entry commit together.
-      const redemption = await app.mitra.db.transaction().execute(async (trx) => {
-        const redeemed = await redeemInvitation(
-          trx,
-          hashInvitationCode(canonical),
-          clinician.id,
-          now,
-        );
-        if (redeemed.outcome === "joined") {
-          const link = redeemed.link;
-          await appendAudit(trx, {
-            actorId: clinician.id,
-            subjectId: link.patientId,
-            action: "create",
-            entity: "care_link",
-            entityId: link.id,
-            address: request.ip,
-            at: now,
-            details: { scopes: link.scopes, maySetPlans: link.maySetPlans },
-          });
-        }
-        return redeemed;
-      });
+      const redemption = await withAuditEntry(
+        app.mitra.db,
+        (trx) => redeemInvitation(trx, hashInvitationCode(canonical), clinician.id, now),
+        (redeemed) =>
+          redeemed.outcome === "joined"
+            ? {
+                actorId: clinician.id,
+                subjectId: redeemed.link.patientId,
+                action: "create",
+                entity: "care_link",
+                entityId: redeemed.link.id,
+                address: request.ip,
+                at: now,
+                details: { scopes: redeemed.link.scopes, maySetPlans: redeemed.link.maySetPlans },
+              }
+            : null,
+      );
       // A code sent again answers with its link only while that link is live: once the patient
       // revoked it (or the clinician joined again), the clinician learns nothing more from it.
       if (redemption.outcome === "invalid" || redemption.link.revokedAt !== null) {
@@ -260,22 +257,23 @@ export async function consentRoutes(app: App): Promise<void> {
       const patient = requireRole(request, "patient");
       const now = app.mitra.now();
       // The revocation and its audit entry commit together.
-      const result = await app.mitra.db.transaction().execute(async (trx) => {
-        const revoked = await revokeLink(trx, patient.id, request.params.id, now);
-        if (revoked?.revoked) {
-          await appendAudit(trx, {
-            actorId: patient.id,
-            subjectId: patient.id,
-            action: "delete",
-            entity: "care_link",
-            entityId: revoked.link.id,
-            address: request.ip,
-            at: now,
-            details: { clinicianId: revoked.link.clinicianId },
-          });
-        }
-        return revoked;
-      });
+      const result = await withAuditEntry(
+        app.mitra.db,
+        (trx) => revokeLink(trx, patient.id, request.params.id, now),
+        (revoked) =>
+          revoked?.revoked
+            ? {
+                actorId: patient.id,
+                subjectId: patient.id,
+                action: "delete",
+                entity: "care_link",
+                entityId: revoked.link.id,
+                address: request.ip,
+                at: now,
+                details: { clinicianId: revoked.link.clinicianId },
+              }
+            : null,
+      );
       if (!result) throw notFound("That link");
       return reply.status(204).send();
     },

@@ -1,6 +1,5 @@
-import type { Kysely } from "kysely";
 import { type PlanDefinition, validatePlanForStorage } from "../../core/plan/index.ts";
-import { appendAudit } from "../../db/audit.ts";
+import { type AuditEntry, appendAudit, withAuditEntry } from "../../db/audit.ts";
 import {
   endPlan,
   getPlan,
@@ -12,7 +11,6 @@ import {
   type PlanWithVersions,
   revisePlan,
 } from "../../db/plans.ts";
-import type { Database } from "../../db/schema.ts";
 import type { App } from "../context.ts";
 import { ApiError, invalidInput, notFound } from "../http/api-error.ts";
 
@@ -42,16 +40,15 @@ export function assertPlanValid(definition: PlanDefinition, prefix = "body.defin
   }
 }
 
-/** Appends an audit entry; pass the write's transaction so that both commit together. */
-async function audit(
+/** The audit entry for `action` on a plan by `who`. */
+function planEntry(
   app: App,
   who: Actor,
   action: string,
   planId: string | null,
   details?: Record<string, unknown>,
-  db: Kysely<Database> = app.mitra.db,
-): Promise<void> {
-  await appendAudit(db, {
+): AuditEntry {
+  return {
     actorId: who.actorUserId,
     subjectId: who.subjectUserId,
     action,
@@ -60,11 +57,13 @@ async function audit(
     address: who.address ?? null,
     ...(details ? { details } : {}),
     at: app.mitra.now(),
-  });
+  };
 }
 
 async function auditRead(app: App, who: Actor, planId: string | null): Promise<void> {
-  if (who.actorUserId !== who.subjectUserId) await audit(app, who, "read", planId);
+  if (who.actorUserId !== who.subjectUserId) {
+    await appendAudit(app.mitra.db, planEntry(app, who, "read", planId));
+  }
 }
 
 export interface CreatedPlan {
@@ -86,20 +85,21 @@ export async function createPlan(
 ): Promise<CreatedPlan> {
   assertPlanValid(input.definition);
   // The plan and its audit entry commit together.
-  const result = await app.mitra.db.transaction().execute(async (trx) => {
-    const inserted = await insertPlan(trx, {
-      id: input.id,
-      userId: who.subjectUserId,
-      createdBy: who.actorUserId,
-      definition: input.definition,
-      now: app.mitra.now(),
-    });
-    if (inserted.created) {
-      const details = { version: 1, replaced: inserted.replaced };
-      await audit(app, who, "create", input.id, details, trx);
-    }
-    return inserted;
-  });
+  const result = await withAuditEntry(
+    app.mitra.db,
+    (trx) =>
+      insertPlan(trx, {
+        id: input.id,
+        userId: who.subjectUserId,
+        createdBy: who.actorUserId,
+        definition: input.definition,
+        now: app.mitra.now(),
+      }),
+    (inserted) =>
+      inserted.created
+        ? planEntry(app, who, "create", input.id, { version: 1, replaced: inserted.replaced })
+        : null,
+  );
   if (result.plan.userId !== who.subjectUserId) {
     throw new ApiError(409, "id_conflict", "This id is already used by another record", {
       fields: [{ field: "body.id", message: "already used: generate a new uuid" }],
@@ -157,23 +157,19 @@ export async function revisePlanOf(
   if (!existing || existing.userId !== who.subjectUserId) throw notFound("Plan");
   assertPlanValid(definition);
   // The new version and its audit entry commit together.
-  const result = await app.mitra.db.transaction().execute(async (trx) => {
-    const revised = await revisePlan(trx, {
-      planId,
-      createdBy: who.actorUserId,
-      definition,
-      now: app.mitra.now(),
-    });
-    if (revised.outcome === "revised") {
-      const details = {
-        version: revised.plan.current.version,
-        changedFields: revised.plan.current.changedFields,
-        replaced: revised.replaced,
-      };
-      await audit(app, who, "update", planId, details, trx);
-    }
-    return revised;
-  });
+  const result = await withAuditEntry(
+    app.mitra.db,
+    (trx) =>
+      revisePlan(trx, { planId, createdBy: who.actorUserId, definition, now: app.mitra.now() }),
+    (revised) =>
+      revised.outcome === "revised"
+        ? planEntry(app, who, "update", planId, {
+            version: revised.plan.current.version,
+            changedFields: revised.plan.current.changedFields,
+            replaced: revised.replaced,
+          })
+        : null,
+  );
   switch (result.outcome) {
     case "not_found":
       throw notFound("Plan");
@@ -191,11 +187,11 @@ export async function endPlanOf(app: App, who: Actor, planId: string): Promise<P
   const existing = await getPlan(app.mitra.db, planId);
   if (!existing || existing.userId !== who.subjectUserId) throw notFound("Plan");
   // The change and its audit entry commit together.
-  const ended = await app.mitra.db.transaction().execute(async (trx) => {
-    const plan = await endPlan(trx, planId, who.actorUserId, app.mitra.now());
-    if (plan && existing.status === "active") await audit(app, who, "end", planId, undefined, trx);
-    return plan;
-  });
+  const ended = await withAuditEntry(
+    app.mitra.db,
+    (trx) => endPlan(trx, planId, who.actorUserId, app.mitra.now()),
+    (plan) => (plan && existing.status === "active" ? planEntry(app, who, "end", planId) : null),
+  );
   if (!ended) throw notFound("Plan");
   return ended;
 }
