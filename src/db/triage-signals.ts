@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import { scopePattern } from "./care-team.ts";
 import type { Database } from "./schema.ts";
 import type { CareScope } from "./tables/care-team.ts";
@@ -110,9 +110,20 @@ export interface AssessmentPoint {
 const FIELD = "|";
 const ENTRY = ";";
 
-/** The query behind `assessmentPoints` (exported so tests can check its plan). */
-export function assessmentPointsQuery(db: Db, clinicianId: string, since: Date, now: Date) {
-  const entry = sql<string>`a.taken_at || ${FIELD} || a.instrument || ${FIELD} || coalesce(cast(a.total as text), '') || ${FIELD} || cast(a.red_flag as text)`;
+/**
+ * Per live link granting the assessments scope: the patient and, packed into one string
+ * (string_agg of `entry`, separated by ENTRY), their assessments taken in [since, now], of
+ * `instruments` only when given. One correlated sub-query per linked patient reads that
+ * patient's slice of `assessments_triage_idx`.
+ */
+function packedAssessmentsQuery(
+  db: Db,
+  clinicianId: string,
+  entry: RawBuilder<string>,
+  since: Date,
+  now: Date,
+  instruments?: readonly string[],
+) {
   return db
     .selectFrom("care_links as cl")
     .select((eb) => [
@@ -123,11 +134,38 @@ export function assessmentPointsQuery(db: Db, clinicianId: string, since: Date, 
         .whereRef("a.user_id", "=", "cl.patient_id")
         .where("a.taken_at", ">=", since.toISOString())
         .where("a.taken_at", "<=", now.toISOString())
+        .$if(instruments !== undefined, (qb) =>
+          qb.where("a.instrument", "in", [...(instruments ?? [])]),
+        )
         .as("entries"),
     ])
     .where("cl.clinician_id", "=", clinicianId)
     .where("cl.revoked_at", "is", null)
     .where("cl.scopes", "like", scopePattern("assessments"));
+}
+
+/** Unpacks `packedAssessmentsQuery` rows by patient; `parse` skips an entry by returning undefined. */
+function unpackByPatient<T>(
+  rows: readonly { userId: string; entries: string | null }[],
+  parse: (fields: (string | undefined)[]) => T | undefined,
+): Map<string, T[]> {
+  const byUser = new Map<string, T[]>();
+  for (const row of rows) {
+    if (row.entries === null) continue;
+    const items: T[] = [];
+    for (const packed of row.entries.split(ENTRY)) {
+      const item = parse(packed.split(FIELD));
+      if (item !== undefined) items.push(item);
+    }
+    byUser.set(row.userId, items);
+  }
+  return byUser;
+}
+
+/** The query behind `assessmentPoints` (exported so tests can check its plan). */
+export function assessmentPointsQuery(db: Db, clinicianId: string, since: Date, now: Date) {
+  const entry = sql<string>`a.taken_at || ${FIELD} || a.instrument || ${FIELD} || coalesce(cast(a.total as text), '') || ${FIELD} || cast(a.red_flag as text)`;
+  return packedAssessmentsQuery(db, clinicianId, entry, since, now);
 }
 
 /**
@@ -144,23 +182,16 @@ export async function assessmentPoints(
   now: Date,
 ): Promise<Map<string, AssessmentPoint[]>> {
   const rows = await assessmentPointsQuery(db, clinicianId, since, now).execute();
-  const byUser = new Map<string, AssessmentPoint[]>();
-  for (const row of rows) {
-    if (row.entries === null) continue;
-    const points: AssessmentPoint[] = [];
-    for (const packed of row.entries.split(ENTRY)) {
-      const [takenAt, instrument, total, redFlag] = packed.split(FIELD);
-      if (takenAt === undefined || instrument === undefined) continue;
-      points.push({
-        takenAt,
-        instrument,
-        total: total === undefined || total === "" ? null : Number(total),
-        redFlag: redFlag === "1",
-      });
-    }
-    byUser.set(row.userId, points);
-  }
-  return byUser;
+  return unpackByPatient(rows, ([takenAt, instrument, total, redFlag]) =>
+    takenAt === undefined || instrument === undefined
+      ? undefined
+      : {
+          takenAt,
+          instrument,
+          total: total === undefined || total === "" ? null : Number(total),
+          redFlag: redFlag === "1",
+        },
+  );
 }
 
 export interface FlaggedDoseRow {
@@ -215,22 +246,7 @@ export function answeredCheckInsQuery(
   now: Date,
 ) {
   const entry = sql<string>`a.taken_at || ${FIELD} || a.instrument || ${FIELD} || a.answers`;
-  return db
-    .selectFrom("care_links as cl")
-    .select((eb) => [
-      "cl.patient_id as userId",
-      eb
-        .selectFrom("assessments as a")
-        .select(sql<string | null>`string_agg(${entry}, ${ENTRY})`.as("packed"))
-        .whereRef("a.user_id", "=", "cl.patient_id")
-        .where("a.taken_at", ">=", since.toISOString())
-        .where("a.taken_at", "<=", now.toISOString())
-        .where("a.instrument", "in", [...instruments])
-        .as("entries"),
-    ])
-    .where("cl.clinician_id", "=", clinicianId)
-    .where("cl.revoked_at", "is", null)
-    .where("cl.scopes", "like", scopePattern("assessments"));
+  return packedAssessmentsQuery(db, clinicianId, entry, since, now, instruments);
 }
 
 /**
@@ -247,18 +263,11 @@ export async function answeredCheckIns(
   since: Date,
   now: Date,
 ): Promise<Map<string, AnsweredCheckIn[]>> {
-  const byUser = new Map<string, AnsweredCheckIn[]>();
-  if (instruments.length === 0) return byUser;
+  if (instruments.length === 0) return new Map();
   const rows = await answeredCheckInsQuery(db, clinicianId, instruments, since, now).execute();
-  for (const row of rows) {
-    if (row.entries === null) continue;
-    const checkIns: AnsweredCheckIn[] = [];
-    for (const packed of row.entries.split(ENTRY)) {
-      const [takenAt, instrument, answers] = packed.split(FIELD);
-      if (takenAt === undefined || instrument === undefined || answers === undefined) continue;
-      checkIns.push({ takenAt, instrument, answers: JSON.parse(answers) });
-    }
-    byUser.set(row.userId, checkIns);
-  }
-  return byUser;
+  return unpackByPatient(rows, ([takenAt, instrument, answers]) =>
+    takenAt === undefined || instrument === undefined || answers === undefined
+      ? undefined
+      : { takenAt, instrument, answers: JSON.parse(answers) },
+  );
 }
