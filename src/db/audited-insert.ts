@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { type Kysely, PostgresAdapter } from "kysely";
-import { type AuditEntry, appendAudit } from "./audit.ts";
+import { type AuditEntry, appendAudit, toAuditRow } from "./audit.ts";
 import { preparedQuery } from "./prepared-query.ts";
 import type { Database } from "./schema.ts";
 import { inTransaction } from "./transaction.ts";
@@ -22,18 +21,10 @@ interface AuditValues {
   audit_details: string | null;
 }
 
+/** The entry's row (`toAuditRow`), each column named `audit_<column>`. */
 function auditValues(entry: AuditEntry): AuditValues {
-  return {
-    audit_id: randomUUID(),
-    audit_at: entry.at.toISOString(),
-    audit_actor_id: entry.actorId,
-    audit_subject_id: entry.subjectId,
-    audit_action: entry.action,
-    audit_entity: entry.entity,
-    audit_entity_id: entry.entityId ?? null,
-    audit_address: entry.address ?? null,
-    audit_details: entry.details ? JSON.stringify(entry.details) : null,
-  };
+  const row = Object.entries(toAuditRow(entry)).map(([column, v]) => [`audit_${column}`, v]);
+  return Object.fromEntries(row) as AuditValues;
 }
 
 const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
