@@ -226,18 +226,22 @@ export async function findOwnIngestion(
   return row ? decode(row) : undefined;
 }
 
-const liveIngestionsBetween = preparedQuery((db, p: { userId: string; from: string; to: string }) =>
+/** A type, not an interface: `preparedQuery` takes a record of values. */
+type LiveRange = { userId: string; from: string; to: string };
+
+/** A person's doses taken in [from, to), not deleted, newest first; the caller picks columns. */
+const liveBetween = (db: Kysely<Database>, p: LiveRange) =>
   db
     .selectFrom("ingestions")
-    .selectAll()
     .where("user_id", "=", p.userId)
     .where("taken_at", ">=", p.from)
     .where("taken_at", "<", p.to)
     .where("deleted_at", "is", null)
     .orderBy("taken_at", "desc")
     .orderBy("created_at", "desc")
-    .orderBy("id"),
-);
+    .orderBy("id");
+
+const liveIngestionsBetween = preparedQuery((db, p: LiveRange) => liveBetween(db, p).selectAll());
 
 /** A person's doses, newest first, within [from, to) when given. Uses (user_id, taken_at). */
 export async function listIngestions(
@@ -247,7 +251,7 @@ export async function listIngestions(
 ): Promise<IngestionRecord[]> {
   const { from, to, pools, includeDeleted, limit } = filter;
   if (from && to && !pools && !includeDeleted && limit === undefined) {
-    // The safety check's shape (every logged dose): prepared.
+    // The shape loadSafetyData asks for (Today): prepared. A logged dose reads safetyHistory.
     const params = { userId, from: from.toISOString(), to: to.toISOString() };
     return (await liveIngestionsBetween(db, params)).rows.map(decode);
   }
@@ -264,28 +268,19 @@ export async function listIngestions(
   return (await query.execute()).map(decode);
 }
 
-const safetyHistoryBetween = preparedQuery((db, p: { userId: string; from: string; to: string }) =>
-  db
-    .selectFrom("ingestions")
-    .select([
-      "id",
-      "substance_id",
-      "substance_name",
-      "custom_classes",
-      "product_id",
-      "product_info",
-      "amount",
-      "unit",
-      "route",
-      "taken_at",
-    ])
-    .where("user_id", "=", p.userId)
-    .where("taken_at", ">=", p.from)
-    .where("taken_at", "<", p.to)
-    .where("deleted_at", "is", null)
-    .orderBy("taken_at", "desc")
-    .orderBy("created_at", "desc")
-    .orderBy("id"),
+const safetyHistoryBetween = preparedQuery((db, p: LiveRange) =>
+  liveBetween(db, p).select([
+    "id",
+    "substance_id",
+    "substance_name",
+    "custom_classes",
+    "product_id",
+    "product_info",
+    "amount",
+    "unit",
+    "route",
+    "taken_at",
+  ]),
 );
 
 /**
