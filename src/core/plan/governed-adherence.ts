@@ -7,6 +7,7 @@
  */
 
 import {
+  type AdherenceDay,
   type AdherenceDose,
   type AdherenceOptions,
   adherence,
@@ -15,7 +16,14 @@ import {
 import { type GovernedPlan, type PlanDayState, planDayRuns, planDays } from "./plan-governance.ts";
 import { InvalidPlanError, type PlanIssue } from "./validate-plan.ts";
 import type { DatedPlanVersion } from "./version-in-force.ts";
-import type { VersionedAdherenceDay } from "./versioned-adherence.ts";
+
+/** A day judged against the plan version in force on it (see `version-in-force.ts`). */
+export interface VersionedAdherenceDay extends AdherenceDay {
+  /** Number of the plan version the day was judged against. */
+  version: number;
+  /** That version's unit: the unit of `planned` and `taken` on this day. */
+  unit: string;
+}
 
 export interface GovernedAdherenceDay extends VersionedAdherenceDay {
   /** Where the plan stood that day (`in-force`, `ended`, `earlier-plan`); see `PlanDayState`. */

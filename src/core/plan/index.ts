@@ -19,6 +19,7 @@ export {
   type GovernedAdherence,
   type GovernedAdherenceDay,
   governedAdherence,
+  type VersionedAdherenceDay,
 } from "./governed-adherence.ts";
 export { PLAN_FIELDS, planChanged } from "./plan-changes.ts";
 export {
@@ -67,4 +68,3 @@ export {
   versionInForceOn,
   versionSpans,
 } from "./version-in-force.ts";
-export { type VersionedAdherenceDay, versionedAdherence } from "./versioned-adherence.ts";

@@ -4,8 +4,8 @@ import { zonedDay } from "../zoned-time.ts";
 import { adherence } from "./adherence.ts";
 import { addDays } from "./calendar-day.ts";
 import type { PlanDefinition } from "./plan-definition.ts";
+import { singlePlanAdherence } from "./test-versioned.ts";
 import { type DatedPlanVersion, versionInForceOn, versionSpans } from "./version-in-force.ts";
-import { versionedAdherence } from "./versioned-adherence.ts";
 
 const zones = fc.constantFrom(
   "UTC",
@@ -82,8 +82,8 @@ describe("version in force: properties", () => {
             definition: revised,
             createdAt: savedAt.toISOString(),
           };
-          const before = versionedAdherence(versions, () => doses, timeZone, FROM, TO);
-          const after = versionedAdherence(
+          const before = singlePlanAdherence(versions, () => doses, timeZone, FROM, TO);
+          const after = singlePlanAdherence(
             [...versions, revision],
             () => doses,
             timeZone,
@@ -108,7 +108,7 @@ describe("version in force: properties", () => {
   it("judges each day exactly as plain adherence does with the version in force on it", () => {
     fc.assert(
       fc.property(zones, versionsArb, dosesArb, (timeZone, versions, doses) => {
-        const days = versionedAdherence(versions, () => doses, timeZone, FROM, TO);
+        const days = singlePlanAdherence(versions, () => doses, timeZone, FROM, TO);
         expect(days.map((d) => d.day)).toEqual(
           Array.from({ length: 90 }, (_, i) => addDays(FROM, i)),
         );

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { adherence } from "./adherence.ts";
 import type { PlanDefinition } from "./plan-definition.ts";
 import { amountTaper } from "./test-plans.ts";
+import { singlePlanAdherence } from "./test-versioned.ts";
 import {
   type DatedPlanVersion,
   effectiveFromDay,
   versionInForceOn,
   versionSpans,
 } from "./version-in-force.ts";
-import { versionedAdherence } from "./versioned-adherence.ts";
 
 /** 6 g a day held for 30 days, from 1 October. */
 const six: PlanDefinition = {
@@ -111,7 +111,7 @@ describe("versionSpans", () => {
   });
 });
 
-describe("versionedAdherence", () => {
+describe("adherence judged by the version in force", () => {
   const dose = (takenAt: string, amount: number) => ({ takenAt, amount, unit: "g" });
   // 5.5 g on 9 October and on 10 October (the morning dose before the 15:00 revision).
   const doses = [
@@ -123,14 +123,14 @@ describe("versionedAdherence", () => {
   const versions = [v(1, "2026-10-01T14:00:00Z"), v(2, "2026-10-10T19:00:00Z", five)];
 
   it("judges the day before a revision by the old target and its day by the new one", () => {
-    const days = versionedAdherence(versions, () => doses, NY, "2026-10-09", "2026-10-10");
+    const days = singlePlanAdherence(versions, () => doses, NY, "2026-10-09", "2026-10-10");
     expect(days.map((d) => [d.day, d.version, d.planned, d.taken, d.status])).toEqual([
       ["2026-10-09", 1, 6, 5.5, "on-plan"],
       ["2026-10-10", 2, 5, 5.5, "on-plan"],
     ]);
     // 5.5 g is within 10 % of 5 g; with 6 g taken on the day of the revision it is over.
     const more = [...doses, dose("2026-10-10T23:00:00Z", 0.5)];
-    const after = versionedAdherence(versions, () => more, NY, "2026-10-09", "2026-10-10");
+    const after = singlePlanAdherence(versions, () => more, NY, "2026-10-09", "2026-10-10");
     expect(after.map((d) => d.status)).toEqual(["on-plan", "over"]);
   });
 
@@ -143,7 +143,7 @@ describe("versionedAdherence", () => {
     };
     const changed = [v(1, "2026-10-01T14:00:00Z"), v(2, "2026-10-10T19:00:00Z", inMg)];
     const asked: number[] = [];
-    const days = versionedAdherence(
+    const days = singlePlanAdherence(
       changed,
       (version) => {
         asked.push(version.version);
@@ -165,7 +165,7 @@ describe("versionedAdherence", () => {
   });
 
   it("equals plain adherence for a plan never revised", () => {
-    const days = versionedAdherence(
+    const days = singlePlanAdherence(
       [v(1, "2026-10-01T14:00:00Z")],
       () => doses,
       NY,
@@ -183,7 +183,7 @@ describe("versionedAdherence", () => {
     const versions2 = [v(1, "2026-10-01T14:00:00Z"), v(2, "2026-10-10T19:00:00Z", spaced)];
     // 23:00 on 9 October and 01:00 on 10 October in New York: 2 hours apart.
     const close = [dose("2026-10-10T03:00:00Z", 1), dose("2026-10-10T05:00:00Z", 1)];
-    const days = versionedAdherence(versions2, () => close, NY, "2026-10-09", "2026-10-10");
+    const days = singlePlanAdherence(versions2, () => close, NY, "2026-10-09", "2026-10-10");
     expect(days.map((d) => d.dosesTooSoon)).toEqual([0, 1]);
   });
 });
