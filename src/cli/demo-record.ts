@@ -17,8 +17,8 @@ import { findInstrument } from "../knowledge/instruments.ts";
  * - magnesium is one 400 mg magnesium oxide tablet in the evening, the example the knowledge base
  *   gives for its elemental fraction (about 241 mg elemental, under the 350 mg daily upper limit
  *   in limits.json).
- * Logging magnesium near kratom still warns that the pair has no data: the knowledge base has no
- * rule for it, and a missing rule means "not known to be safe".
+ * Magnesium near kratom is a decided pair (interactions.json, kratom-magnesium: no interaction
+ * known, low risk), so routine doses like these carry no warning of caution or worse.
  */
 
 /** How many days back the demo record starts; today is the plan's day DEMO_DAYS. */

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sourcesSchema } from "../knowledge/citation.schema.ts";
 import { knowledgeFiles } from "../knowledge/registry.ts";
+import { loadSafetyRules } from "../knowledge/safety-rules.ts";
 import { runKbCheck } from "./kb-check.ts";
 
 const run = promisify(execFile);
@@ -29,7 +30,29 @@ describe("mitra kb check as a command", () => {
       /Records past their review date \(\d+\)|No record is past its review date/,
     );
     expect(stdout).toMatch(new RegExp(`All ${knowledgeFiles.length} files are valid\\.`));
+    expect(stdout).toContain("Every pair of substances has a decision.");
   }, 60_000);
+});
+
+describe("mitra kb check on the interaction matrix", () => {
+  it("fails and names the pair when a decision is removed", () => {
+    const real = loadSafetyRules();
+    const without = {
+      ...real,
+      unrated: real.unrated.filter((u) => u.id !== "unrated-antibiotic-bisphosphonate"),
+    };
+    const lines: string[] = [];
+    const code = runKbCheck({
+      now: new Date("2026-12-02"),
+      safetyRules: without,
+      print: (l) => lines.push(l),
+    });
+    expect(code).toBe(1);
+    expect(lines).toContain(
+      "error: interactions: no decision for alendronate with risedronate (add a rule or an unrated entry)",
+    );
+    expect(runKbCheck({ now: new Date("2026-12-02"), safetyRules: real, print: () => {} })).toBe(0);
+  });
 });
 
 describe("runKbCheck", () => {

@@ -1,6 +1,8 @@
+import type { SafetyRules } from "../core/safety/types.ts";
 import { checkKnowledgeBase, type KnowledgeBaseReport } from "../knowledge/kb-check.ts";
 import type { KnowledgeFile } from "../knowledge/registry.ts";
 import { knowledgeSignProblems } from "../knowledge/reported-sign-references.ts";
+import { undecidedPairProblems } from "../knowledge/safety-rules.ts";
 
 export interface KbCheckOptions {
   now: Date;
@@ -8,6 +10,8 @@ export interface KbCheckOptions {
   files?: readonly KnowledgeFile[];
   dataDir?: URL;
   print?: (line: string) => void;
+  /** The safety rules whose interaction matrix is checked (default: the real knowledge base). */
+  safetyRules?: SafetyRules;
 }
 
 /** The report as lines: each file, its records, errors and warnings; then records past review. */
@@ -54,5 +58,17 @@ export function runKbCheck(options: KbCheckOptions): number {
   // limits.json must name an instrument item that exists, or it can never fire.
   const across = filesOk && options.dataDir === undefined ? knowledgeSignProblems() : [];
   for (const problem of across) print(`error: limits.json against instruments.json: ${problem}`);
-  return filesOk && across.length === 0 ? 0 : 1;
+  // The interaction matrix: every pair the engine can meet has a decision, so it is never silent.
+  const real = filesOk && options.dataDir === undefined;
+  const undecided =
+    options.safetyRules !== undefined || real ? undecidedPairProblems(options.safetyRules) : [];
+  for (const problem of undecided) print(`error: ${problem}`);
+  if (real || options.safetyRules !== undefined) {
+    print(
+      undecided.length === 0
+        ? "Every pair of substances has a decision."
+        : `${undecided.length} pairs have no decision.`,
+    );
+  }
+  return filesOk && across.length === 0 && undecided.length === 0 ? 0 : 1;
 }

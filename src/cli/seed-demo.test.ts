@@ -124,6 +124,11 @@ describe("mitra seed-demo", () => {
         amount: number;
         unit: string;
       }[];
+      // Routine doses on plan, with the magnesium this product exists for, warn about nothing
+      // of caution or worse (the kratom-magnesium pair is decided; warnings must stay rare).
+      expect(run.stdout).toContain(
+        `0 of ${doses.length} doses carried a warning of caution or worse`,
+      );
       const magnesium = doses.filter((d) => d.substanceId === DEMO_MAGNESIUM.substance);
       expect(magnesium.length).toBeGreaterThanOrEqual(DEMO_DAYS);
       expect(magnesium.every((d) => d.amount === 400 && d.unit === "mg")).toBe(true);

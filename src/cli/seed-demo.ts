@@ -117,15 +117,16 @@ export async function seedDemo(config: Config, options: SeedDemoOptions): Promis
         form: "leaf-powder",
       });
       const warned = new Map<string, number>();
+      let dosesWarned = 0;
       for (const dose of record.doses) {
         const res = await patient.send<{ warnings: { code: string; severity: string }[] }>(
           "POST",
           "/api/ingestions",
           { id: randomUUID(), ...dose },
         );
-        for (const w of res.body.warnings) {
-          if (w.severity !== "info") warned.set(w.code, (warned.get(w.code) ?? 0) + 1);
-        }
+        const serious = res.body.warnings.filter((w) => w.severity !== "info");
+        if (serious.length > 0) dosesWarned++;
+        for (const w of serious) warned.set(w.code, (warned.get(w.code) ?? 0) + 1);
       }
       for (const checkIn of record.checkIns) {
         await patient.send("POST", "/api/assessments", { id: randomUUID(), ...checkIn });
@@ -142,6 +143,7 @@ export async function seedDemo(config: Config, options: SeedDemoOptions): Promis
         `  ${record.doses.length} doses, ${record.checkIns.length} check-ins, 1 plan, ` +
           "1 product, 1 clinician note",
       );
+      log(`  ${dosesWarned} of ${record.doses.length} doses carried a warning of caution or worse`);
       if (warned.size > 0) {
         log(`  warnings given: ${[...warned].map(([c, n]) => `${c} x${n}`).join(", ")}`);
       }

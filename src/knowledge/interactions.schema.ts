@@ -3,6 +3,7 @@ import {
   INTERACTION_LEVELS,
   type InteractionPolicy,
   type InteractionRule,
+  type UnratedPair,
 } from "../core/safety/types.ts";
 import { citationSchema, knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
 import {
@@ -14,9 +15,11 @@ import {
 } from "./safety-common.schema.ts";
 
 /**
- * Schema of src/knowledge/data/interactions.json: symmetric pair rules with their level, window,
- * message and sources, plus the policy (level to severity, default window, no-data texts). A rule
- * with several ratings (sources that disagree) must carry the worst of them as its level.
+ * Schema of src/knowledge/data/interactions.json: pair rules with their level, window, message and
+ * sources (symmetric, or ordered with `order: "a-then-b"`), the pairs decided as "no data" with
+ * their reason, and the policy (level to severity, default window, no-data texts). A rule with
+ * several ratings (sources that disagree) must carry the worst of them as its level; only a
+ * low-risk rule may be quiet.
  */
 
 const ratingSchema = z
@@ -35,6 +38,8 @@ const interactionRuleSchema = z
     b: matcherSchema,
     level: levelSchema,
     windowHours: z.number().finite().positive(),
+    order: z.literal("a-then-b").optional(),
+    quiet: z.boolean().optional(),
     title: textSchema,
     message: textSchema,
     action: textSchema,
@@ -46,6 +51,13 @@ const interactionRuleSchema = z
   })
   .strict()
   .superRefine((rule, ctx) => {
+    if (rule.quiet && rule.level !== "low-risk") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["quiet"],
+        message: "only a low-risk rule may be quiet: a risk is always said",
+      });
+    }
     if (!rule.ratings) return;
     const worst = rule.ratings.reduce(
       (w, r) => Math.max(w, INTERACTION_LEVELS.indexOf(r.level)),
@@ -60,6 +72,22 @@ const interactionRuleSchema = z
     }
   }) satisfies z.ZodType<InteractionRule>;
 
+/** A "no data" decision: either side may be any substance (e.g. an antibiotic with anything). */
+const unratedMatcherSchema = z.union([
+  matcherSchema,
+  z.object({ anySubstance: z.literal(true) }).strict(),
+]);
+
+const unratedPairSchema = z
+  .object({
+    id: slugSchema,
+    a: unratedMatcherSchema,
+    b: unratedMatcherSchema,
+    reason: textSchema,
+    sources: sourcesSchema,
+  })
+  .strict() satisfies z.ZodType<UnratedPair>;
+
 const policySchema = z
   .object({
     defaultWindowHours: z.number().finite().positive(),
@@ -68,7 +96,6 @@ const policySchema = z
     noData: z
       .object({
         severity: severitySchema,
-        classes: z.array(slugSchema),
         title: z.literal("No data: not known to be safe"),
         pairMessage: textSchema,
         substanceMessage: textSchema,
@@ -88,15 +115,17 @@ export const interactionsFileSchema = z
     ...knowledgeFileHeader,
     policy: policySchema,
     rules: z.array(interactionRuleSchema).min(1),
+    unrated: z.array(unratedPairSchema),
   })
   .strict()
   .superRefine((file, ctx) => {
-    const ids = file.rules.map((r) => r.id);
+    const ids = [...file.rules, ...file.unrated].map((r) => r.id);
     ids.forEach((id, i) => {
       if (ids.indexOf(id) !== i) {
+        const inRules = i < file.rules.length;
         ctx.addIssue({
           code: "custom",
-          path: ["rules", i, "id"],
+          path: inRules ? ["rules", i, "id"] : ["unrated", i - file.rules.length, "id"],
           message: `rule ${id} is listed twice`,
         });
       }

@@ -8,6 +8,7 @@ import { instrumentsFileSchema } from "./instruments.schema.ts";
 import { interactionsFileSchema } from "./interactions.schema.ts";
 import { jurisdictionsFileSchema } from "./jurisdictions.schema.ts";
 import { limitsFileSchema } from "./limits.schema.ts";
+import { ratedLayerFileSchema } from "./rated-layer.schema.ts";
 import { substancesFileSchema } from "./substances.schema.ts";
 
 /**
@@ -31,6 +32,7 @@ export const knowledgeFiles: KnowledgeFile[] = [
   { file: "first-line-care.json", schema: firstLineCareFileSchema, reviewAfterDays: 365 },
   { file: "substances.json", schema: substancesFileSchema, reviewAfterDays: 180 },
   { file: "interactions.json", schema: interactionsFileSchema, reviewAfterDays: 180 },
+  { file: "tripsit-combos.json", schema: ratedLayerFileSchema, reviewAfterDays: 180 },
   { file: "conditions.json", schema: conditionsFileSchema, reviewAfterDays: 180 },
   { file: "limits.json", schema: limitsFileSchema, reviewAfterDays: 180 },
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildExposureModel } from "../core/exposure/estimate.ts";
-import { compileRules } from "../core/safety/compile.ts";
+import { compileRules, type ResolvedSubstance } from "../core/safety/compile.ts";
+import { decisionSubjects } from "../core/safety/coverage.ts";
 import { evaluate } from "../core/safety/evaluate.ts";
 import type { Ingestion, SafetyContext, SubstanceMatcher } from "../core/safety/types.ts";
 import type { Severity, Warning } from "../core/warning.ts";
@@ -66,9 +67,9 @@ describe("safety knowledge files", () => {
 
   it("refuse a rule whose level is not the worst of its ratings", () => {
     const copy = structuredClone(interactionsData);
-    const grapefruit = copy.rules.find((r) => r.id === "kratom-grapefruit");
-    if (!grapefruit) throw new Error("kratom-grapefruit rule missing");
-    grapefruit.level = "caution";
+    const alcohol = copy.rules.find((r) => r.id === "opioid-alcohol");
+    if (!alcohol) throw new Error("opioid-alcohol rule missing");
+    alcohol.level = "caution";
     expect(interactionsFileSchema.safeParse(copy).success).toBe(false);
   });
 
@@ -133,33 +134,65 @@ describe("safety knowledge files", () => {
 });
 
 describe("every interaction rule in the data", () => {
+  const subjects = decisionSubjects(compiled);
+  const matching = (m: SubstanceMatcher) =>
+    subjects.filter(
+      (s) =>
+        (m.substanceIds ?? []).includes(s.id) || (m.classes ?? []).some((c) => s.classes.has(c)),
+    );
+  /** Pairs [first taken, then the candidate] (catalog or custom) for which the rule speaks. */
+  function decidedBy(rule: (typeof rules.interactions)[number]) {
+    const pairs = matching(rule.a).flatMap((x) => matching(rule.b).map((y) => [x, y] as const));
+    return pairs.find(([first, then]) => {
+      if (first.key === then.key || first.pool === then.pool) return false;
+      const hits = compiled.pair(then, first).hits.filter((h) => h.partnerBefore);
+      return hits[0]?.interaction.rule.id === rule.id;
+    });
+  }
+  const dose = (id: string, s: ResolvedSubstance, takenAt: string): Ingestion =>
+    s.custom
+      ? {
+          id,
+          substanceId: s.id,
+          classes: [...(s.definition?.classes ?? [])],
+          amount: 1,
+          unit: "mg",
+          takenAt,
+        }
+      : ingestion(id, s.id, takenAt);
+  const subjectPair = (candidate: ResolvedSubstance, partner: ResolvedSubstance) =>
+    evaluate(
+      compiled,
+      context({ candidate: dose("c", candidate, T), history: [dose("h", partner, HOUR_BEFORE)] }),
+    );
+
   for (const rule of rules.interactions) {
-    it(`${rule.id} warns for a pair it decides, in both orders`, () => {
-      const pairs = substancesMatching(rule.a).flatMap((x) =>
-        substancesMatching(rule.b).map((y) => [x, y] as const),
-      );
-      const decided = pairs.find(([x, y]) => {
-        if (x === y || compiled.resolve(x).pool === compiled.resolve(y).pool) return false;
-        return (
-          compiled.pair(compiled.resolve(x), compiled.resolve(y)).rules[0]?.rule.id === rule.id
-        );
-      });
+    it(`${rule.id} speaks for a pair it decides${rule.order ? " in its order only" : ", in both orders"}`, () => {
+      const decided = decidedBy(rule);
       expect(decided, `no catalog pair is decided by ${rule.id}: it is shadowed`).toBeDefined();
-      const [x, y] = decided as readonly [string, string];
+      const [first, then] = decided as readonly [ResolvedSubstance, ResolvedSubstance];
       const severity = rules.interactionPolicy.levelSeverity[rule.level];
-      for (const [candidate, partner] of [
-        [x, y],
-        [y, x],
-      ] as const) {
-        const w = find(pairWarnings(candidate, partner), `interaction.${rule.id}`);
-        expect(w?.severity).toBe(severity);
-        expect(w?.sources.length).toBeGreaterThan(0);
+      const forward = subjectPair(then, first);
+      const backward = subjectPair(first, then);
+      const code = `interaction.${rule.id}`;
+      if (rule.quiet) {
+        for (const ws of [forward, backward]) {
+          expect(
+            codes(ws).filter((c) => c.startsWith("interaction.") || c.startsWith("nodata.pair")),
+          ).toEqual([]);
+        }
+        return;
       }
+      expect(find(forward, code)?.severity).toBe(severity);
+      expect(find(forward, code)?.sources.length).toBeGreaterThan(0);
+      if (rule.order) expect(find(backward, code)).toBeUndefined();
+      else expect(find(backward, code)?.severity).toBe(severity);
     });
   }
 });
 
-describe("the combinations issue 4 names (fail if a rule is removed)", () => {
+describe("the combinations issues 4 and 11 name (fail if a rule is removed)", () => {
+  // [first taken, then taken an hour later, severity, code]; unordered rules are checked both ways.
   const expected: [string, string, Severity, string][] = [
     ["kratom-leaf", "heroin", "dangerous", "interaction.kratom-full-opioid"],
     ["kratom-leaf", "fentanyl", "dangerous", "interaction.kratom-full-opioid"],
@@ -167,8 +200,11 @@ describe("the combinations issue 4 names (fail if a rule is removed)", () => {
     ["kratom-leaf", "morphine", "dangerous", "interaction.kratom-full-opioid"],
     ["kratom-leaf", "hydrocodone", "dangerous", "interaction.kratom-full-opioid"],
     ["kratom-leaf", "methadone", "dangerous", "interaction.kratom-full-opioid"],
+    ["kratom-leaf", "tramadol", "dangerous", "interaction.kratom-full-opioid"],
     ["kratom-capsules", "7-oh-product", "dangerous", "interaction.kratom-full-opioid"],
-    ["kratom-leaf", "tramadol", "dangerous", "interaction.opioid-tramadol"],
+    ["kratom-leaf", "kratom-extract", "unsafe", "interaction.kratom-concentrate-stacking"],
+    ["heroin", "fentanyl", "dangerous", "interaction.full-opioid-stacking"],
+    ["oxycodone", "methadone", "dangerous", "interaction.full-opioid-stacking"],
     ["kratom-leaf", "alcohol", "dangerous", "interaction.opioid-alcohol"],
     ["kratom-leaf", "alprazolam", "dangerous", "interaction.opioid-benzodiazepine"],
     ["kratom-leaf", "midazolam", "dangerous", "interaction.opioid-benzodiazepine"],
@@ -181,38 +217,90 @@ describe("the combinations issue 4 names (fail if a rule is removed)", () => {
     ["kratom-leaf", "cocaine", "dangerous", "interaction.opioid-cocaine"],
     ["kratom-leaf", "amphetamine", "caution", "interaction.opioid-stimulant"],
     ["kratom-leaf", "phenelzine", "caution", "interaction.opioid-maoi"],
-    ["kratom-leaf", "buprenorphine", "caution", "interaction.kratom-buprenorphine"],
-    ["kratom-leaf", "naltrexone", "caution", "interaction.kratom-naltrexone"],
-    ["kratom-leaf", "loperamide", "caution", "interaction.kratom-loperamide"],
-    ["kratom-leaf", "quetiapine", "caution", "interaction.kratom-cyp3a4-substrate"],
+    ["alcohol", "alprazolam", "dangerous", "interaction.alcohol-benzodiazepine"],
+    ["alcohol", "ghb", "dangerous", "interaction.ghb-depressant"],
+    ["alprazolam", "ghb", "dangerous", "interaction.ghb-depressant"],
+    ["alprazolam", "gabapentin", "unsafe", "interaction.depressant-stacking"],
+    ["alcohol", "diphenhydramine", "dangerous", "interaction.tripsit-alcohol-diphenhydramine"],
+    ["quetiapine", "alcohol", "caution", "interaction.antipsychotic-depressant"],
+    ["sertraline", "tranylcypromine", "dangerous", "interaction.maoi-serotonergic"],
+    ["venlafaxine", "phenelzine", "dangerous", "interaction.maoi-serotonergic"],
+    ["dextromethorphan", "phenelzine", "dangerous", "interaction.maoi-serotonergic"],
+    ["dextromethorphan", "sertraline", "dangerous", "interaction.tripsit-dextromethorphan-ssris"],
+    ["amphetamine", "tranylcypromine", "dangerous", "interaction.maoi-stimulant"],
+    ["cocaine", "phenelzine", "dangerous", "interaction.maoi-stimulant"],
+    ["tramadol", "sertraline", "dangerous", "interaction.tramadol-serotonergic"],
+    ["tramadol", "phenelzine", "dangerous", "interaction.tramadol-serotonergic"],
+    ["tramadol", "amphetamine", "dangerous", "interaction.tripsit-tramadol-amphetamines"],
+    ["fentanyl", "sertraline", "caution", "interaction.opioid-serotonergic"],
+    ["sertraline", "venlafaxine", "caution", "interaction.serotonergic-stacking"],
+    ["heroin", "venlafaxine", "caution", "interaction.opioid-serotonergic"],
+    ["heroin", "naltrexone", "unsafe", "interaction.opioid-then-naltrexone"],
+    ["kratom-leaf", "naltrexone", "unsafe", "interaction.opioid-then-naltrexone"],
+    ["naltrexone", "heroin", "dangerous", "interaction.naltrexone-then-opioid"],
+    ["naltrexone", "kratom-leaf", "dangerous", "interaction.naltrexone-then-opioid"],
+    ["kratom-leaf", "buprenorphine", "caution", "interaction.opioid-then-buprenorphine"],
+    ["buprenorphine", "kratom-leaf", "caution", "interaction.buprenorphine-then-opioid"],
+    ["kratom-leaf", "citalopram", "caution", "interaction.kratom-qt"],
+    ["methadone", "citalopram", "unsafe", "interaction.qt-stacking"],
+    ["kratom-leaf", "loperamide", "unsafe", "interaction.kratom-loperamide"],
+    ["loperamide", "ondansetron", "caution", "interaction.loperamide-qt"],
+    ["kratom-leaf", "quetiapine", "caution", "interaction.kratom-qt"],
+    ["kratom-leaf", "simvastatin", "caution", "interaction.kratom-cyp3a4-substrate"],
     ["kratom-leaf", "metoprolol", "caution", "interaction.kratom-cyp2d6-substrate"],
-    ["kratom-leaf", "grapefruit", "dangerous", "interaction.kratom-grapefruit"],
+    ["kratom-leaf", "grapefruit", "caution", "interaction.kratom-grapefruit"],
     ["kratom-leaf", "clonidine", "caution", "interaction.kratom-alpha2-agonist"],
     ["kratom-leaf", "lofexidine", "caution", "interaction.kratom-alpha2-agonist"],
-    ["kratom-leaf", "caffeine", "info", "interaction.opioid-caffeine"],
-    ["kratom-leaf", "sertraline", "info", "interaction.opioid-ssri"],
+    ["kratom-leaf", "magnesium-glycinate", "info", "interaction.kratom-magnesium"],
+    ["kratom-leaf", "caffeine", "info", "interaction.tripsit-opioids-caffeine"],
+    ["kratom-leaf", "sertraline", "info", "interaction.tripsit-opioids-ssris"],
     ["kratom-leaf", "fluoxetine", "caution", "interaction.kratom-cyp2d6-substrate"],
     ["kratom-extract", "alcohol", "dangerous", "interaction.opioid-alcohol"],
   ];
-  for (const [a, b, severity, code] of expected) {
-    it(`${a} with ${b}: ${severity}`, () => {
-      for (const [candidate, partner] of [
-        [a, b],
-        [b, a],
-      ] as const) {
+  const ordered = new Set(rules.interactions.filter((r) => r.order).map((r) => r.id));
+  for (const [first, then, severity, code] of expected) {
+    it(`${first} then ${then}: ${severity}`, () => {
+      const orders = ordered.has(code.replace("interaction.", ""))
+        ? [[then, first] as const]
+        : [[then, first] as const, [first, then] as const];
+      for (const [candidate, partner] of orders) {
         const ws = pairWarnings(candidate, partner);
-        expect(find(ws, code)?.severity).toBe(severity);
+        const worstPair = ws.find(
+          (w) => w.code.startsWith("interaction.") || w.code.startsWith("nodata.pair"),
+        );
+        expect(worstPair?.code).toBe(code);
+        expect(worstPair?.severity).toBe(severity);
       }
     });
   }
 
-  it("keeps both grapefruit ratings and says it uses the worse", () => {
+  it("rates kratom with grapefruit from the evidence, below kratom with fentanyl", () => {
     const w = find(pairWarnings("grapefruit", "kratom-leaf"), "interaction.kratom-grapefruit");
-    expect(w?.details?.ratings).toEqual([
-      { by: "Mitra (mechanism: CYP3A4 inhibition)", level: "caution" },
-      { by: "PsychonautWiki", level: "dangerous" },
-    ]);
-    expect(w?.message).toMatch(/worse/);
+    expect(w?.severity).toBe("caution");
+    expect(w?.details?.evidence).toBe("mechanism");
+    expect(w?.sources.map((s) => s.url)).toContain("https://pubmed.ncbi.nlm.nih.gov/36924284/");
+  });
+
+  it("says how long ago the other dose was in time-sensitive warnings", () => {
+    const ws = evaluate(
+      compiled,
+      context({
+        candidate: ingestion("c", "naltrexone", T),
+        history: [ingestion("h", "heroin", "2026-05-03T15:00:00Z")],
+      }),
+    );
+    expect(find(ws, "interaction.opioid-then-naltrexone")?.message).toContain(
+      "Time between the two: 24 hours.",
+    );
+  });
+
+  it("does not steer people away from buprenorphine", () => {
+    const w = find(
+      pairWarnings("buprenorphine", "kratom-leaf"),
+      "interaction.opioid-then-buprenorphine",
+    );
+    expect(w?.message).toMatch(/first-line treatment/);
+    expect(w?.sources.some((s) => s.doi === "10.1093/fampra/cmad081")).toBe(true);
   });
 
   it("checks regular medicines against a new kratom dose", () => {
@@ -223,20 +311,20 @@ describe("the combinations issue 4 names (fail if a rule is removed)", () => {
       }),
     );
     expect(codes(ws)).toEqual(
-      expect.arrayContaining([
-        "interaction.opioid-gabapentinoid",
-        "interaction.kratom-cyp3a4-substrate",
-      ]),
+      expect.arrayContaining(["interaction.opioid-gabapentinoid", "interaction.kratom-qt"]),
     );
   });
 
-  it("answers 'no data: not known to be safe' for kratom with something unrated or unknown", () => {
-    const mg = find(
-      pairWarnings("kratom-leaf", "magnesium-glycinate"),
-      "nodata.pair.kratom-leaf.magnesium-glycinate",
+  it("answers 'no data: not known to be safe' with the reason for a pair decided as unrated", () => {
+    const doxy = find(
+      pairWarnings("kratom-leaf", "doxycycline"),
+      "nodata.pair.doxycycline.kratom-leaf",
     );
-    expect(mg?.title).toBe("No data: not known to be safe");
-    expect(mg?.severity).toBe("caution");
+    expect(doxy?.title).toBe("No data: not known to be safe");
+    expect(doxy?.severity).toBe("caution");
+    expect(doxy?.details?.decisions).toEqual(
+      expect.arrayContaining(["unrated-opioid", "unrated-antibiotic-bisphosphonate"]),
+    );
     const unknown = evaluate(
       compiled,
       context({ candidate: ingestion("c", "st-johns-wort", T, { unit: "mg" }) }),

@@ -7,11 +7,14 @@
 
 import type { ExposureParameterSet } from "../core/exposure/estimate.ts";
 import { type CompiledRules, compileRules } from "../core/safety/compile.ts";
+import { undecidedPairs } from "../core/safety/coverage.ts";
 import type { SafetyRules, SubstanceMatcher } from "../core/safety/types.ts";
 import { loadConditions } from "./conditions.ts";
 import { loadInteractions } from "./interactions.ts";
 import { limitsOf } from "./limits.schema.ts";
 import { loadLimits } from "./limits.ts";
+import { ratedLayerOf } from "./rated-layer.schema.ts";
+import { loadTripsitCombos } from "./rated-layers.ts";
 import { loadSubstances } from "./substances.ts";
 
 let rules: SafetyRules | undefined;
@@ -25,6 +28,8 @@ function assemble(): SafetyRules {
     classes: substances.classes,
     substances: substances.substances,
     interactions: interactions.rules,
+    unrated: interactions.unrated,
+    ratedLayers: [ratedLayerOf(loadTripsitCombos())],
     interactionPolicy: {
       defaultWindowHours: interactions.policy.defaultWindowHours,
       levelSeverity: interactions.policy.levelSeverity,
@@ -51,9 +56,12 @@ export function safetyRuleProblems(r: SafetyRules): string[] {
       if (!substanceIds.has(s)) problems.push(`${where}: no substance ${s}`);
     }
   };
-  for (const rule of r.interactions) {
+  for (const rule of [...r.interactions, ...r.unrated]) {
     check(`interaction ${rule.id} a`, rule.a);
     check(`interaction ${rule.id} b`, rule.b);
+  }
+  for (const layer of r.ratedLayers) {
+    for (const g of layer.groups) check(`${layer.by} group ${g.id}`, g.matcher);
   }
   for (const rule of r.conditionRules)
     check(`condition ${rule.conditionId}.${rule.id}`, rule.matcher);
@@ -64,9 +72,6 @@ export function safetyRuleProblems(r: SafetyRules): string[] {
   for (const rule of r.limits.substanceWarnings)
     check(`substance warning ${rule.id}`, rule.matcher);
   for (const rule of r.limits.reportedSigns) check(`reported sign ${rule.id}`, rule.matcher);
-  for (const c of r.interactionPolicy.noData.classes) {
-    if (!classIds.has(c)) problems.push(`no-data policy: no class ${c}`);
-  }
   for (const rule of [...r.limits.dailyLimits, ...r.limits.referenceAmountRules]) {
     if (!pools.has(rule.pool)) problems.push(`amount rule ${rule.id}: no pool ${rule.pool}`);
   }
@@ -89,6 +94,16 @@ export function loadSafetyRules(): SafetyRules {
     rules = assembled;
   }
   return rules;
+}
+
+/**
+ * Every pair of catalog substances (and pickable classes) that no rule, rated layer or "no data"
+ * decision covers, as `mitra kb check` prints it. Empty for a complete matrix.
+ */
+export function undecidedPairProblems(r: SafetyRules = loadSafetyRules()): string[] {
+  return undecidedPairs(compileRules(r)).map(
+    (p) => `interactions: no decision for ${p.a} with ${p.b} (add a rule or an unrated entry)`,
+  );
 }
 
 /** The rules compiled once, for `evaluate(compiled, context)` in a hot path. */

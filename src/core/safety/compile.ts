@@ -8,14 +8,18 @@
 import { convertMass, type Unit } from "../units.ts";
 import type { Severity } from "../warning.ts";
 import { type CompiledMatcher, compileMatcher, matches } from "./matcher.ts";
+import { fillTemplate } from "./template.ts";
 import {
   INTERACTION_LEVELS,
+  type InteractionLevel,
   type InteractionRule,
+  type RatedLayer,
   type ReferenceAmountRule,
   type SafetyRules,
   type SpacingRule,
   type SubstanceClass,
   type SubstanceDefinition,
+  type UnratedPair,
 } from "./types.ts";
 
 /** A substance as the engine sees it: catalog entry, custom substance with classes, or unknown. */
@@ -41,14 +45,39 @@ export interface CompiledInteraction {
   rank: number;
   windowMs: number;
   severity: Severity;
+  /** Mitra's own rule, or one made from a rated layer's rating (TripSit). */
+  origin: "mitra" | "rated";
+}
+
+/** A rule that matches a pair, and which timing of the partner it needs (ordered rules). */
+export interface PairHit {
+  interaction: CompiledInteraction;
+  /** The rule applies when the partner was taken before the candidate. */
+  partnerBefore: boolean;
+  /** The rule applies when the partner was taken after the candidate. */
+  partnerAfter: boolean;
+}
+
+/** A rated layer's rating of a pair, for display beside Mitra's decision. */
+export interface PairRating {
+  by: string;
+  level: InteractionLevel;
+  /** The layer's group names, e.g. ["Opioids", "SSRIs"]. */
+  groups: [string, string];
+  /** Why Mitra rates the pair lower, when it does. */
+  disagreement?: string;
 }
 
 /**
- * Rules matching a pair, worst first (on a tie, rules naming a substance by id first);
- * `noData` when none does and silence is not allowed.
+ * What the knowledge decided about a pair (x is the candidate, y the partner): the rules that
+ * match, worst first (on a tie Mitra's own rules, then rules naming a substance by id); the
+ * rated layers' ratings; the "no data" decisions. `noData` when no rule matches: the engine then
+ * answers "no data: not known to be safe", decided (`unrated` non-empty) or not.
  */
 export interface PairVerdict {
-  rules: CompiledInteraction[];
+  hits: PairHit[];
+  ratings: PairRating[];
+  unrated: UnratedPair[];
   noData: boolean;
 }
 
@@ -73,8 +102,8 @@ export interface CompiledRules {
   readonly substances: ReadonlyMap<string, SubstanceDefinition>;
   readonly classes: ReadonlyMap<string, SubstanceClass>;
   readonly poolUnits: ReadonlyMap<string, Unit>;
+  /** Mitra's rules and the rated layers' ratings as rules, worst first. */
   readonly interactions: readonly CompiledInteraction[];
-  readonly noDataClasses: ReadonlySet<string>;
   /** Longest interaction window, in ms: history older than this cannot form a pair. */
   readonly maxInteractionWindowMs: number;
   readonly spacing: readonly CompiledSpacing[];
@@ -102,13 +131,64 @@ function classClosure(start: Iterable<string>, classes: ReadonlyMap<string, Subs
   return out;
 }
 
-/** Rules naming substances by id are more specific than class rules: on a tie in level they win. */
-function specificity(i: { a: CompiledMatcher; b: CompiledMatcher }): number {
-  return (i.a.ids.size > 0 ? 1 : 0) + (i.b.ids.size > 0 ? 1 : 0);
+/**
+ * How many catalog pairs a rule can match: on a tie in level the narrower rule speaks (a rule
+ * naming substances, or sedating antihistamines, before one about every sedating drug).
+ */
+function breadth(
+  i: { a: CompiledMatcher; b: CompiledMatcher },
+  catalog: readonly { id: string; classes: ReadonlySet<string> }[],
+): number {
+  const count = (m: CompiledMatcher) => catalog.filter((s) => matches(m, s)).length;
+  return count(i.a) * count(i.b);
 }
 
 function levelRank(rule: InteractionRule): number {
   return INTERACTION_LEVELS.indexOf(rule.level);
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/**
+ * A rated layer's ratings as rules in Mitra's words (the layer's texts, filled with its group
+ * names), each citing the layer; pairs Mitra recorded a disagreement on are left out.
+ */
+function ratedRules(layer: RatedLayer, windowHours: number): InteractionRule[] {
+  const groups = new Map(layer.groups.map((g) => [g.id, g]));
+  const disagreed = new Set(layer.disagreements.map((d) => pairKey(d.a, d.b)));
+  const slug = layer.by.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const out: InteractionRule[] = [];
+  for (const r of layer.ratings) {
+    const a = groups.get(r.a);
+    const b = groups.get(r.b);
+    if (!a || !b || disagreed.has(pairKey(r.a, r.b))) continue;
+    const text = layer.texts[r.level];
+    const names = { a: a.name, b: b.name };
+    out.push({
+      id: `${slug}-${r.a}-${r.b}`,
+      a: a.matcher,
+      b: b.matcher,
+      level: r.level,
+      windowHours,
+      title: fillTemplate(text.title, names),
+      message: fillTemplate(text.message, names),
+      action: fillTemplate(text.action, names),
+      ratings: [{ by: layer.by, level: r.level, sources: layer.sources }],
+      evidence: "rated",
+      sources: layer.sources,
+    });
+  }
+  return out;
+}
+
+/** Each layer's groups compiled, and its ratings by group pair. */
+function compileLayers(layers: readonly RatedLayer[]) {
+  return layers.map((layer) => ({
+    layer,
+    groups: layer.groups.map((g) => ({ group: g, matcher: compileMatcher(g.matcher) })),
+    ratings: new Map(layer.ratings.map((r) => [pairKey(r.a, r.b), r.level])),
+    disagreements: new Map(layer.disagreements.map((d) => [pairKey(d.a, d.b), d.reason])),
+  }));
 }
 
 function compileReferences(
@@ -155,20 +235,42 @@ export function compileRules(rules: SafetyRules): CompiledRules {
     poolUnits.set(pool, seen ?? s.canonical.unit);
   }
 
-  const { levelSeverity, noData } = rules.interactionPolicy;
-  const interactions: CompiledInteraction[] = rules.interactions
-    .map((rule) => ({
-      rule,
-      a: compileMatcher(rule.a),
-      b: compileMatcher(rule.b),
-      rank: levelRank(rule),
-      windowMs: rule.windowHours * HOUR_MS,
-      severity: levelSeverity[rule.level],
-    }))
+  const { levelSeverity, defaultWindowHours } = rules.interactionPolicy;
+  const compileRule = (rule: InteractionRule, origin: CompiledInteraction["origin"]) => ({
+    rule,
+    a: compileMatcher(rule.a),
+    b: compileMatcher(rule.b),
+    rank: levelRank(rule),
+    windowMs: rule.windowHours * HOUR_MS,
+    severity: levelSeverity[rule.level],
+    origin,
+  });
+  const originRank = (i: CompiledInteraction) => (i.origin === "mitra" ? 1 : 0);
+  const catalog = rules.substances.map((s) => ({
+    id: s.id,
+    classes: classClosure(s.classes, classes),
+  }));
+  const interactions: CompiledInteraction[] = [
+    ...rules.interactions.map((r) => compileRule(r, "mitra")),
+    ...rules.ratedLayers.flatMap((layer) =>
+      ratedRules(layer, defaultWindowHours).map((r) => compileRule(r, "rated")),
+    ),
+  ]
+    .map((i) => ({ i, breadth: breadth(i, catalog) }))
     .sort(
       (x, y) =>
-        y.rank - x.rank || specificity(y) - specificity(x) || x.rule.id.localeCompare(y.rule.id),
-    );
+        y.i.rank - x.i.rank ||
+        originRank(y.i) - originRank(x.i) ||
+        x.breadth - y.breadth ||
+        x.i.rule.id.localeCompare(y.i.rule.id),
+    )
+    .map(({ i }) => i);
+  const unrated = rules.unrated.map((u) => ({
+    decision: u,
+    a: compileMatcher(u.a),
+    b: compileMatcher(u.b),
+  }));
+  const layers = compileLayers(rules.ratedLayers);
   const maxInteractionWindowMs = Math.max(
     rules.interactionPolicy.defaultWindowHours * HOUR_MS,
     ...interactions.map((i) => i.windowMs),
@@ -183,7 +285,6 @@ export function compileRules(rules: SafetyRules): CompiledRules {
 
   const resolved = new Map<string, ResolvedSubstance>();
   const pairs = new Map<string, PairVerdict>();
-  const noDataClasses = new Set(noData.classes);
 
   function resolve(substanceId: string, picked?: readonly string[], name?: string) {
     const definition = substances.get(substanceId);
@@ -236,18 +337,50 @@ export function compileRules(rules: SafetyRules): CompiledRules {
     return result;
   }
 
+  function ratingsOf(x: ResolvedSubstance, y: ResolvedSubstance): PairRating[] {
+    const out: PairRating[] = [];
+    for (const { layer, groups, ratings, disagreements } of layers) {
+      let best: PairRating | undefined;
+      for (const gx of groups) {
+        if (!matches(gx.matcher, x)) continue;
+        for (const gy of groups) {
+          if (!matches(gy.matcher, y)) continue;
+          const key = pairKey(gx.group.id, gy.group.id);
+          const level = ratings.get(key);
+          if (level === undefined) continue;
+          const rank = INTERACTION_LEVELS.indexOf(level);
+          if (best && INTERACTION_LEVELS.indexOf(best.level) >= rank) continue;
+          best = { by: layer.by, level, groups: [gx.group.name, gy.group.name] };
+          const reason = disagreements.get(key);
+          if (reason !== undefined) best.disagreement = reason;
+        }
+      }
+      if (best) out.push(best);
+    }
+    return out;
+  }
+
   function pair(x: ResolvedSubstance, y: ResolvedSubstance): PairVerdict {
-    const key = x.key < y.key ? `${x.key}|${y.key}` : `${y.key}|${x.key}`;
+    const key = `${x.key}|${y.key}`;
     const cached = pairs.get(key);
     if (cached) return cached;
-    const matching = interactions.filter(
-      (i) => (matches(i.a, x) && matches(i.b, y)) || (matches(i.a, y) && matches(i.b, x)),
-    );
-    const flagged = (s: ResolvedSubstance) =>
-      !s.known || [...s.classes].some((c) => noDataClasses.has(c));
+    const hits: PairHit[] = [];
+    for (const i of interactions) {
+      const forward = matches(i.a, x) && matches(i.b, y);
+      const backward = matches(i.a, y) && matches(i.b, x);
+      if (!forward && !backward) continue;
+      if (i.rule.order === "a-then-b") {
+        // forward: the candidate is `a`, so the partner (b) must come after it; backward: before.
+        hits.push({ interaction: i, partnerBefore: backward, partnerAfter: forward });
+      } else hits.push({ interaction: i, partnerBefore: true, partnerAfter: true });
+    }
     const verdict: PairVerdict = {
-      rules: matching,
-      noData: matching.length === 0 && (flagged(x) || flagged(y)),
+      hits,
+      ratings: ratingsOf(x, y),
+      unrated: unrated
+        .filter((u) => (matches(u.a, x) && matches(u.b, y)) || (matches(u.a, y) && matches(u.b, x)))
+        .map((u) => u.decision),
+      noData: hits.length === 0,
     };
     pairs.set(key, verdict);
     return verdict;
@@ -259,7 +392,6 @@ export function compileRules(rules: SafetyRules): CompiledRules {
     classes,
     poolUnits,
     interactions,
-    noDataClasses,
     maxInteractionWindowMs,
     spacing,
     references: compileReferences(rules, substances, poolUnits, problems),

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fixtureContext, fixtureRules } from "../../testing/safety-rules-fixture.ts";
 import { zonedDay } from "../zoned-time.ts";
 import { evaluate } from "./evaluate.ts";
-import { fixtureContext, fixtureRules } from "./rules.fixture.ts";
 
 const ZONES = [
   "UTC",

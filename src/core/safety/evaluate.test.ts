@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { fixtureContext, fixtureRules } from "../../testing/safety-rules-fixture.ts";
 import type { ActivePlanLimits } from "../plan/active-plan.ts";
 import type { Warning } from "../warning.ts";
 import { compileRules } from "./compile.ts";
 import { evaluate } from "./evaluate.ts";
-import { fixtureContext, fixtureRules } from "./rules.fixture.ts";
 import type { ActivePlan, Ingestion, SafetyContext } from "./types.ts";
 
 const dose = (
@@ -117,12 +117,21 @@ describe("no data: never silence", () => {
     expect(w?.title).toBe("No data: not known to be safe");
   });
 
-  it("stays quiet for an unrated pair where neither side is in a no-data class", () => {
+  it("gives the recorded reason when the knowledge decided a pair has no rating", () => {
+    const ws = run({ history: [dose("h", "doxy", 100, "mg", "2026-03-10T10:00:00Z")] });
+    const w = find(ws, "nodata.pair.doxy.leaf");
+    expect(w?.message).toContain("Nobody rated the antibiotic.");
+    expect(w?.details?.decisions).toEqual(["unrated-antibiotic"]);
+  });
+
+  it("warns about a pair nobody decided, whatever its classes", () => {
     const ws = run({
-      history: [dose("h", "doxy", 100, "mg", "2026-03-10T10:00:00Z")],
+      history: [dose("h", "tea", 1, "cup", "2026-03-10T10:00:00Z")],
       candidate: dose("c", "beer", 1, "drink", "2026-03-10T12:00:00Z"),
     });
-    expect(codes(ws).filter((c) => c.startsWith("nodata."))).toEqual([]);
+    const w = find(ws, "nodata.pair.beer.tea");
+    expect(w?.severity).toBe("caution");
+    expect(w?.details?.decisions).toBeUndefined();
   });
 
   it("warns about a substance Mitra does not know, and about its pairs", () => {
@@ -422,5 +431,91 @@ describe("interfaces other modules rely on", () => {
     const plan: ActivePlan = limits;
     const ws = run({ plan, history: [dose("h", "leaf", 3, "g", "2026-03-10T02:00:00Z")] });
     expect(codes(ws)).toContain("plan.over-max-per-day");
+  });
+});
+
+describe("decided pairs: quiet, ordered and rated", () => {
+  it("says nothing for a quiet low-risk decision, and no 'no data' either", () => {
+    const ws = run({
+      history: [dose("h", "valium", 5, "mg", "2026-03-10T10:00:00Z")],
+      candidate: dose("c", "mg-oxide", 400, "mg", "2026-03-10T12:00:00Z"),
+    });
+    expect(codes(ws).filter((c) => c.includes("valium") || c.startsWith("interaction."))).toEqual(
+      [],
+    );
+  });
+
+  it("applies an ordered rule only in its order, and says how far apart", () => {
+    const heroinThenBlocker = run({
+      history: [dose("h", "heroin", 10, "mg", "2026-03-09T12:00:00Z")],
+      candidate: dose("c", "blocker", 50, "mg", "2026-03-10T12:00:00Z"),
+    });
+    const w = find(heroinThenBlocker, "interaction.full-then-blocker");
+    expect(w?.severity).toBe("unsafe");
+    expect(w?.message).toBe("apart 24 hours");
+    expect(codes(heroinThenBlocker)).not.toContain("interaction.blocker-then-opioid");
+
+    const blockerThenHeroin = run({
+      history: [dose("h", "blocker", 50, "mg", "2026-03-10T02:00:00Z")],
+      candidate: dose("c", "heroin", 10, "mg", "2026-03-10T12:00:00Z"),
+    });
+    expect(find(blockerThenHeroin, "interaction.blocker-then-opioid")?.message).toBe(
+      "apart 10 hours",
+    );
+    expect(codes(blockerThenHeroin)).not.toContain("interaction.full-then-blocker");
+  });
+
+  it("reaches back as far as an ordered rule's window, no further", () => {
+    const at = (days: number) => new Date(Date.UTC(2026, 2, 10, 12) - days * 86_400_000);
+    const blockerAfter = (days: number) =>
+      run({
+        history: [dose("h", "heroin", 10, "mg", at(days).toISOString())],
+        candidate: dose("c", "blocker", 50, "mg", at(0).toISOString()),
+        now: at(0),
+      });
+    expect(codes(blockerAfter(9))).toContain("interaction.full-then-blocker");
+    expect(codes(blockerAfter(11))).not.toContain("interaction.full-then-blocker");
+  });
+
+  it("counts a regular medicine on both sides of an ordered rule", () => {
+    const ws = run({
+      profile: { timeZone: "UTC", conditions: [], medicines: ["blocker"] },
+      candidate: dose("c", "heroin", 10, "mg", "2026-03-10T12:00:00Z"),
+    });
+    expect(codes(ws)).toContain("interaction.blocker-then-opioid");
+    expect(find(ws, "interaction.blocker-then-opioid")?.message).toContain("regular medicines");
+  });
+
+  it("warns at a rated layer's level in Mitra's words, citing the layer", () => {
+    const ws = run({
+      history: [dose("h", "beer", 1, "drink", "2026-03-10T10:00:00Z")],
+      candidate: dose("c", "valium", 5, "mg", "2026-03-10T12:00:00Z"),
+    });
+    const w = find(ws, "interaction.chart-depressants-benzos");
+    expect(w?.severity).toBe("dangerous");
+    expect(w?.title).toBe("Depressants+Benzos dangerous");
+    expect(w?.sources[0]?.title).toBe("Chart source");
+    expect(w?.details?.ratings).toEqual([{ by: "Chart", level: "dangerous" }]);
+  });
+
+  it("lets Mitra's own rule speak when it is as bad, showing the layer's rating beside it", () => {
+    const ws = run({
+      history: [dose("h", "valium", 5, "mg", "2026-03-10T10:00:00Z")],
+      candidate: dose("c", "caps", 2, "capsule", "2026-03-10T12:00:00Z"),
+    });
+    const w = find(ws, "interaction.opioid-benzo");
+    expect(w?.severity).toBe("dangerous");
+    expect(w?.details?.ratings).toEqual([
+      { by: "Chart", level: "dangerous", groups: ["Capsules", "Benzos"] },
+    ]);
+    expect(codes(ws)).not.toContain("interaction.chart-capsules-benzos");
+  });
+
+  it("leaves out a layer's rating where Mitra recorded a disagreement", () => {
+    const ws = run({
+      history: [dose("h", "valium", 5, "mg", "2026-03-10T10:00:00Z")],
+      candidate: dose("c", "mg-oxide", 400, "mg", "2026-03-10T12:00:00Z"),
+    });
+    expect(codes(ws)).not.toContain("interaction.chart-minerals-benzos");
   });
 });

@@ -28,10 +28,14 @@ export const ROUTES = [
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
-/** Matches a substance by id or by any of its classes. An empty matcher matches nothing. */
+/**
+ * Matches a substance by id or by any of its classes. An empty matcher matches nothing;
+ * `anySubstance` matches every substance (only "no data" decisions may use it).
+ */
 export interface SubstanceMatcher {
   substanceIds?: string[];
   classes?: string[];
+  anySubstance?: true;
 }
 
 /** A class of substances. Rules name classes; a custom substance picks a `pickable` class. */
@@ -137,7 +141,9 @@ export interface InteractionRating {
 
 /**
  * A pair rule, symmetric: it matches (x, y) when `a` matches x and `b` matches y, or the other way
- * round. `level` is the worst of `ratings` when there are several.
+ * round. `level` is the worst of `ratings` when there are several. With `order: "a-then-b"` it
+ * matches only when the `a` substance was taken before the `b` one (a regular medicine counts
+ * as both before and after): naltrexone after heroin is not heroin after naltrexone.
  */
 export interface InteractionRule {
   id: string;
@@ -146,6 +152,12 @@ export interface InteractionRule {
   level: InteractionLevel;
   /** How long after either substance the other still counts. */
   windowHours: number;
+  order?: "a-then-b";
+  /**
+   * A decided low-risk pair that needs no warning of its own (e.g. magnesium with an antibiotic,
+   * where the spacing rule speaks). Only `low-risk` rules may be quiet.
+   */
+  quiet?: boolean;
   title: string;
   message: string;
   action: string;
@@ -156,11 +168,58 @@ export interface InteractionRule {
   sources: Citation[];
 }
 
+/**
+ * A decision that a pair has no rating: nobody (no rated source, label or study Mitra found) says
+ * how they combine, and `reason` says why Mitra does not rate it either. The engine answers
+ * "no data: not known to be safe" for it, as it does for a pair nobody decided.
+ */
+export interface UnratedPair {
+  id: string;
+  a: SubstanceMatcher;
+  b: SubstanceMatcher;
+  reason: string;
+  sources: Citation[];
+}
+
+/** One group of a rated layer (a TripSit drug or class) and the catalog substances it covers. */
+export interface RatedGroup {
+  id: string;
+  name: string;
+  matcher: SubstanceMatcher;
+}
+
+/** Mitra's own words for a rated layer's level: {a} and {b} are the layer's group names. */
+export interface RatedLevelText {
+  title: string;
+  message: string;
+  action: string;
+}
+
+/** Where Mitra rates a pair of groups lower than the layer does, and why. */
+export interface RatedDisagreement {
+  a: string;
+  b: string;
+  reason: string;
+  sources: Citation[];
+}
+
+/**
+ * Another source's ratings of pairs of its groups (TripSit's combination chart), carried over as
+ * data with attribution. The engine treats each rating as a rule at that level, unless Mitra's own
+ * rule for the pair is at least as bad or a recorded disagreement says otherwise.
+ */
+export interface RatedLayer {
+  by: string;
+  sources: Citation[];
+  groups: RatedGroup[];
+  ratings: { a: string; b: string; level: InteractionLevel }[];
+  texts: Record<InteractionLevel, RatedLevelText>;
+  disagreements: RatedDisagreement[];
+}
+
 /** What to say when no rule covers a pair or a substance: never silence, never "safe". */
 export interface NoDataPolicy {
   severity: Severity;
-  /** Pairs with no rule warn when either side has one of these classes (or is unknown). */
-  classes: string[];
   title: string;
   /** May contain {a} and {b} (substance names). */
   pairMessage: string;
@@ -282,6 +341,10 @@ export interface SafetyRules {
   classes: SubstanceClass[];
   substances: SubstanceDefinition[];
   interactions: InteractionRule[];
+  /** Pairs decided as "no data", each with its reason. */
+  unrated: UnratedPair[];
+  /** Rated layers from other sources (TripSit). */
+  ratedLayers: RatedLayer[];
   interactionPolicy: InteractionPolicy;
   conditions: ConditionDefinition[];
   conditionRules: ConditionRule[];

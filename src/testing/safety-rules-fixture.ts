@@ -4,8 +4,8 @@
  * real rules are tested against the engine in src/knowledge/safety-rules.test.ts.
  */
 
-import type { Citation } from "../citation.ts";
-import type { SafetyContext, SafetyRules, WarningText } from "./types.ts";
+import type { Citation } from "../core/citation.ts";
+import type { SafetyContext, SafetyRules, WarningText } from "../core/safety/types.ts";
 
 const src: Citation[] = [{ title: "Test source", url: "https://example.org/source" }];
 const text = (severity: WarningText["severity"], title: string): WarningText => ({
@@ -167,6 +167,16 @@ export const fixtureRules: SafetyRules = {
       sources: src,
     },
     {
+      id: "blocker",
+      name: "Blocker",
+      aliases: [],
+      classes: [],
+      units: ["mg"],
+      routes: ["oral"],
+      canonical: { unit: "mg" },
+      sources: src,
+    },
+    {
       id: "doxy",
       name: "Doxy",
       aliases: [],
@@ -212,6 +222,42 @@ export const fixtureRules: SafetyRules = {
       sources: src,
     },
     {
+      id: "mineral-benzo",
+      a: { classes: ["mineral"] },
+      b: { classes: ["benzo"] },
+      level: "low-risk",
+      windowHours: 48,
+      quiet: true,
+      title: "M+B",
+      message: "m",
+      action: "a",
+      sources: src,
+    },
+    {
+      id: "full-then-blocker",
+      a: { classes: ["full"] },
+      b: { substanceIds: ["blocker"] },
+      level: "unsafe",
+      windowHours: 240,
+      order: "a-then-b",
+      title: "F then B",
+      message: "apart {apart}",
+      action: "a",
+      sources: src,
+    },
+    {
+      id: "blocker-then-opioid",
+      a: { substanceIds: ["blocker"] },
+      b: { classes: ["opioid"] },
+      level: "dangerous",
+      windowHours: 72,
+      order: "a-then-b",
+      title: "B then O",
+      message: "apart {apart}",
+      action: "a",
+      sources: src,
+    },
+    {
       id: "kratom-tea",
       a: { substanceIds: ["tea"] },
       b: { classes: ["kratom"] },
@@ -221,6 +267,43 @@ export const fixtureRules: SafetyRules = {
       message: "m",
       action: "a",
       sources: src,
+    },
+  ],
+  unrated: [
+    {
+      id: "unrated-antibiotic",
+      a: { classes: ["antibiotic"] },
+      b: { anySubstance: true },
+      reason: "Nobody rated the antibiotic.",
+      sources: src,
+    },
+  ],
+  ratedLayers: [
+    {
+      by: "Chart",
+      sources: [{ title: "Chart source", url: "https://example.org/chart" }],
+      groups: [
+        { id: "depressants", name: "Depressants", matcher: { classes: ["depressant"] } },
+        { id: "benzos", name: "Benzos", matcher: { classes: ["benzo"] } },
+        { id: "minerals", name: "Minerals", matcher: { classes: ["mineral"] } },
+        { id: "teas", name: "Teas", matcher: { substanceIds: ["tea"] } },
+        { id: "capsules", name: "Capsules", matcher: { substanceIds: ["caps"] } },
+      ],
+      ratings: [
+        { a: "depressants", b: "benzos", level: "dangerous" },
+        { a: "minerals", b: "benzos", level: "unsafe" },
+        { a: "teas", b: "benzos", level: "caution" },
+        { a: "capsules", b: "benzos", level: "dangerous" },
+      ],
+      texts: {
+        dangerous: { title: "{a}+{b} dangerous", message: "Chart: {a} with {b}", action: "Don't." },
+        unsafe: { title: "{a}+{b} unsafe", message: "Chart: {a} with {b}", action: "Don't." },
+        caution: { title: "{a}+{b} caution", message: "Chart: {a} with {b}", action: "Careful." },
+        "low-risk": { title: "{a}+{b} low", message: "Chart: {a} with {b}", action: "Fine." },
+      },
+      disagreements: [
+        { a: "minerals", b: "benzos", reason: "Mitra rates this lower.", sources: src },
+      ],
     },
   ],
   interactionPolicy: {
@@ -233,7 +316,6 @@ export const fixtureRules: SafetyRules = {
     },
     noData: {
       severity: "caution",
-      classes: ["kratom"],
       title: "No data: not known to be safe",
       pairMessage: "{a} with {b}",
       substanceMessage: "{substance}",
