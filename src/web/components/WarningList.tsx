@@ -10,8 +10,58 @@ const SEVERITY_LABEL: Record<Severity, string> = {
   info: "Good to know",
 };
 
+function WhyAndSources({ warning: w }: { warning: Warning }) {
+  return (
+    <details>
+      <summary>Why, and the source</summary>
+      <p>{w.message}</p>
+      <ul className="sources">
+        {w.sources.map((s) => (
+          <li key={s.title}>
+            {s.url || s.doi ? (
+              <a
+                href={s.url ?? `https://doi.org/${s.doi}`}
+                rel="noopener noreferrer"
+                target="_blank"
+              >
+                {s.title}
+              </a>
+            ) : (
+              s.title
+            )}
+            {s.date && <span className="muted"> ({s.date})</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** What to do, the evidence, crisis help for urgent ones, and why one tap away. */
+function WarningBody({ warning: w }: { warning: Warning }) {
+  return (
+    <>
+      <p>
+        <strong>What to do: </strong>
+        {w.action}
+      </p>
+      {w.evidence && w.evidence.length > 0 && <EvidenceLinks ids={w.evidence} />}
+      {w.severity === "urgent" && (
+        <p>
+          <Link to="/help" className="button primary">
+            Crisis lines and emergency numbers
+          </Link>
+        </p>
+      )}
+      <WhyAndSources warning={w} />
+    </>
+  );
+}
+
 /**
- * Warnings, worst first, each with what to do and, one tap away, why and the sources.
+ * Warnings, worst first. The worst (and every urgent one) is shown whole: what it is and what to
+ * do, with why and the sources one tap away. The others are one line each (how bad, and what),
+ * opened with a tap, so several warnings about one dose read as a group instead of a stack.
  * Announced politely to screen readers when it changes; urgent ones assertively.
  */
 export function WarningList({
@@ -32,46 +82,29 @@ export function WarningList({
     >
       <h2 className="visually-hidden">{title}</h2>
       <ul>
-        {warnings.map((w) => (
-          <li key={w.code} className={`warning warning-${w.severity}`} data-code={w.code}>
-            <p className="warning-badge">{SEVERITY_LABEL[w.severity]}</p>
-            <h3>{w.title}</h3>
-            <p>
-              <strong>What to do: </strong>
-              {w.action}
-            </p>
-            {w.evidence && w.evidence.length > 0 && <EvidenceLinks ids={w.evidence} />}
-            {w.severity === "urgent" && (
-              <p>
-                <Link to="/help" className="button primary">
-                  Crisis lines and emergency numbers
-                </Link>
-              </p>
-            )}
-            <details>
-              <summary>Why, and the source</summary>
-              <p>{w.message}</p>
-              <ul className="sources">
-                {w.sources.map((s) => (
-                  <li key={s.title}>
-                    {s.url || s.doi ? (
-                      <a
-                        href={s.url ?? `https://doi.org/${s.doi}`}
-                        rel="noopener noreferrer"
-                        target="_blank"
-                      >
-                        {s.title}
-                      </a>
-                    ) : (
-                      s.title
-                    )}
-                    {s.date && <span className="muted"> ({s.date})</span>}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          </li>
-        ))}
+        {warnings.map((w, i) =>
+          i === 0 || w.severity === "urgent" ? (
+            <li key={w.code} className={`warning warning-${w.severity}`} data-code={w.code}>
+              <p className="warning-badge">{SEVERITY_LABEL[w.severity]}</p>
+              <h3>{w.title}</h3>
+              <WarningBody warning={w} />
+            </li>
+          ) : (
+            <li
+              key={w.code}
+              className={`warning warning-${w.severity} warning-line`}
+              data-code={w.code}
+            >
+              <details>
+                <summary>
+                  <span className="warning-badge">{SEVERITY_LABEL[w.severity]}</span>
+                  <span className="warning-line-title">{w.title}</span>
+                </summary>
+                <WarningBody warning={w} />
+              </details>
+            </li>
+          ),
+        )}
       </ul>
     </section>
   );
