@@ -57,7 +57,31 @@ export function redactUrl(url: string): string {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+/** Limits on PostgreSQL, so that a database that stops answering cannot hold requests forever. */
+export const postgresTimeouts = {
+  /** Opening a connection (TCP and start-up); a server that accepts and never answers fails here. */
+  connectionMs: 5_000,
+  /** One statement, enforced by the server. */
+  statementMs: 30_000,
+  /** A transaction left open and idle: the server ends its session and frees its locks. */
+  idleInTransactionMs: 30_000,
+};
+
+export interface OpenOptions {
+  /**
+   * Told when a PostgreSQL connection fails outside a query (ended by the server, a failover, an
+   * idle-connection reaper). The connection is dropped and the pool opens a new one when needed.
+   */
+  onConnectionError?: (error: Error) => void;
+}
+
+const logConnectionError = (error: Error) =>
+  console.error(`PostgreSQL connection lost (${error.message}); continuing with new connections.`);
+
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
   if (target.engine === "sqlite") {
     mkdirSync(dirname(target.target), { recursive: true });
     const sqlite = new SQLite(target.target);
@@ -92,7 +116,21 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const pool = new pg.Pool({
     connectionString: target.target,
     max: 10,
+    // Names Mitra's sessions in pg_stat_activity; `?application_name=` in the URL wins.
+    application_name: "mitra",
+    connectionTimeoutMillis: postgresTimeouts.connectionMs,
+    statement_timeout: postgresTimeouts.statementMs,
+    idle_in_transaction_session_timeout: postgresTimeouts.idleInTransactionMs,
+    keepAlive: true,
     ...(target.schema ? { options: `-c search_path="${target.schema}"` } : {}),
+  });
+  // Without listeners, a connection that ends (idle in the pool, or checked out by a request)
+  // raises an unhandled 'error' event, which stops the process. The query in flight fails on its
+  // own (the route answers 503); the pool discards the broken client.
+  const onConnectionError = options.onConnectionError ?? logConnectionError;
+  pool.on("connect", (client) => client.on("error", onConnectionError));
+  pool.on("error", () => {
+    // Already told by the client's own listener above.
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

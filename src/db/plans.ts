@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely, Selectable, Transaction } from "kysely";
+import { type Kysely, PostgresAdapter, type Selectable, type Transaction } from "kysely";
 import {
   type ActivePlanLimits,
   activePlanLimits,
@@ -238,6 +238,22 @@ export async function activePlanForDay(
   return limits;
 }
 
+/**
+ * Makes the person's plan changes wait for one another: on PostgreSQL, two transactions would
+ * otherwise each see no other active plan for the substance and both insert one (the unique
+ * indexes of migration 0007 would refuse the second). SQLite runs one write transaction at a time.
+ */
+async function lockPersonsPlans(trx: Kysely<Database>, userId: string): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await trx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
+}
+
+/** The plan's subject columns (see PlansTable). */
+const subjectColumns = (definition: PlanDefinition) => ({
+  substance_id: definition.substanceId ?? null,
+  product_id: definition.productId ?? null,
+});
+
 /** Ends the person's other active plans that cover the same substance or product as `definition`. */
 async function replaceOverlapping(
   trx: Kysely<Database>,
@@ -294,7 +310,16 @@ export interface PlanInsertResult {
 export async function insertPlan(db: Kysely<Database>, p: NewPlan): Promise<PlanInsertResult> {
   const at = p.now.toISOString();
   const outcome = await inTransaction(db, async (trx) => {
-    const inserted = await trx
+    await lockPersonsPlans(trx, p.userId);
+    const existing = await trx
+      .selectFrom("plans")
+      .select("id")
+      .where("id", "=", p.id)
+      .executeTakeFirst();
+    if (existing) return { created: false, replaced: [] as string[] };
+    // The plans it replaces end first: the unique indexes allow one active plan per subject.
+    const replaced = await replaceOverlapping(trx, p.userId, p.id, p.definition, p.createdBy, at);
+    await trx
       .insertInto("plans")
       .values({
         id: p.id,
@@ -306,12 +331,9 @@ export async function insertPlan(db: Kysely<Database>, p: NewPlan): Promise<Plan
         ended_by: null,
         end_reason: null,
         replaced_by: null,
+        ...subjectColumns(p.definition),
       })
-      .onConflict((oc) => oc.column("id").doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-      return { created: false, replaced: [] as string[] };
-    }
+      .execute();
     await trx
       .insertInto("plan_versions")
       .values({
@@ -324,7 +346,6 @@ export async function insertPlan(db: Kysely<Database>, p: NewPlan): Promise<Plan
         created_at: at,
       })
       .execute();
-    const replaced = await replaceOverlapping(trx, p.userId, p.id, p.definition, p.createdBy, at);
     return { created: true, replaced };
   });
   const plan = await getPlan(db, p.id);
@@ -358,6 +379,13 @@ export async function revisePlan(
 ): Promise<PlanRevisionResult> {
   const at = r.now.toISOString();
   const result = await inTransaction(db, async (trx): Promise<PlanRevisionResult> => {
+    const owner = await trx
+      .selectFrom("plans")
+      .select("user_id")
+      .where("id", "=", r.planId)
+      .executeTakeFirst();
+    if (!owner) return { outcome: "not_found" };
+    await lockPersonsPlans(trx, owner.user_id);
     const plan = await getPlan(trx, r.planId);
     if (!plan) return { outcome: "not_found" };
     if (plan.status !== "active") return { outcome: "ended", plan };
@@ -383,6 +411,11 @@ export async function revisePlan(
       r.createdBy,
       at,
     );
+    await trx
+      .updateTable("plans")
+      .set(subjectColumns(r.definition))
+      .where("id", "=", plan.id)
+      .execute();
     return { outcome: "revised", plan, replaced };
   });
   if (result.outcome !== "revised") return result;

@@ -5,6 +5,7 @@ import * as doseLog from "./0003_dose_log.ts";
 import * as plans from "./0004_plans.ts";
 import * as careTeam from "./0005_care_team.ts";
 import * as redundantIndexes from "./0006_redundant_indexes.ts";
+import * as oneActivePlan from "./0007_one_active_plan.ts";
 
 /** Every migration, in order. Names sort the way they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004_plans": plans,
   "0005_care_team": careTeam,
   "0006_redundant_indexes": redundantIndexes,
+  "0007_one_active_plan": oneActivePlan,
 };

@@ -16,6 +16,12 @@ export interface PlansTable {
   end_reason: "ended" | "replaced" | null;
   /** The plan that replaced this one, when `end_reason` is `replaced`. */
   replaced_by: string | null;
+  /**
+   * The current version's substance and product (copied from its definition), so that unique
+   * indexes over active plans keep one per person and substance, and per person and product.
+   */
+  substance_id: string | null;
+  product_id: string | null;
 }
 
 export interface PlanVersionsTable {

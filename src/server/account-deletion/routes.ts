@@ -2,7 +2,7 @@ import { z } from "zod";
 import { deleteAccount } from "../../db/account-deletion.ts";
 import { withAuditEntry } from "../../db/audit.ts";
 import { findUserById } from "../../db/users.ts";
-import { assertLoginAllowed, noteLoginFailure } from "../auth/login-throttle.ts";
+import { reserveLoginAttempt } from "../auth/login-throttle.ts";
 import { verifyPassword } from "../auth/passwords.ts";
 import { endSession, requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
@@ -29,11 +29,10 @@ export async function accountDeletionRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      await assertLoginAllowed(app, user.email, request.ip);
+      const attempt = await reserveLoginAttempt(app, user.email, request.ip);
       const row = await findUserById(app.mitra.db, user.id);
       if (!row) throw notFound("Your account");
       if (!(await verifyPassword(request.body.password, row.password_hash))) {
-        await noteLoginFailure(app, user.email, request.ip);
         throw new ApiError(403, "wrong_password", "That password is not right", {
           fields: [{ field: "body.password", message: "not your password" }],
         });
@@ -41,7 +40,10 @@ export async function accountDeletionRoutes(app: App): Promise<void> {
       // The deletion and its (anonymous) audit entry commit together.
       const deleted = await withAuditEntry(
         app.mitra.db,
-        (trx) => deleteAccount(trx, user.id),
+        async (trx) => {
+          await attempt.succeeded(trx);
+          return deleteAccount(trx, user.id);
+        },
         (gone) =>
           gone
             ? {

@@ -4,7 +4,7 @@ import { clearLoginFailures } from "../../db/login-failures.ts";
 import { findUserByEmail, findUserById, insertUser, updateUserProfile } from "../../db/users.ts";
 import type { App, SessionUser } from "../context.ts";
 import { ApiError, invalidInput } from "../http/api-error.ts";
-import { assertLoginAllowed, noteLoginFailure, throttleKeys } from "./login-throttle.ts";
+import { reserveLoginAttempt, throttleKeys } from "./login-throttle.ts";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { loginBody, profilePatch, registerBody, sessionResponse } from "./schemas.ts";
 import { endSession, requireUser, startSession } from "./session.ts";
@@ -92,17 +92,18 @@ export async function authRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      await assertLoginAllowed(app, email, request.ip);
+      const attempt = await reserveLoginAttempt(app, email, request.ip);
       const user = await findUserByEmail(app.mitra.db, email);
       const ok = user
         ? await verifyPassword(password, user.password_hash)
         : await verifyPassword(password, await decoyHash()).then(() => false);
+      // A wrong password leaves the attempt counted as a failure.
       if (!user || !ok) {
-        await noteLoginFailure(app, email, request.ip);
         throw new ApiError(401, "invalid_credentials", "Email or password is incorrect");
       }
       // The cleared failures, the session and its audit entry commit together.
       const csrfToken = await app.mitra.db.transaction().execute(async (trx) => {
+        await attempt.succeeded(trx);
         await clearLoginFailures(trx, throttleKeys(email, request.ip).account);
         const token = await startSession(app, request, reply, user.id, trx);
         await appendAudit(trx, {

@@ -19,7 +19,7 @@ import {
   newInvitationCode,
   normalizeInvitationCode,
 } from "./invitation-code.ts";
-import { assertJoinAllowed, noteWrongCode } from "./join-throttle.ts";
+import { reserveJoinAttempt } from "./join-throttle.ts";
 import {
   idParams,
   invitationBody,
@@ -176,7 +176,7 @@ export async function consentRoutes(app: App): Promise<void> {
           { field: "body.code", message: "a code has 8 letters and digits, like 7KQM-3XVD" },
         ]);
       }
-      await assertJoinAllowed(app, clinician.id, request.ip);
+      const attempt = await reserveJoinAttempt(app, clinician.id, request.ip);
       const now = app.mitra.now();
       // A new link and its audit entry commit together.
       const redemption = await withAuditEntry(
@@ -199,7 +199,6 @@ export async function consentRoutes(app: App): Promise<void> {
       // A code sent again answers with its link only while that link is live: once the patient
       // revoked it (or the clinician joined again), the clinician learns nothing more from it.
       if (redemption.outcome === "invalid" || redemption.link.revokedAt !== null) {
-        await noteWrongCode(app, clinician.id, request.ip);
         throw new ApiError(
           404,
           "invitation_not_found",
@@ -207,6 +206,7 @@ export async function consentRoutes(app: App): Promise<void> {
           { fields: [{ field: "body.code", message: "unknown, expired or already used" }] },
         );
       }
+      await attempt.succeeded();
       const link = redemption.link;
       const patient = await findUserById(app.mitra.db, link.patientId);
       if (!patient) throw notFound("That patient");

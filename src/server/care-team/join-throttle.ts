@@ -1,31 +1,23 @@
-import { recordLoginFailure } from "../../db/login-failures.ts";
-import { assertUnderFailureLimits } from "../auth/login-throttle.ts";
+import { type Attempt, reserveAttempt } from "../auth/login-throttle.ts";
 import type { App } from "../context.ts";
 
 /**
- * Guessing invitation codes is throttled like guessing passwords: wrong codes count per
- * clinician and per address in the database (shared by every instance), with the sign-in limits
- * and window.
+ * Guessing invitation codes is throttled like guessing passwords: each code is counted per
+ * clinician and per address in the database (shared by every instance) before it is checked,
+ * with the sign-in limits and window; a right code is taken back.
  */
-const keys = (clinicianId: string, address: string) => ({
-  account: `join-account:${clinicianId}`,
-  address: `join-address:${address}`,
-});
-
-export async function assertJoinAllowed(app: App, clinicianId: string, address: string) {
+export function reserveJoinAttempt(
+  app: App,
+  clinicianId: string,
+  address: string,
+): Promise<Attempt> {
   const { config } = app.mitra;
-  const k = keys(clinicianId, address);
-  await assertUnderFailureLimits(
+  return reserveAttempt(
     app,
     [
-      { key: k.account, limit: config.loginFailuresPerAccount },
-      { key: k.address, limit: config.loginFailuresPerAddress },
+      { key: `join-account:${clinicianId}`, limit: config.loginFailuresPerAccount },
+      { key: `join-address:${address}`, limit: config.loginFailuresPerAddress },
     ],
     "wrong invitation codes",
   );
-}
-
-export async function noteWrongCode(app: App, clinicianId: string, address: string) {
-  const k = keys(clinicianId, address);
-  await recordLoginFailure(app.mitra.db, [k.account, k.address], app.mitra.now());
 }

@@ -8,6 +8,19 @@ const healthResponse = z.object({
   version: z.string(),
 });
 
+/** Longer than this, the database counts as down: a load balancer must hear back quickly. */
+const HEALTH_TIMEOUT_MS = 1500;
+
+/** Resolves with `work`, or rejects after `ms` (the work itself goes on; its answer is dropped). */
+function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  work.catch(() => {}); // a late failure after the timeout is expected, not unhandled
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export async function healthRoutes(app: App): Promise<void> {
   app.get(
     "/api/health",
@@ -21,7 +34,7 @@ export async function healthRoutes(app: App): Promise<void> {
     async (_request, reply) => {
       const { db, engine, version } = app.mitra;
       try {
-        await sql`select 1`.execute(db);
+        await within(HEALTH_TIMEOUT_MS, sql`select 1`.execute(db));
         return { status: "ok" as const, database: engine, version };
       } catch {
         return reply.status(503).send({ status: "degraded" as const, database: engine, version });

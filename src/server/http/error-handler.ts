@@ -1,6 +1,7 @@
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable } from "../../db/database-errors.ts";
 import { ApiError, type FieldIssue } from "./api-error.ts";
 
 function sendError(
@@ -46,6 +47,16 @@ export function installErrorHandling(app: FastifyInstance): void {
               ? "rate_limited"
               : "bad_request";
       return sendError(reply, status, code, error.message);
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, "database unavailable");
+      reply.header("retry-after", "5");
+      return sendError(
+        reply,
+        503,
+        "database_unavailable",
+        "The database is not answering right now. Please try again in a moment.",
+      );
     }
     request.log.error({ err: error }, "unhandled error");
     return sendError(reply, 500, "internal", "Something went wrong on our side. Please try again.");

@@ -230,6 +230,49 @@ describe.each(engines)("plans over HTTP on %s", (engine) => {
     expect(changeEnded.body.error.code).toBe("plan_ended");
   });
 
+  it.skipIf(skip)("keeps one active plan when ten for one substance arrive at once", async () => {
+    const { client } = await patient();
+    const sent = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        client.post("/api/plans", {
+          id: randomUUID(),
+          definition: taper({ startAmountPerDay: 10 + i / 10 }),
+        }),
+      ),
+    );
+    expect(sent.map((r) => r.status)).toEqual(Array(10).fill(201));
+    const active = await client.get("/api/plans?status=active");
+    expect(active.body.plans).toHaveLength(1);
+    // Each replaced plan names its successor; exactly one plan was never replaced.
+    const ended = (await client.get("/api/plans?status=ended")).body.plans;
+    expect(ended).toHaveLength(9);
+    for (const plan of ended) expect(plan.endReason).toBe("replaced");
+  });
+
+  it.skipIf(skip)("keeps one active plan when a revision and a new plan race", async () => {
+    const { client } = await patient();
+    const magnesium = await createPlan(
+      client,
+      taper({
+        substanceId: "magnesium-citrate",
+        unit: "mg",
+        startAmountPerDay: 300,
+        limitAmountPerDay: 100,
+        step: { kind: "amount", amount: 50 },
+        maxPerDose: 150,
+      }),
+    );
+    // Moving the magnesium plan to kratom while two kratom plans are created.
+    const answers = await Promise.all([
+      client.request("PUT", `/api/plans/${magnesium.id}`, { definition: taper() }),
+      client.post("/api/plans", { id: randomUUID(), definition: taper() }),
+      client.post("/api/plans", { id: randomUUID(), definition: taper() }),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 201, 201]);
+    const active = await client.get("/api/plans?status=active");
+    expect(active.body.plans).toHaveLength(1);
+  });
+
   it.skipIf(skip)("ends a plan; ending it again changes nothing", async () => {
     const { client } = await patient();
     const plan = await createPlan(client);
