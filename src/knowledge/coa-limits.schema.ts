@@ -8,13 +8,14 @@ import {
   type MicrobialRule,
   type SevenOhCap,
 } from "../core/coa/coa-limits.ts";
-import { isoDate, knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import { isoDate, knowledgeFileHeader, reviewedField, sourcesSchema } from "./citation.schema.ts";
 
 const text = z.string().trim().min(1);
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case slug, e.g. kcpa-2pct");
 const overStatus = z.enum(["fail", "warning"]);
 const sourced = {
   sources: sourcesSchema,
+  ...reviewedField,
   as_of: isoDate,
   verified: z.boolean(),
   note: text.optional(),
@@ -49,6 +50,7 @@ const heavyMetalLimitSchema = z
             exceeded_status: overStatus,
             meaning: text,
             sources: sourcesSchema,
+            ...reviewedField,
             verified: z.boolean(),
             note: text.optional(),
           })

@@ -4,7 +4,12 @@ import {
   type InteractionPolicy,
   type InteractionRule,
 } from "../core/safety/types.ts";
-import { citationSchema, knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import {
+  citationSchema,
+  knowledgeFileHeader,
+  reviewedField,
+  sourcesSchema,
+} from "./citation.schema.ts";
 import {
   levelSchema,
   matcherSchema,
@@ -24,6 +29,7 @@ const ratingSchema = z
     by: textSchema,
     level: levelSchema,
     sources: sourcesSchema,
+    ...reviewedField,
     note: textSchema.optional(),
   })
   .strict();
@@ -43,6 +49,7 @@ const interactionRuleSchema = z
     verified: z.boolean().optional(),
     note: textSchema.optional(),
     sources: sourcesSchema,
+    ...reviewedField,
   })
   .strict()
   .superRefine((rule, ctx) => {
