@@ -121,6 +121,7 @@ const percent = z.number().min(0, "must be 0 or more").max(100, "a percentage is
 const ugPerG = z.number().min(0, "must be 0 or more").max(1_000_000, "too large for µg/g");
 const cfuPerG = z.number().min(0, "must be 0 or more").max(1e12, "too large");
 const presence = z.enum(["absent", "detected"]);
+const grams = z.number().positive("must be more than 0").max(1000, "at most 1000 g");
 
 export const coaCheckBody = z
   .object({
@@ -146,6 +147,15 @@ export const coaCheckBody = z
       .strict()
       .optional(),
     form: z.enum(BOTANICAL_FORMS).optional(),
+    /** Grams per serving, per unit and per container: for the per-serving, per-unit caps. */
+    servingGrams: grams.optional(),
+    unitGrams: grams.optional(),
+    containerGrams: z.number().positive("must be more than 0").max(100_000).optional(),
+    /**
+     * Where the person lives (a jurisdiction code): the product is then judged by the strictest
+     * rule of each kind that applies there. Absent: every cap, each on its own.
+     */
+    jurisdiction: jurisdictionCodeParams.shape.code.optional(),
     lab: z.string().trim().max(200).optional(),
     testDate: z.iso.date("a date as YYYY-MM-DD").optional(),
     expiryDate: z.iso.date("a date as YYYY-MM-DD").optional(),
@@ -173,6 +183,8 @@ export const coaCheckResponse = z.object({
       details: z.record(z.string(), z.unknown()).optional(),
     }),
   ),
+  /** The place the certificate was judged for, when the request named one. */
+  place: z.object({ code: z.string(), name: z.string(), chain: z.array(z.string()) }).optional(),
   /** Present when the product name uses a strain or vein-colour (marketing) name. */
   strainName: z
     .object({ matched: z.array(z.string()), message: z.string(), sources: z.array(citationView) })

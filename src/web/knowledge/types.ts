@@ -65,6 +65,8 @@ export interface SearchResponse {
 
 export interface CoaCheckResponse {
   findings: CoaFinding[];
+  /** The place the certificate was judged for, when the person has set one. */
+  place?: { code: string; name: string; chain: string[] };
   strainName?: StrainNameNote;
   limitsVersion: string;
 }
