@@ -52,7 +52,9 @@ describe.skipIf(!available)("law and learn in the browser", () => {
     expect(facts).toMatch(/Kratom\s*Regulated/);
     expect(facts).toMatch(/7-OH products\s*Banned/);
     expect(facts).toMatch(/Minimum age\s*21/);
-    expect(await status.textContent()).toMatch(/As of/);
+    expect(await status.getByTestId("checked-on").textContent()).toMatch(/^Checked on /);
+    // Florida's 2026 bill is shown beside the status in force, apart from it.
+    expect(await status.getByTestId("pending-law").first().textContent()).toMatch(/HB 309/);
     // The level list shows the state and the country it sits in.
     expect(await status.locator(".law-level h4").allInnerTexts()).toEqual([
       expect.stringMatching(/^Florida/),
@@ -75,7 +77,7 @@ describe.skipIf(!available)("law and learn in the browser", () => {
     await expect.poll(() => card.textContent()).toMatch(/Florida/);
     const text = (await card.textContent()) ?? "";
     expect(text).toMatch(/Kratom\s*Regulated\s*7-OH\s*Banned\s*21\+/);
-    expect(text).toMatch(/As of \d{1,2} \w{3} \d{4}|As of \w{3} \d{1,2}, \d{4}/);
+    expect(text).toMatch(/Checked on \d{1,2} \w{3} \d{4}|Checked on \w{3} \d{1,2}, \d{4}/);
     expect(await card.getByTestId("stale-note").count()).toBe(expected.stale ? 1 : 0);
     await scrollTo('[data-testid="today-law"]');
     await shot("today-law");

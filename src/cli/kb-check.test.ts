@@ -31,6 +31,31 @@ describe("mitra kb check as a command", () => {
     );
     expect(stdout).toMatch(new RegExp(`All ${knowledgeFiles.length} files are valid\\.`));
     expect(stdout).toContain("Every pair of substances has a decision.");
+    expect(stdout).toMatch(/^\d+ of \d+ records are due for review\.$/m);
+  }, 60_000);
+
+  it("kb review refuses an id that names no record and writes nothing", async () => {
+    const failed = await run(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "src/cli/main.ts",
+        "kb",
+        "review",
+        "no-such-record",
+        "--source",
+        "https://example.org/",
+        "--by",
+        "Tester",
+      ],
+      { cwd: projectRoot, env: { ...process.env, NODE_NO_WARNINGS: "1" } },
+    ).then(
+      () => undefined,
+      (e: { code: number; stdout: string }) => e,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toContain('no record with id "no-such-record"');
   }, 60_000);
 });
 
@@ -102,12 +127,19 @@ describe("runKbCheck", () => {
     expect(out).toMatch(/1 of 2 files have errors: bad\.json\./);
   });
 
-  it("lists records past their review date but still exits 0", () => {
+  it("lists records past their review date, counts them, and still exits 0", () => {
     const dataDir = scratch({
       "old.json": {
         version: "1.0.0",
         as_of: "2024-01-01",
-        items: [{ id: "old-one", sources: [source] }],
+        items: [
+          { id: "old-one", sources: [source] },
+          {
+            id: "old-but-reviewed",
+            sources: [source],
+            reviewed: { on: "2026-03-01", by: "a reviewer", source: "x" },
+          },
+        ],
       },
     });
     const lines: string[] = [];
@@ -119,6 +151,10 @@ describe("runKbCheck", () => {
     });
     expect(code).toBe(0);
     expect(lines).toContain("Records past their review date (1):");
-    expect(lines).toContain("  old.json  old-one  as of 2024-01-01, review by 2024-12-31");
+    expect(lines).toContain(
+      "  old.json  old-one  source of 2024-01-01, never reviewed, review by 2024-12-31",
+    );
+    expect(lines.join("\n")).not.toContain("old-but-reviewed");
+    expect(lines).toContain("1 of 2 records are due for review.");
   });
 });

@@ -31,9 +31,14 @@ export function formatKbReport(report: KnowledgeBaseReport, now: Date): string[]
   } else {
     lines.push(`Records past their review date (${report.stale.length}):`);
     for (const s of report.stale) {
-      lines.push(`  ${s.file}  ${s.id}  as of ${s.as_of || "?"}, review by ${s.review_by}`);
+      const last = s.reviewed_on ? `last reviewed ${s.reviewed_on}` : "never reviewed";
+      lines.push(
+        `  ${s.file}  ${s.id}  source of ${s.as_of || "?"}, ${last}, review by ${s.review_by}`,
+      );
     }
   }
+  lines.push("");
+  lines.push(`${report.stale.length} of ${report.records} records are due for review.`);
   const failed = report.files.filter((f) => !f.ok);
   lines.push("");
   lines.push(

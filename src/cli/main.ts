@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "../server/config.ts";
 import { backupDatabase, restoreDatabase } from "./backup.ts";
 import { createAdmin } from "./create-admin.ts";
 import { runKbCheck } from "./kb-check.ts";
+import { runKbReview } from "./kb-review.ts";
 import { seedDemo } from "./seed-demo.ts";
 import { openMigratedDatabase, serve } from "./serve.ts";
 
@@ -18,6 +19,9 @@ Commands:
                         database; --force seeds beside other accounts; password from
                         MITRA_DEMO_PASSWORD or printed once)
   kb check              validate the knowledge files and list records past their review date
+  kb review ID --source URL --by NAME [--on YYYY-MM-DD] [--file FILE]
+                        record that NAME compared record ID with its source URL (one the
+                        record cites); refuses an unknown ID or a source the record does not cite
 
 Settings come from the environment: MITRA_DATABASE_URL (default sqlite:data/mitra.sqlite),
 MITRA_PORT (default 3000), MITRA_HOST (default 127.0.0.1), MITRA_LOG_LEVEL, MITRA_TRUST_PROXY,
@@ -28,7 +32,13 @@ async function main(argv: string[]): Promise<void> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { force: { type: "boolean" } },
+    options: {
+      force: { type: "boolean" },
+      source: { type: "string" },
+      by: { type: "string" },
+      on: { type: "string" },
+      file: { type: "string" },
+    },
   });
   const [command, ...rest] = positionals;
   if (!command || command === "help") {
@@ -37,6 +47,18 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === "kb" && rest[0] === "check") {
     process.exitCode = runKbCheck({ now: new Date() });
+    return;
+  }
+  if (command === "kb" && rest[0] === "review") {
+    const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+    process.exitCode = runKbReview({
+      id: rest[1],
+      source: text(values.source),
+      by: text(values.by),
+      on: text(values.on),
+      file: text(values.file),
+      now: new Date(),
+    });
     return;
   }
   const config = loadConfig();

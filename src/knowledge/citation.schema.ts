@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Citation } from "../core/citation.ts";
+import type { Review } from "../core/review.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
 
@@ -27,6 +28,22 @@ export const sourcesSchema = z
   .min(1, "every record needs at least one source");
 
 export { isoDate };
+
+/**
+ * The last time a person compared a record with its source: when, who, and which source (a URL or
+ * DOI the record cites; `mitra kb review` checks that). Optional on every record: a record without
+ * one has never been reviewed, and its staleness falls back to its `as_of`.
+ */
+export const reviewSchema = z
+  .object({
+    on: isoDate,
+    by: z.string().trim().min(2),
+    source: z.string().trim().min(3),
+  })
+  .strict() satisfies z.ZodType<Review>;
+
+/** Spread into a record's object schema: `reviewed` is allowed on every knowledge record. */
+export const reviewedField = { reviewed: reviewSchema.optional() };
 
 /** Header every knowledge file carries: what it is, its version and when it was last checked. */
 export const knowledgeFileHeader = {

@@ -1,20 +1,24 @@
 import { z } from "zod";
 import {
   BOTANICAL_FORMS,
+  CAP_BASES,
+  CAPPED_ALKALOIDS,
   type CoaLimits,
   HEAVY_METALS,
   type HeavyMetalLimit,
   type MarketingNameNote,
   type MicrobialRule,
+  PERCENT_BASES,
   type SevenOhCap,
 } from "../core/coa/coa-limits.ts";
-import { isoDate, knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import { isoDate, knowledgeFileHeader, reviewedField, sourcesSchema } from "./citation.schema.ts";
 
 const text = z.string().trim().min(1);
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case slug, e.g. kcpa-2pct");
 const overStatus = z.enum(["fail", "warning"]);
 const sourced = {
   sources: sourcesSchema,
+  ...reviewedField,
   as_of: isoDate,
   verified: z.boolean(),
   note: text.optional(),
@@ -23,15 +27,29 @@ const sourced = {
 const sevenOhCapSchema = z
   .object({
     id: slug,
-    basis: z.enum(["share_of_alkaloids", "share_of_product_weight"]),
-    max_percent: z.number().positive().max(100),
+    basis: z.enum(CAP_BASES),
+    alkaloid: z.enum(CAPPED_ALKALOIDS).optional(),
+    max_percent: z.number().positive().max(100).optional(),
+    max_mg: z.number().positive().max(100_000).optional(),
+    jurisdiction: z
+      .string()
+      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3}(-[A-Z]{2,})?)?$/, "a jurisdiction code, e.g. US-GA")
+      .optional(),
+    pending: z.literal(true).optional(),
     exceeded_status: overStatus,
     title: text,
     applies_to: text,
     advice: text,
     ...sourced,
   })
-  .strict() satisfies z.ZodType<SevenOhCap>;
+  .strict()
+  .refine(
+    (c) =>
+      PERCENT_BASES.includes(c.basis)
+        ? c.max_percent !== undefined && c.max_mg === undefined
+        : c.max_mg !== undefined && c.max_percent === undefined,
+    { message: "a share cap needs max_percent only; an amount cap needs max_mg only" },
+  ) satisfies z.ZodType<SevenOhCap>;
 
 const heavyMetalLimitSchema = z
   .object({
@@ -49,6 +67,7 @@ const heavyMetalLimitSchema = z
             exceeded_status: overStatus,
             meaning: text,
             sources: sourcesSchema,
+            ...reviewedField,
             verified: z.boolean(),
             note: text.optional(),
           })

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CRISIS_RESOURCE_KINDS, type CrisisResource } from "../core/assessment/crisis-resource.ts";
-import { knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import { knowledgeFileHeader, reviewedField, sourcesSchema } from "./citation.schema.ts";
 import { uniqueIdsIn } from "./unique-ids.ts";
 
 const text = z.string().trim().min(1);
@@ -18,6 +18,7 @@ export const crisisResourceSchema = z
     hours: text.optional(),
     description: text,
     sources: sourcesSchema,
+    ...reviewedField,
     verified: z.boolean(),
     note: text.optional(),
   })

@@ -5,7 +5,7 @@ import {
   type EvidenceClaim,
   VERDICTS,
 } from "../core/evidence/evidence-claim.ts";
-import { isoDate, knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import { isoDate, knowledgeFileHeader, reviewedField, sourcesSchema } from "./citation.schema.ts";
 import { uniqueIdsIn } from "./unique-ids.ts";
 
 const text = z.string().trim().min(1);
@@ -19,6 +19,7 @@ export const evidenceClaimSchema = z
     explanation: text,
     evidence_level: z.enum(EVIDENCE_LEVELS),
     sources: sourcesSchema,
+    ...reviewedField,
     as_of: isoDate,
     verified: z.boolean(),
     note: text.optional(),

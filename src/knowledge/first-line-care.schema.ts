@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CARE_KINDS, type FirstLineCare } from "../core/evidence/first-line-care.ts";
-import { isoDate, knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import { isoDate, knowledgeFileHeader, reviewedField, sourcesSchema } from "./citation.schema.ts";
 import { uniqueIdsIn } from "./unique-ids.ts";
 
 const text = z.string().trim().min(1);
@@ -15,6 +15,7 @@ export const firstLineCareSchema = z
     how_to_get: text,
     url: z.url().optional(),
     sources: sourcesSchema,
+    ...reviewedField,
     as_of: isoDate,
     verified: z.boolean(),
     note: text.optional(),

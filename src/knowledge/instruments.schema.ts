@@ -7,7 +7,7 @@ import type {
   RedFlagRule,
   SubscoreDefinition,
 } from "../core/assessment/instrument.ts";
-import { knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import { knowledgeFileHeader, reviewedField, sourcesSchema } from "./citation.schema.ts";
 
 /**
  * Schema of src/knowledge/data/instruments.json. Beyond shapes it checks what scoring relies on:
@@ -38,6 +38,7 @@ const redFlagRuleSchema = z
         message: text,
         action: text,
         sources: sourcesSchema,
+        ...reviewedField,
       })
       .strict(),
   })
@@ -114,6 +115,7 @@ const bandSchema = z
     convention: z.literal(true).optional(),
     note: text.optional(),
     sources: sourcesSchema.optional(),
+    ...reviewedField,
   })
   .strict()
   .refine((b) => b.min <= b.max, { message: "a band's min must not exceed its max" })
@@ -147,6 +149,7 @@ export const instrumentSchema = z
     subscores: z.array(subscoreSchema),
     codes: z.array(z.object({ system: z.url(), code: text, display: text }).strict()),
     sources: sourcesSchema,
+    ...reviewedField,
     note: text.optional(),
   })
   .strict()

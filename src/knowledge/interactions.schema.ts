@@ -5,7 +5,12 @@ import {
   type InteractionRule,
   type UnratedPair,
 } from "../core/safety/types.ts";
-import { citationSchema, knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import {
+  citationSchema,
+  knowledgeFileHeader,
+  reviewedField,
+  sourcesSchema,
+} from "./citation.schema.ts";
 import {
   levelSchema,
   matcherSchema,
@@ -27,6 +32,7 @@ const ratingSchema = z
     by: textSchema,
     level: levelSchema,
     sources: sourcesSchema,
+    ...reviewedField,
     note: textSchema.optional(),
   })
   .strict();
@@ -48,6 +54,7 @@ const interactionRuleSchema = z
     verified: z.boolean().optional(),
     note: textSchema.optional(),
     sources: sourcesSchema,
+    ...reviewedField,
   })
   .strict()
   .superRefine((rule, ctx) => {

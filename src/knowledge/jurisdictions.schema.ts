@@ -3,9 +3,11 @@ import {
   JURISDICTION_KINDS,
   type Jurisdiction,
   KRATOM_STATUSES,
+  PENDING_KINDS,
+  type PendingChange,
   SEVEN_OH_STATUSES,
 } from "../core/legal/jurisdiction.ts";
-import { isoDate, knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import { isoDate, knowledgeFileHeader, reviewedField, sourcesSchema } from "./citation.schema.ts";
 
 const text = z.string().trim().min(1);
 
@@ -16,6 +18,31 @@ const jurisdictionCode = z
     /^[A-Z]{2}(-[A-Z0-9]{1,3}(-[A-Z]{2,})?)?$/,
     "a country (US), subdivision (US-AL) or locality (US-CA-SD) code",
   );
+
+const pendingChangeSchema = z
+  .object({
+    kind: z.enum(PENDING_KINDS),
+    title: text,
+    stage: text,
+    summary: text,
+    would_set: z
+      .object({
+        kratom: z.enum(KRATOM_STATUSES).optional(),
+        seven_oh: z.enum(SEVEN_OH_STATUSES).optional(),
+      })
+      .strict()
+      .optional(),
+    dated: isoDate.optional(),
+    expires: isoDate.optional(),
+    sources: sourcesSchema,
+    verified: z.boolean(),
+    note: text.optional(),
+  })
+  .strict()
+  .refine((p) => p.verified || p.note !== undefined, {
+    message: "an unverified pending change needs a note saying what is not confirmed",
+    path: ["note"],
+  }) satisfies z.ZodType<PendingChange>;
 
 export const jurisdictionSchema = z
   .object({
@@ -30,6 +57,8 @@ export const jurisdictionSchema = z
     summary: text,
     sources: sourcesSchema,
     as_of: isoDate,
+    ...reviewedField,
+    pending: z.array(pendingChangeSchema).min(1).optional(),
     verified: z.boolean(),
     confidence: z.enum(["high", "medium", "low"]).optional(),
     note: text.optional(),

@@ -22,15 +22,22 @@ export interface StaleRecord {
   file: string;
   /** The record's `id` or `code`, else its path in the file (e.g. `marketing_names`). */
   id: string;
-  /** The date the record (or, without one, its nearest enclosing record or file) was checked. */
+  /** The date of the record's source (or, without one, its nearest enclosing record's or file's). */
   as_of: string;
-  /** When it fell due: `review_by` if the record sets one, else `as_of` + the file's reviewAfterDays. */
+  /** When a person last compared it with its source; absent when it was never reviewed. */
+  reviewed_on?: string;
+  /**
+   * When it fell due: `review_by` if the record sets one, else its last review + the file's
+   * reviewAfterDays, else (never reviewed) `as_of` + reviewAfterDays.
+   */
   review_by: string;
 }
 
 export interface KnowledgeBaseReport {
   files: KnowledgeFileReport[];
   stale: StaleRecord[];
+  /** Every record found, in every file (the denominator of `stale`). */
+  records: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -42,8 +49,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * records past their review date at `now`. An empty `sources` list is an error unless the file's own
  * schema accepts it, in which case it is a warning. Works on whatever files are registered, whatever their
  * shape: a record is any object with a `sources` key; its date is `as_of` (or `asOf`), inherited
- * from the nearest enclosing record or the file header when it has none; `review_by` (or
- * `reviewBy`) overrides the computed due date.
+ * from the nearest enclosing record or the file header when it has none; its last review is
+ * `reviewed.on`, inherited the same way; staleness counts from the review when there is one;
+ * `review_by` (or `reviewBy`) overrides the computed due date.
  */
 export function checkKnowledgeBase(
   now: Date,
@@ -91,7 +99,13 @@ export function checkKnowledgeBase(
       if (due === undefined) {
         errors.push(`${record.path}: no valid as_of or review_by date to review it by`);
       } else if (now.getTime() >= Date.parse(`${due}T00:00:00Z`)) {
-        stale.push({ file: entry.file, id: record.id, as_of: record.asOf ?? "", review_by: due });
+        stale.push({
+          file: entry.file,
+          id: record.id,
+          as_of: record.asOf ?? "",
+          ...(record.reviewedOn !== undefined ? { reviewed_on: record.reviewedOn } : {}),
+          review_by: due,
+        });
       }
     }
 
@@ -103,7 +117,7 @@ export function checkKnowledgeBase(
       records: records.length,
     });
   }
-  return { files: reports, stale };
+  return { files: reports, stale, records: reports.reduce((n, r) => n + r.records, 0) };
 }
 
 interface FoundRecord {
@@ -111,6 +125,7 @@ interface FoundRecord {
   id: string;
   sources: unknown;
   asOf: string | undefined;
+  reviewedOn: string | undefined;
   reviewBy: string | undefined;
 }
 
@@ -136,30 +151,38 @@ function stringField(obj: Record<string, unknown>, ...keys: string[]): string | 
 /** Depth-first walk collecting every object that has `sources`, with inherited dates. */
 function findRecords(data: unknown, fileAsOf: string | undefined): FoundRecord[] {
   const found: FoundRecord[] = [];
-  const walk = (value: unknown, path: PropertyKey[], inheritedAsOf: string | undefined): void => {
+  const walk = (
+    value: unknown,
+    path: PropertyKey[],
+    inheritedAsOf: string | undefined,
+    inheritedReview: string | undefined,
+  ): void => {
     if (Array.isArray(value)) {
       value.forEach((item, i) => {
-        walk(item, [...path, i], inheritedAsOf);
+        walk(item, [...path, i], inheritedAsOf, inheritedReview);
       });
       return;
     }
     if (!isRecord(value)) return;
     let asOf = inheritedAsOf;
+    let reviewedOn = inheritedReview;
     if ("sources" in value) {
       asOf = stringField(value, "as_of", "asOf") ?? inheritedAsOf;
+      reviewedOn = reviewDate(value) ?? inheritedReview;
       found.push({
         path: formatPath(path),
         id: stringField(value, "id", "code") ?? formatPath(path),
         sources: value.sources,
         asOf,
+        reviewedOn,
         reviewBy: stringField(value, "review_by", "reviewBy"),
       });
     }
     for (const [key, child] of Object.entries(value)) {
-      if (key !== "sources") walk(child, [...path, key], asOf);
+      if (key !== "sources" && key !== "reviewed") walk(child, [...path, key], asOf, reviewedOn);
     }
   };
-  walk(data, [], fileAsOf);
+  walk(data, [], fileAsOf, undefined);
   return found;
 }
 
@@ -182,9 +205,21 @@ function isValidDate(s: string | undefined): s is string {
   return s !== undefined && ISO_DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 }
 
+/** `reviewed.on` of a record (see citation.schema.ts), when it has one. */
+function reviewDate(value: Record<string, unknown>): string | undefined {
+  const reviewed = value.reviewed;
+  return isRecord(reviewed) && typeof reviewed.on === "string" ? reviewed.on : undefined;
+}
+
+/**
+ * When a record falls due. Staleness counts from the last review (a person compared the record
+ * with its source), not from the source's date: a 2019 statute checked last week is not stale.
+ * Only a record never reviewed falls back to its `as_of`.
+ */
 function dueDate(record: FoundRecord, reviewAfterDays: number): string | undefined {
   if (isValidDate(record.reviewBy)) return record.reviewBy;
-  if (!isValidDate(record.asOf)) return undefined;
-  const due = Date.parse(`${record.asOf}T00:00:00Z`) + reviewAfterDays * DAY_MS;
+  const base = isValidDate(record.reviewedOn) ? record.reviewedOn : record.asOf;
+  if (!isValidDate(base)) return undefined;
+  const due = Date.parse(`${base}T00:00:00Z`) + reviewAfterDays * DAY_MS;
   return new Date(due).toISOString().slice(0, 10);
 }

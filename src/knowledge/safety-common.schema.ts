@@ -7,7 +7,7 @@ import {
 } from "../core/safety/types.ts";
 import { UNITS } from "../core/units.ts";
 import { SEVERITIES } from "../core/warning.ts";
-import { citationSchema, sourcesSchema } from "./citation.schema.ts";
+import { citationSchema, reviewedField, sourcesSchema } from "./citation.schema.ts";
 
 /** Pieces shared by the safety knowledge files (substances, interactions, conditions, limits). */
 
@@ -37,6 +37,7 @@ export const warningTextFields = {
   message: textSchema,
   action: textSchema,
   sources: sourcesSchema,
+  ...reviewedField,
 };
 
 /** Warning text about the engine itself (a plan limit, a unit it cannot read): sources optional. */

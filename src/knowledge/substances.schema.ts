@@ -8,7 +8,7 @@ import {
   type TimeCourse,
 } from "../core/safety/types.ts";
 import { isMassUnit } from "../core/units.ts";
-import { knowledgeFileHeader, sourcesSchema } from "./citation.schema.ts";
+import { knowledgeFileHeader, reviewedField, sourcesSchema } from "./citation.schema.ts";
 import { routeSchema, slugSchema, textSchema, unitSchema } from "./safety-common.schema.ts";
 
 /**
@@ -30,6 +30,7 @@ const substanceClassSchema = z
     units: z.array(unitSchema).min(1).optional(),
     routes: z.array(routeSchema).min(1).optional(),
     sources: sourcesSchema,
+    ...reviewedField,
   })
   .strict()
   .refine((c) => !c.pickable || c.units !== undefined, {
@@ -60,6 +61,7 @@ const doseReferenceSchema = z
       .min(1),
     note: textSchema.optional(),
     sources: sourcesSchema,
+    ...reviewedField,
   })
   .strict()
   .superRefine((ref, ctx) => {
@@ -87,6 +89,7 @@ const timeCourseSchema = z
     duration: timeRangeSchema.optional(),
     afterEffects: timeRangeSchema.optional(),
     sources: sourcesSchema,
+    ...reviewedField,
   })
   .strict() satisfies z.ZodType<TimeCourse>;
 
@@ -113,6 +116,7 @@ const pharmacokineticStudySchema = z
     halfLifeHours: reportedValueSchema,
     note: textSchema.optional(),
     sources: sourcesSchema,
+    ...reviewedField,
   })
   .strict() satisfies z.ZodType<PharmacokineticStudy>;
 
@@ -131,6 +135,7 @@ const substanceSchema = z
         verified: z.boolean(),
         note: textSchema.optional(),
         sources: sourcesSchema,
+        ...reviewedField,
       })
       .strict()
       .optional(),
@@ -139,6 +144,7 @@ const substanceSchema = z
     pharmacokinetics: z.array(pharmacokineticStudySchema).min(1).optional(),
     note: textSchema.optional(),
     sources: sourcesSchema,
+    ...reviewedField,
   })
   .strict()
   .superRefine((s, ctx) => {

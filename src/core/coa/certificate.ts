@@ -22,6 +22,12 @@ export interface CertificateOfAnalysis {
     totalAerobicCfuPerG?: number;
     yeastMouldCfuPerG?: number;
   };
+  /** Grams of product in one serving (the label's serving size): for per-serving caps. */
+  servingGrams?: number;
+  /** Grams of product in one unit (a capsule, tablet, gummy or shot): for per-unit caps. */
+  unitGrams?: number;
+  /** Grams of product in the whole container: for per-container caps. */
+  containerGrams?: number;
   /** Which microbial limits apply; leaf powder and capsules are `dried-botanical` (the default). */
   form?: BotanicalForm;
   lab?: string;

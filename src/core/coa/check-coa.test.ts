@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CertificateOfAnalysis } from "./certificate.ts";
 import { checkCoa } from "./check-coa.ts";
+import type { SevenOhCap } from "./coa-limits.ts";
 import type { CoaFinding } from "./finding.ts";
 import { testLimits } from "./test-limits.ts";
 
@@ -220,5 +221,82 @@ describe("checkCoa", () => {
     const order = ["fail", "warning", "not-tested", "info", "pass"];
     const ranks = findings.map((f) => order.indexOf(f.status));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+});
+
+describe("checkCoa for a person's place", () => {
+  const source = [{ title: "Test statute", url: "https://example.org/statute" }];
+  const local = (id: string, extra: Partial<SevenOhCap>): SevenOhCap => ({
+    id,
+    basis: "mg_per_serving",
+    max_mg: 1,
+    exceeded_status: "fail",
+    title: id,
+    applies_to: `Rule ${id}`,
+    advice: "Not allowed.",
+    sources: source,
+    as_of: "2026-01-01",
+    verified: true,
+    ...extra,
+  });
+  const limits = {
+    ...testLimits,
+    seven_oh_caps: [
+      ...testLimits.seven_oh_caps,
+      local("state-serving", { jurisdiction: "XX-AA", max_mg: 2 }),
+      local("city-serving", { jurisdiction: "XX-AA-TOWN", max_mg: 1 }),
+      local("other-state", { jurisdiction: "XX-BB", max_mg: 0.1 }),
+      local("country-proposal", { jurisdiction: "XX", max_mg: 0.5, pending: true }),
+      local("state-mitragynine", {
+        jurisdiction: "XX-AA",
+        alkaloid: "mitragynine",
+        max_mg: 150,
+      }),
+    ],
+  };
+  const place = { codes: ["XX-AA-TOWN", "XX-AA", "XX"], name: "Town" };
+  // 0.03% 7-OH × 5 g = 1.5 mg per serving; 1.6% mitragynine × 5 g = 80 mg.
+  const coa: CertificateOfAnalysis = {
+    ...clean,
+    mitragyninePercent: 1.6,
+    sevenOhPercent: 0.03,
+    totalAlkaloidsPercent: 2,
+    servingGrams: 5,
+  };
+
+  it("judges by the strictest cap of each kind along the chain and names it", () => {
+    const findings = checkCoa(limits, coa, { now, place });
+    const city = byCode(findings, "coa.seven_oh.city-serving");
+    expect(city.status).toBe("fail");
+    expect(city.message).toMatch(/Where you live \(Town\) this is the strictest rule of its kind/);
+    expect(city.details).toMatchObject({
+      rule: "Rule city-serving",
+      looserRules: ["state-serving"],
+    });
+    // The looser state cap of the same kind is not shown as a separate verdict.
+    expect(findings.some((f) => f.code === "coa.seven_oh.state-serving")).toBe(false);
+    // Another state's cap does not apply here.
+    expect(findings.some((f) => f.code === "coa.seven_oh.other-state")).toBe(false);
+    expect(byCode(findings, "coa.seven_oh.state-mitragynine").status).toBe("pass");
+    const verdict = byCode(findings, "coa.local.verdict");
+    expect(verdict.status).toBe("fail");
+    expect(verdict.message).toBe("Not allowed where you live (Town): over Rule city-serving.");
+  });
+
+  it("shows a pending cap as proposed, at most a warning, and never in the verdict", () => {
+    const findings = checkCoa(limits, { ...coa, servingGrams: 2 }, { now, place });
+    // 0.6 mg: over the 0.5 mg proposal, within the 1 mg city cap.
+    const proposal = byCode(findings, "coa.seven_oh.country-proposal");
+    expect(proposal.status).toBe("warning");
+    expect(proposal.message).toMatch(/^Proposed, not confirmed in force:/);
+    expect(byCode(findings, "coa.local.verdict").status).toBe("pass");
+  });
+
+  it("says a per-serving cap is not tested without a serving size, and the verdict too", () => {
+    const { servingGrams: _, ...noServing } = coa;
+    const findings = checkCoa(limits, noServing, { now, place });
+    expect(byCode(findings, "coa.seven_oh.city-serving").status).toBe("not-tested");
+    expect(byCode(findings, "coa.seven_oh.city-serving").message).toMatch(/serving size in grams/);
+    expect(byCode(findings, "coa.local.verdict").status).toBe("not-tested");
   });
 });

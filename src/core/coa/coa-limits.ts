@@ -15,13 +15,47 @@ interface SourcedRule {
   note?: string;
 }
 
-/** What a 7-OH cap is a share of. */
-export type SevenOhCapBasis = "share_of_alkaloids" | "share_of_product_weight";
+/**
+ * What a cap limits: a share (percent of the alkaloids or of the product's weight) or an amount
+ * (mg per gram of product, per serving, per unit such as a capsule or a shot, per container).
+ */
+export const CAP_BASES = [
+  "share_of_alkaloids",
+  "share_of_product_weight",
+  "mg_per_gram",
+  "mg_per_serving",
+  "mg_per_unit",
+  "mg_per_container",
+] as const;
+export type SevenOhCapBasis = (typeof CAP_BASES)[number];
+export const PERCENT_BASES: readonly SevenOhCapBasis[] = [
+  "share_of_alkaloids",
+  "share_of_product_weight",
+];
 
+/** The alkaloid a cap limits. */
+export const CAPPED_ALKALOIDS = ["7-oh", "mitragynine"] as const;
+export type CappedAlkaloid = (typeof CAPPED_ALKALOIDS)[number];
+
+/**
+ * A legal cap on an alkaloid. Despite the name (kept for the data file's key), it may cap
+ * mitragynine too. A cap with a `jurisdiction` is that place's own law: for a person who lives
+ * there, the strictest cap of each kind along their place's chain is the one they are judged by.
+ * A `pending` cap (a notice of intent, a bill) is shown as proposed, never as the law.
+ */
 export interface SevenOhCap extends SourcedRule {
   id: string;
   basis: SevenOhCapBasis;
-  max_percent: number;
+  /** Defaults to 7-OH. */
+  alkaloid?: CappedAlkaloid;
+  /** The cap for the percent bases. */
+  max_percent?: number;
+  /** The cap for the mg bases. */
+  max_mg?: number;
+  /** Code of the jurisdiction whose law this is (e.g. US-GA); absent for a model act. */
+  jurisdiction?: string;
+  /** True for a proposed or pending threshold that is not (surely) in force. */
+  pending?: boolean;
   /** The finding's status when the product is over the cap. */
   exceeded_status: Extract<FindingStatus, "fail" | "warning">;
   title: string;

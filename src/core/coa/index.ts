@@ -1,3 +1,4 @@
+export * from "./alkaloid-caps.ts";
 export * from "./certificate.ts";
 export * from "./check-coa.ts";
 export * from "./coa-limits.ts";

@@ -1,4 +1,5 @@
 import type { Citation } from "../citation.ts";
+import type { Review } from "../review.ts";
 
 /**
  * Legal status of kratom by jurisdiction. Records are data (src/knowledge/data/jurisdictions.json);
@@ -34,6 +35,39 @@ export type KratomStatus = (typeof KRATOM_STATUSES)[number];
 export const SEVEN_OH_STATUSES = [...KRATOM_STATUSES, "under-review"] as const;
 export type SevenOhStatus = (typeof SEVEN_OH_STATUSES)[number];
 
+/** What kind of change is on the way. */
+export const PENDING_KINDS = [
+  "bill",
+  "notice-of-intent",
+  "proposed-rule",
+  "emergency-rule",
+] as const;
+export type PendingKind = (typeof PENDING_KINDS)[number];
+
+/**
+ * A proposed or pending change to a jurisdiction's law: a bill, a notice of intent, a proposed
+ * rule, or an emergency rule with its expiry. It is shown beside the status in force and never
+ * merged into it: `kratom`/`seven_oh` say what the law is today, this says what may change.
+ */
+export interface PendingChange {
+  kind: PendingKind;
+  /** The instrument, e.g. "Florida HB 309 (2026)". */
+  title: string;
+  /** Where it stands as far as Mitra knows, in plain words (and what could not be confirmed). */
+  stage: string;
+  /** What it would do, in Mitra's own words. */
+  summary: string;
+  /** The statuses it would set if it took effect, where that is clear. */
+  would_set?: { kratom?: KratomStatus; seven_oh?: SevenOhStatus };
+  /** When it was filed, published or proposed (YYYY-MM-DD). */
+  dated?: string;
+  /** When it lapses unless made permanent (an emergency rule), YYYY-MM-DD. */
+  expires?: string;
+  sources: Citation[];
+  verified: boolean;
+  note?: string;
+}
+
 /** One jurisdiction's own rules about kratom and 7-OH, with where the facts come from. */
 export interface Jurisdiction {
   code: string;
@@ -50,8 +84,15 @@ export interface Jurisdiction {
   /** One sentence in Mitra's own words. */
   summary: string;
   sources: Citation[];
-  /** The date this record was last checked against its sources (YYYY-MM-DD). */
+  /**
+   * The date of the newest source the record relies on (published or took effect), YYYY-MM-DD.
+   * Not when it was checked: that is `reviewed.on`.
+   */
   as_of: string;
+  /** When a person of the project last compared this record with its source. */
+  reviewed?: Review;
+  /** Changes proposed or pending, shown beside the status in force, never mixed into it. */
+  pending?: PendingChange[];
   /** False when a source was not read in full or the fact still needs a primary source. */
   verified: boolean;
   /** How sure the person who gathered the fact was (not a verification). */

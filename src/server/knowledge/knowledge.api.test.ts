@@ -153,6 +153,35 @@ describe.each(engines)("public knowledge over HTTP on %s", (engine) => {
       expect(res.body.findings[0].status).toBe("fail");
     });
 
+    it.skipIf(skip)(
+      "judges a certificate for a person in Georgia by Georgia's per-serving cap",
+      async () => {
+        const res = await check({
+          mitragyninePercent: 1.6,
+          sevenOhPercent: 0.03,
+          totalAlkaloidsPercent: 2,
+          servingGrams: 5,
+          jurisdiction: "us-ga",
+        });
+        expect(res.status).toBe(200);
+        expect(res.body.place).toEqual({ code: "US-GA", name: "Georgia", chain: ["US-GA", "US"] });
+        expect(find(res.body.findings, "coa.seven_oh.kcpa-2pct-alkaloids")?.status).toBe("pass");
+        expect(find(res.body.findings, "coa.seven_oh.georgia-7oh-per-serving")?.status).toBe(
+          "fail",
+        );
+        expect(find(res.body.findings, "coa.local.verdict")?.message).toMatch(
+          /Not allowed where you live \(Georgia\)/,
+        );
+      },
+    );
+
+    it.skipIf(skip)("refuses a place Mitra has no record for, naming the field", async () => {
+      const res = await check({ sevenOhPercent: 0.02, jurisdiction: "ZZ" });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("invalid_input");
+      expect(res.body.error.details.fields[0].field).toBe("body.jurisdiction");
+    });
+
     it.skipIf(skip)("fails lead over the daily limit and passes lead under it", async () => {
       const over = await check({ heavyMetalsUgPerG: { lead: 2 }, dailyGrams: 10 });
       expect(find(over.body.findings, "coa.metal.lead")?.status).toBe("fail");

@@ -6,6 +6,7 @@ import { CARE_KINDS } from "../../core/evidence/first-line-care.ts";
 import {
   JURISDICTION_KINDS,
   KRATOM_STATUSES,
+  PENDING_KINDS,
   SEVEN_OH_STATUSES,
 } from "../../core/legal/jurisdiction.ts";
 import { citationView } from "../http/warning-schemas.ts";
@@ -34,10 +35,37 @@ const jurisdictionFields = {
   kratom: z.enum(KRATOM_STATUSES),
   seven_oh: z.enum(SEVEN_OH_STATUSES),
   min_age: z.number().optional(),
+  /** The date of the newest source the record relies on (published or took effect). */
   as_of: z.string(),
-  /** True when `as_of` is twelve months old or more: the record may be out of date. */
+  /** When a person of the project last compared the record with its source; absent if never. */
+  checked_on: z.string().optional(),
+  /**
+   * True when the last check (or, never checked, the source's date) is twelve months old or
+   * more: the record may be out of date.
+   */
   stale: z.boolean(),
 };
+
+const reviewView = z.object({ on: z.string(), by: z.string(), source: z.string() });
+
+/** A bill, notice of intent, proposed or emergency rule: beside the status in force, never in it. */
+const pendingChangeView = z.object({
+  kind: z.enum(PENDING_KINDS),
+  title: z.string(),
+  stage: z.string(),
+  summary: z.string(),
+  would_set: z
+    .object({
+      kratom: z.enum(KRATOM_STATUSES).optional(),
+      seven_oh: z.enum(SEVEN_OH_STATUSES).optional(),
+    })
+    .optional(),
+  dated: z.string().optional(),
+  expires: z.string().optional(),
+  sources: z.array(citationView),
+  verified: z.boolean(),
+  note: z.string().optional(),
+});
 
 export const jurisdictionSummaryView = z.object(jurisdictionFields);
 
@@ -49,6 +77,8 @@ export const jurisdictionView = z.object({
   verified: z.boolean(),
   confidence: z.enum(["high", "medium", "low"]).optional(),
   note: z.string().optional(),
+  reviewed: reviewView.optional(),
+  pending: z.array(pendingChangeView).optional(),
 });
 
 export const jurisdictionListResponse = z.object({
@@ -74,7 +104,14 @@ export const jurisdictionResponse = z.object({
   missingParent: z.string().optional(),
   /** The oldest `as_of` along the chain: the answer is no fresher than that. */
   asOf: z.string(),
-  /** True when any level along the chain is twelve months old or more. */
+  /**
+   * The oldest last check along the chain; absent when some level was never checked by a person
+   * of the project (then `uncheckedAt` names them).
+   */
+  checkedOn: z.string().optional(),
+  /** Levels never compared with their source by a person of the project, nearest first. */
+  uncheckedAt: z.array(z.string()),
+  /** True when any level along the chain is past its review (twelve months after its check). */
   stale: z.boolean(),
 });
 
@@ -84,6 +121,7 @@ const percent = z.number().min(0, "must be 0 or more").max(100, "a percentage is
 const ugPerG = z.number().min(0, "must be 0 or more").max(1_000_000, "too large for µg/g");
 const cfuPerG = z.number().min(0, "must be 0 or more").max(1e12, "too large");
 const presence = z.enum(["absent", "detected"]);
+const grams = z.number().positive("must be more than 0").max(1000, "at most 1000 g");
 
 export const coaCheckBody = z
   .object({
@@ -109,6 +147,15 @@ export const coaCheckBody = z
       .strict()
       .optional(),
     form: z.enum(BOTANICAL_FORMS).optional(),
+    /** Grams per serving, per unit and per container: for the per-serving, per-unit caps. */
+    servingGrams: grams.optional(),
+    unitGrams: grams.optional(),
+    containerGrams: z.number().positive("must be more than 0").max(100_000).optional(),
+    /**
+     * Where the person lives (a jurisdiction code): the product is then judged by the strictest
+     * rule of each kind that applies there. Absent: every cap, each on its own.
+     */
+    jurisdiction: jurisdictionCodeParams.shape.code.optional(),
     lab: z.string().trim().max(200).optional(),
     testDate: z.iso.date("a date as YYYY-MM-DD").optional(),
     expiryDate: z.iso.date("a date as YYYY-MM-DD").optional(),
@@ -136,6 +183,8 @@ export const coaCheckResponse = z.object({
       details: z.record(z.string(), z.unknown()).optional(),
     }),
   ),
+  /** The place the certificate was judged for, when the request named one. */
+  place: z.object({ code: z.string(), name: z.string(), chain: z.array(z.string()) }).optional(),
   /** Present when the product name uses a strain or vein-colour (marketing) name. */
   strainName: z
     .object({ matched: z.array(z.string()), message: z.string(), sources: z.array(citationView) })

@@ -54,7 +54,14 @@ const PRESENCE_OPTIONS = (
 );
 
 /** Enter a certificate's values; blank means not tested. Calls POST /api/coa/check. */
-export function CoaForm({ onResult }: { onResult: (result: CoaCheckResponse) => void }) {
+export function CoaForm({
+  onResult,
+  jurisdiction = null,
+}: {
+  onResult: (result: CoaCheckResponse) => void;
+  /** Where the person lives, when set: the check then applies that place's own caps. */
+  jurisdiction?: string | null;
+}) {
   const [fields, setFields] = useState<CoaFormFields>(emptyCoaForm);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
@@ -80,7 +87,9 @@ export function CoaForm({ onResult }: { onResult: (result: CoaCheckResponse) => 
     setBusy(true);
     setFailure(null);
     try {
-      onResult(await api<CoaCheckResponse>("POST", "/api/coa/check", coaCheckBody(fields)));
+      onResult(
+        await api<CoaCheckResponse>("POST", "/api/coa/check", coaCheckBody(fields, jurisdiction)),
+      );
     } catch (e) {
       setFailure(e instanceof ApiFailure ? e : new ApiFailure(0, "unknown", "The check failed."));
     } finally {
@@ -114,6 +123,21 @@ export function CoaForm({ onResult }: { onResult: (result: CoaCheckResponse) => 
           "dailyGrams",
           "Grams you take a day (optional)",
           "Turns metal levels into a daily amount to compare with the limits.",
+        )}
+        {number(
+          "servingGrams",
+          "Grams in one serving (optional)",
+          "The label's serving size: for caps per serving (e.g. Georgia's 1 mg of 7-OH).",
+        )}
+        {number(
+          "unitGrams",
+          "Grams in one unit (optional)",
+          "One capsule, tablet, gummy or shot: for caps per unit.",
+        )}
+        {number(
+          "containerGrams",
+          "Grams in the whole container (optional)",
+          "The net weight: for caps per container (e.g. Mississippi's 0.5 mg of 7-OH).",
         )}
       </fieldset>
       <fieldset>

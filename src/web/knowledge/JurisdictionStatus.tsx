@@ -1,19 +1,8 @@
 import { StatusBadge } from "./Badges.tsx";
 import { formatCalendarDay, KIND_LABEL } from "./labels.ts";
+import { CheckedOn, PendingChanges, StaleNote } from "./ReviewNotes.tsx";
 import { SourceList } from "./SourceList.tsx";
 import type { JurisdictionRecord, JurisdictionResponse } from "./types.ts";
-
-/** "May be out of date" note for a record checked twelve months ago or more. */
-export function StaleNote({ asOf, compact = false }: { asOf: string; compact?: boolean }) {
-  return (
-    <p className="stale-note" data-testid="stale-note">
-      <strong>May be out of date:</strong>{" "}
-      {compact
-        ? "checked more than 12 months ago. Check the sources before relying on it."
-        : `last checked on ${formatCalendarDay(asOf)}, more than 12 months ago. Laws change; check the sources or a local authority before relying on it.`}
-    </p>
-  );
-}
 
 function levelName(chain: readonly JurisdictionRecord[], code: string): string {
   const level = chain.find((j) => j.code === code);
@@ -34,10 +23,14 @@ function Level({ level }: { level: JurisdictionRecord }) {
       <p>{level.summary}</p>
       <p className="muted small">
         {level.effective_date && <>In force since {formatCalendarDay(level.effective_date)}. </>}
-        Checked {formatCalendarDay(level.as_of)}
-        {level.stale && <strong className="stale-flag"> (may be out of date)</strong>}.
+        {level.checked_on !== undefined
+          ? `Checked on ${formatCalendarDay(level.checked_on)}`
+          : "Not yet checked against its source by Mitra"}{" "}
+        (source dated {formatCalendarDay(level.as_of)})
+        {level.stale && <strong className="stale-flag"> (past its review date)</strong>}.
         {!level.verified && " Not yet confirmed in a primary source."}
       </p>
+      {level.pending && <PendingChanges pending={level.pending} />}
       {level.note && (
         <details>
           <summary>What is uncertain</summary>
@@ -65,7 +58,8 @@ export function JurisdictionStatus({ resolution }: { resolution: JurisdictionRes
         {KIND_LABEL[jurisdiction.kind]} · {jurisdiction.code}
       </p>
       <h2 id="law-status-name">{jurisdiction.name}</h2>
-      {resolution.stale && <StaleNote asOf={resolution.asOf} />}
+      <CheckedOn checkedOn={resolution.checkedOn} asOf={resolution.asOf} />
+      {resolution.stale && <StaleNote checkedOn={resolution.checkedOn} />}
       <dl className="law-facts">
         <div className="law-fact">
           <dt>Kratom</dt>
@@ -99,10 +93,12 @@ export function JurisdictionStatus({ resolution }: { resolution: JurisdictionRes
           </dd>
         </div>
       </dl>
-      <p className="as-of">
-        As of <strong>{formatCalendarDay(resolution.asOf)}</strong>
-        <span className="muted"> (the oldest check among the levels below)</span>
-      </p>
+      {resolution.uncheckedAt.length > 0 && (
+        <p className="muted small">
+          Not yet checked by Mitra:{" "}
+          {resolution.uncheckedAt.map((c) => levelName(chain, c)).join(", ")}.
+        </p>
+      )}
       {effective.unclearAt.length > 0 && (
         <p className="muted small">
           Unclear at: {effective.unclearAt.map((c) => levelName(chain, c)).join(", ")}. Where a

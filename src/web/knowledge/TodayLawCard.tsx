@@ -1,7 +1,6 @@
 import { Link } from "react-router-dom";
 import { StatusBadge } from "./Badges.tsx";
-import { StaleNote } from "./JurisdictionStatus.tsx";
-import { formatCalendarDay } from "./labels.ts";
+import { CheckedOn, StaleNote } from "./ReviewNotes.tsx";
 import type { JurisdictionResponse } from "./types.ts";
 import { useApiGet } from "./use-api-get.ts";
 
@@ -45,8 +44,13 @@ export function TodayLawCard({ jurisdiction }: { jurisdiction: string | null }) 
               <span className="badge">{result.data.effective.minAge}+</span>
             )}
           </p>
-          <p className="as-of">As of {formatCalendarDay(result.data.asOf)}</p>
-          {result.data.stale && <StaleNote asOf={result.data.asOf} compact />}
+          <CheckedOn checkedOn={result.data.checkedOn} asOf={result.data.asOf} />
+          {result.data.stale && <StaleNote checkedOn={result.data.checkedOn} compact />}
+          {[result.data.jurisdiction, ...result.data.parents].some((j) => j.pending) && (
+            <p className="muted small" data-testid="today-law-pending">
+              A change to this law is pending: see the details.
+            </p>
+          )}
           <Link className="button" to={`/law?code=${encodeURIComponent(jurisdiction)}`}>
             Details and sources
           </Link>

@@ -11,6 +11,9 @@ export const COA_NUMBER_FIELDS = [
   "totalAerobicCfuPerG",
   "yeastMouldCfuPerG",
   "dailyGrams",
+  "servingGrams",
+  "unitGrams",
+  "containerGrams",
 ] as const;
 export type CoaNumberField = (typeof COA_NUMBER_FIELDS)[number];
 
@@ -46,6 +49,9 @@ export const emptyCoaForm: CoaFormFields = {
   expiryDate: "",
   lot: "",
   dailyGrams: "",
+  servingGrams: "",
+  unitGrams: "",
+  containerGrams: "",
 };
 
 /** Where each field's value goes in the request body, as the server names it in errors. */
@@ -68,6 +74,9 @@ export const COA_FIELD_PATH: Record<keyof CoaFormFields, string> = {
   expiryDate: "expiryDate",
   lot: "lot",
   dailyGrams: "dailyGrams",
+  servingGrams: "servingGrams",
+  unitGrams: "unitGrams",
+  containerGrams: "containerGrams",
 };
 
 /**
@@ -93,9 +102,16 @@ function set(target: Record<string, unknown>, path: string, value: unknown): voi
   target[head] = inner;
 }
 
-/** The body of POST /api/coa/check: blank fields are left out ("not tested", never a pass). */
-export function coaCheckBody(fields: CoaFormFields): Record<string, unknown> {
+/**
+ * The body of POST /api/coa/check: blank fields are left out ("not tested", never a pass). With
+ * the person's place, the certificate is judged by the strictest rules that apply there.
+ */
+export function coaCheckBody(
+  fields: CoaFormFields,
+  jurisdiction: string | null = null,
+): Record<string, unknown> {
   const body: Record<string, unknown> = {};
+  if (jurisdiction !== null) body.jurisdiction = jurisdiction;
   for (const key of Object.keys(COA_FIELD_PATH) as (keyof CoaFormFields)[]) {
     const raw = fields[key];
     const value = (COA_NUMBER_FIELDS as readonly string[]).includes(key)

@@ -8,7 +8,9 @@ import type { EffectiveLegalStatus } from "../../core/legal/resolve-jurisdiction
 /** Shapes of the knowledge API's answers (src/server/knowledge/schemas.ts). */
 
 export interface JurisdictionRecord extends Jurisdiction {
-  /** Twelve months old or more: may be out of date. */
+  /** When a person of the project last compared it with its source; absent if never. */
+  checked_on?: string;
+  /** Past review: twelve months after its check (or its source's date, if never checked). */
   stale: boolean;
 }
 
@@ -21,6 +23,7 @@ export interface JurisdictionSummary {
   seven_oh: SevenOhStatus;
   min_age?: number;
   as_of: string;
+  checked_on?: string;
   stale: boolean;
 }
 
@@ -30,6 +33,9 @@ export interface JurisdictionResponse {
   effective: EffectiveLegalStatus;
   missingParent?: string;
   asOf: string;
+  /** Oldest check along the chain; absent when a level was never checked (see uncheckedAt). */
+  checkedOn?: string;
+  uncheckedAt: string[];
   stale: boolean;
 }
 
@@ -59,6 +65,8 @@ export interface SearchResponse {
 
 export interface CoaCheckResponse {
   findings: CoaFinding[];
+  /** The place the certificate was judged for, when the person has set one. */
+  place?: { code: string; name: string; chain: string[] };
   strainName?: StrainNameNote;
   limitsVersion: string;
 }

@@ -4,10 +4,13 @@ import { CoaFindings } from "../knowledge/CoaFindings.tsx";
 import { CoaForm } from "../knowledge/CoaForm.tsx";
 import { EvidenceLinks } from "../knowledge/EvidenceLinks.tsx";
 import type { CoaCheckResponse } from "../knowledge/types.ts";
+import { useSession } from "../session/session-context.tsx";
 
 /** Check a lab certificate (COA) against published limits. */
 export function CoaCheckPage() {
   const [result, setResult] = useState<CoaCheckResponse | null>(null);
+  const { user } = useSession();
+  const jurisdiction = user?.jurisdiction ?? null;
   return (
     <div className="page">
       <header className="page-header">
@@ -20,7 +23,17 @@ export function CoaCheckPage() {
           not report: Mitra calls that “not tested”, never a pass.
         </p>
       </header>
-      <CoaForm onResult={setResult} />
+      <p className="muted small" data-testid="coa-place">
+        {jurisdiction === null ? (
+          <>
+            No place set: every legal cap is shown on its own.{" "}
+            <Link to="/law">Set where you are</Link> to be judged by the rules that apply there.
+          </>
+        ) : (
+          <>Judged by the strictest rules that apply where you live ({jurisdiction}).</>
+        )}
+      </p>
+      <CoaForm onResult={setResult} jurisdiction={jurisdiction} />
       {result && <CoaFindings result={result} />}
       <EvidenceLinks ids={["choose-tested-products", "strains-differ-in-pain-relief"]} />
     </div>
