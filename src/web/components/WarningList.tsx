@@ -1,6 +1,7 @@
 import { Link } from "react-router-dom";
 import type { Severity, Warning } from "../../core/warning.ts";
 import { EvidenceLinks } from "../knowledge/EvidenceLinks.tsx";
+import { SourceList } from "../knowledge/SourceList.tsx";
 
 const SEVERITY_LABEL: Record<Severity, string> = {
   urgent: "Get help now",
@@ -15,24 +16,7 @@ function WhyAndSources({ warning: w }: { warning: Warning }) {
     <details>
       <summary>Why, and the source</summary>
       <p>{w.message}</p>
-      <ul className="sources">
-        {w.sources.map((s) => (
-          <li key={s.title}>
-            {s.url || s.doi ? (
-              <a
-                href={s.url ?? `https://doi.org/${s.doi}`}
-                rel="noopener noreferrer"
-                target="_blank"
-              >
-                {s.title}
-              </a>
-            ) : (
-              s.title
-            )}
-            {s.date && <span className="muted"> ({s.date})</span>}
-          </li>
-        ))}
-      </ul>
+      <SourceList sources={w.sources} className="sources" />
     </details>
   );
 }

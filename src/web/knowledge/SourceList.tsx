@@ -1,9 +1,15 @@
 import type { Citation } from "../../core/citation.ts";
 
 /** Sources as links (URL, else DOI), each with its date when it has one. */
-export function SourceList({ sources }: { sources: readonly Citation[] }) {
+export function SourceList({
+  sources,
+  className = "source-list",
+}: {
+  sources: readonly Citation[];
+  className?: string;
+}) {
   return (
-    <ul className="source-list">
+    <ul className={className}>
       {sources.map((s) => (
         <li key={`${s.title}|${s.url ?? s.doi ?? ""}`}>
           {s.url || s.doi ? (
