@@ -70,7 +70,7 @@ export interface PairRating {
 
 /**
  * What the knowledge decided about a pair (x is the candidate, y the partner): the rules that
- * match, worst first (on a tie Mitra's own rules, then rules naming a substance by id); the
+ * match, worst first (on a tie Mitra's own rules, then the narrower rule: see breadth); the
  * rated layers' ratings; the "no data" decisions. `noData` when no rule matches: the engine then
  * answers "no data: not known to be safe", decided (`unrated` non-empty) or not.
  */
