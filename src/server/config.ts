@@ -20,6 +20,8 @@ export interface Config {
   loginFailuresPerAccount: number;
   loginFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /** Sign-up attempts allowed per address within the sign-in window, taken e-mails included. */
+  registrationsPerAddress: number;
 }
 
 const integer = (min: number, max: number) =>
@@ -60,6 +62,7 @@ const environmentSchema = z.object({
   MITRA_LOGIN_FAILURES_PER_ACCOUNT: integer(1, 1000).default(5),
   MITRA_LOGIN_FAILURES_PER_ADDRESS: integer(1, 10000).default(30),
   MITRA_LOGIN_WINDOW_MINUTES: integer(1, 24 * 60).default(15),
+  MITRA_REGISTRATIONS_PER_ADDRESS: integer(1, 100000).default(10),
 });
 
 export class ConfigError extends Error {}
@@ -89,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFailuresPerAccount: e.MITRA_LOGIN_FAILURES_PER_ACCOUNT,
     loginFailuresPerAddress: e.MITRA_LOGIN_FAILURES_PER_ADDRESS,
     loginWindowMinutes: e.MITRA_LOGIN_WINDOW_MINUTES,
+    registrationsPerAddress: e.MITRA_REGISTRATIONS_PER_ADDRESS,
   };
 }
