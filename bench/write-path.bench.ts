@@ -86,7 +86,8 @@ const sowsAnswers = async (client: ApiClient): Promise<Record<string, number>> =
 async function benchEngine(engine: Engine) {
   const database = await createTestDatabase(engine);
   const app = await buildApp({
-    config: { ...loadConfig({}), logLevel: "silent" },
+    // One address registers every connection's patient.
+    config: { ...loadConfig({}), logLevel: "silent", registrationsPerAddress: 100_000 },
     database,
     webRoot: "/nonexistent",
     logger: false,

@@ -110,6 +110,25 @@ describe.skipIf(!available)("dose log in the browser", () => {
     await page.getByRole("heading", { name: "Change a dose" }).waitFor();
     expect(await page.getByLabel("Amount").inputValue()).toBe("2");
     await page.getByLabel("Amount").fill("1.5");
+    // Meanwhile the dose is changed elsewhere (another tab): saving shows the conflict and the
+    // values saved now; saving again is a choice and goes through.
+    await page.evaluate(async () => {
+      const me = await (await fetch("/api/me")).json();
+      const list = await (await fetch("/api/ingestions")).json();
+      const dose = list.ingestions.find(
+        (d: { substanceId: string }) => d.substanceId === "kratom-leaf",
+      );
+      await fetch(`/api/ingestions/${dose.id}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json", "x-csrf-token": me.csrfToken },
+        body: JSON.stringify({ notes: "changed in another tab" }),
+      });
+    });
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText(/changed meanwhile/).waitFor();
+    expect(await page.locator(".conflict-current").textContent()).toMatch(
+      /Saved now: 2 g Kratom leaf powder.*changed in another tab/,
+    );
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByRole("heading", { name: "Change saved" }).waitFor();
 

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, SqliteAdapter, sql } from "kysely";
 import type { Database } from "./schema.ts";
 import { inTransaction } from "./transaction.ts";
 
@@ -41,4 +41,15 @@ export async function deleteAccount(
     await trx.deleteFrom("users").where("id", "=", userId).execute();
     return { role: user.role, linksEnded: Number(links.n) };
   });
+}
+
+/**
+ * After a deletion on SQLite, copies the write-ahead log into the database file and empties it:
+ * the WAL still holds the pages as they were before (with the deleted rows) until a checkpoint,
+ * and secure_delete (connection.ts) has zeroed them in the new pages. PostgreSQL: nothing to do
+ * here (SECURITY.md says what VACUUM does).
+ */
+export async function checkpointAfterDeletion(db: Kysely<Database>): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return;
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
 }

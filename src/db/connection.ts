@@ -94,6 +94,9 @@ export async function openDatabase(
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
+    // Deleted rows are overwritten with zeros, not only unlinked: a deleted account's data cannot
+    // be read back from the file (the WAL is checkpointed after a deletion: account-deletion.ts).
+    sqlite.pragma("secure_delete = ON");
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     });

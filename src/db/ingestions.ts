@@ -9,6 +9,7 @@ import { preparedQuery } from "./prepared-query.ts";
 import type { Database } from "./schema.ts";
 import type { IngestionHistoryTable, IngestionsTable } from "./tables/dose-log.ts";
 import { inTransaction } from "./transaction.ts";
+import type { VersionedUpdate } from "./versioned-update.ts";
 
 /**
  * Repository of logged doses. Functions take a user id (never a request) so the person's own
@@ -45,6 +46,8 @@ export interface IngestionRecord {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** 1 when logged, raised by every change. */
+  version: number;
 }
 
 /** What a write stores: everything but the bookkeeping. */
@@ -118,6 +121,7 @@ function decode(row: Selectable<IngestionsTable>): IngestionRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+    version: Number(row.version),
   };
 }
 
@@ -178,6 +182,7 @@ const insertIngestionRow = auditedInsert<Selectable<IngestionsTable>>("ingestion
   "created_at",
   "updated_at",
   "deleted_at",
+  "version",
 ]);
 
 /**
@@ -200,6 +205,7 @@ export async function insertIngestion(
     created_at: at,
     updated_at: at,
     deleted_at: null,
+    version: 1,
   };
   if (await insertIngestionRow(db, row, audit)) return { created: true, record: decode(row) };
   const record = await findIngestion(db, n.id);
@@ -421,28 +427,43 @@ function findOwnLiveRow(db: Kysely<Database>, id: string, userId: string) {
 
 /**
  * Replaces a person's own (not deleted) dose with `fields`, keeping the previous version in the
- * history. Undefined when there is no such dose of theirs.
+ * history, if it is still at `expectedVersion` (else `stale`, with the dose as it is now).
  */
 export async function updateIngestion(
   db: Kysely<Database>,
-  u: { id: string; userId: string; fields: IngestionFields; changedBy: string; now: Date },
-): Promise<IngestionRecord | undefined> {
+  u: {
+    id: string;
+    userId: string;
+    fields: IngestionFields;
+    changedBy: string;
+    now: Date;
+    expectedVersion: number;
+  },
+): Promise<VersionedUpdate<IngestionRecord>> {
   const at = u.now.toISOString();
-  return inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx): Promise<VersionedUpdate<IngestionRecord>> => {
     const row = await findOwnLiveRow(trx, u.id, u.userId);
-    if (!row) return undefined;
-    await keepVersion(trx, row, "update", u.changedBy, at);
-    await trx
+    if (!row) return { outcome: "not_found" };
+    if (Number(row.version) !== u.expectedVersion)
+      return { outcome: "stale", current: decode(row) };
+    // Written only onto the expected version: a change committed meanwhile makes it match nothing.
+    const written = await trx
       .updateTable("ingestions")
-      .set({ ...encodeFields(u.fields), updated_at: at })
+      .set({ ...encodeFields(u.fields), updated_at: at, version: u.expectedVersion + 1 })
       .where("id", "=", u.id)
-      .execute();
+      .where("version", "=", u.expectedVersion)
+      .executeTakeFirst();
+    if (Number(written.numUpdatedRows) === 0) {
+      const now = await findOwnLiveRow(trx, u.id, u.userId);
+      return now ? { outcome: "stale", current: decode(now) } : { outcome: "not_found" };
+    }
+    await keepVersion(trx, row, "update", u.changedBy, at);
     const updated = await trx
       .selectFrom("ingestions")
       .selectAll()
       .where("id", "=", u.id)
       .executeTakeFirstOrThrow();
-    return decode(updated);
+    return { outcome: "updated", record: decode(updated) };
   });
 }
 
@@ -458,7 +479,7 @@ export async function deleteIngestion(
     await keepVersion(trx, row, "delete", d.changedBy, at);
     await trx
       .updateTable("ingestions")
-      .set({ deleted_at: at, updated_at: at })
+      .set((eb) => ({ deleted_at: at, updated_at: at, version: eb("version", "+", 1) }))
       .where("id", "=", d.id)
       .execute();
     return true;
@@ -483,6 +504,7 @@ export async function ingestionHistory(
     change: r.change,
     changedBy: r.changed_by,
     changedAt: r.changed_at,
-    previous: decode(JSON.parse(r.previous) as Selectable<IngestionsTable>),
+    // Versions kept before the version column existed do not carry it.
+    previous: { ...decode(JSON.parse(r.previous)), version: Number(r.version) },
   }));
 }

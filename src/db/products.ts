@@ -3,6 +3,7 @@ import type { CertificateOfAnalysis } from "../core/coa/certificate.ts";
 import type { ProductInfo } from "../core/units.ts";
 import type { Database } from "./schema.ts";
 import type { ProductForm, ProductsTable } from "./tables/dose-log.ts";
+import type { VersionedUpdate } from "./versioned-update.ts";
 
 /**
  * Repository of a person's products (vendor, name, form, lot, strength, lab certificate).
@@ -24,6 +25,8 @@ export interface ProductRecord {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** 1 when created, raised by every change. */
+  version: number;
 }
 
 export interface ProductFields {
@@ -57,6 +60,7 @@ function decode(row: Selectable<ProductsTable>): ProductRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+    version: Number(row.version),
   };
 }
 
@@ -152,20 +156,28 @@ export async function listProducts(
   return rows.map(decode);
 }
 
-/** Replaces a person's own product's fields; undefined when there is no such product. */
+/**
+ * Replaces a person's own product's fields if it is still at `expectedVersion` (else `stale`,
+ * with the product as it is now).
+ */
 export async function updateProduct(
   db: Kysely<Database>,
-  u: { id: string; userId: string; fields: ProductFields; now: Date },
-): Promise<ProductRecord | undefined> {
+  u: { id: string; userId: string; fields: ProductFields; now: Date; expectedVersion: number },
+): Promise<VersionedUpdate<ProductRecord>> {
   const result = await db
     .updateTable("products")
-    .set({ ...encode(u.fields), updated_at: u.now.toISOString() })
+    .set({ ...encode(u.fields), updated_at: u.now.toISOString(), version: u.expectedVersion + 1 })
     .where("id", "=", u.id)
     .where("user_id", "=", u.userId)
     .where("deleted_at", "is", null)
+    .where("version", "=", u.expectedVersion)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) return undefined;
-  return findProduct(db, u.id);
+  if (Number(result.numUpdatedRows) === 0) {
+    const current = await findOwnProduct(db, u.userId, u.id);
+    return current ? { outcome: "stale", current } : { outcome: "not_found" };
+  }
+  const record = await findProduct(db, u.id);
+  return record ? { outcome: "updated", record } : { outcome: "not_found" };
 }
 
 /** Marks a person's own product deleted. False when there is none. */
@@ -176,7 +188,7 @@ export async function deleteProduct(
   const at = d.now.toISOString();
   const result = await db
     .updateTable("products")
-    .set({ deleted_at: at, updated_at: at })
+    .set((eb) => ({ deleted_at: at, updated_at: at, version: eb("version", "+", 1) }))
     .where("id", "=", d.id)
     .where("user_id", "=", d.userId)
     .where("deleted_at", "is", null)

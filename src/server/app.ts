@@ -51,6 +51,12 @@ const features = [
   accountDeletionRoutes,
 ];
 
+/** Fastify's trustProxy: N hops trusts the socket's peer and the N-1 entries nearest to it. */
+function trustProxyOption(trust: Config["trustProxy"]): FastifyServerOptions["trustProxy"] {
+  if (typeof trust !== "number") return trust;
+  return (_address: string, hop: number) => hop < trust;
+}
+
 export interface BuildOptions {
   config: Config;
   database: DatabaseHandle;
@@ -64,7 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const { config, database } = options;
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config),
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 256 * 1024,
     forceCloseConnections: "idle",
     return503OnClosing: true,

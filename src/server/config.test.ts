@@ -12,7 +12,17 @@ describe("configuration", () => {
   it("reads values from the environment", () => {
     const config = loadConfig({ MITRA_PORT: "8081", MITRA_TRUST_PROXY: "true" });
     expect(config.port).toBe(8081);
-    expect(config.trustProxy).toBe(true);
+    expect(config.trustProxy).toBe(1);
+  });
+
+  it("trusts no proxy, a number of hops, or proxy addresses", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ MITRA_TRUST_PROXY: "false" }).trustProxy).toBe(false);
+    expect(loadConfig({ MITRA_TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(
+      loadConfig({ MITRA_TRUST_PROXY: "10.0.0.2, 192.168.0.0/16,loopback" }).trustProxy,
+    ).toEqual(["10.0.0.2", "192.168.0.0/16", "loopback"]);
+    expect(() => loadConfig({ MITRA_TRUST_PROXY: "yes please" })).toThrow(/MITRA_TRUST_PROXY/);
   });
 
   it("names each bad variable and its value", () => {

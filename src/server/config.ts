@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** Mitra's settings, read from the environment once at start. */
@@ -6,8 +7,12 @@ export interface Config {
   port: number;
   databaseUrl: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
-  /** Trust X-Forwarded-* from a reverse proxy or load balancer. */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-* entries to believe: false (none), a number of proxy hops in front of Mitra
+   * (`true` means 1), or the proxies' addresses and CIDR ranges. The client address is the entry
+   * just before the trusted ones: never the leftmost, which the client writes itself.
+   */
+  trustProxy: false | number | string[];
   /** Mark cookies Secure. `auto`: when the request came over HTTPS (directly or via the proxy). */
   secureCookies: "auto" | "always" | "never";
   sessionTtlHours: number;
@@ -15,9 +20,10 @@ export interface Config {
   loginFailuresPerAccount: number;
   loginFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /** Sign-up attempts allowed per address within the sign-in window, taken e-mails included. */
+  registrationsPerAddress: number;
 }
 
-const boolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const integer = (min: number, max: number) =>
   z
     .string()
@@ -32,12 +38,31 @@ const environmentSchema = z.object({
   MITRA_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
-  MITRA_TRUST_PROXY: boolean.default(false),
+  MITRA_TRUST_PROXY: z
+    .string()
+    .transform((value, ctx): false | number | string[] => {
+      if (value === "false" || value === "0") return false;
+      if (value === "true") return 1;
+      if (/^\d{1,2}$/.test(value)) return Number(value);
+      const entries = value.split(",").map((e) => e.trim());
+      const named = ["loopback", "linklocal", "uniquelocal"];
+      const bad = entries.filter((e) => !named.includes(e) && isIP(e.split("/")[0] ?? "") === 0);
+      if (bad.length > 0 || entries.length === 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `expected false, a number of proxy hops, or proxy addresses (not ${bad.join(", ")})`,
+        });
+        return z.NEVER;
+      }
+      return entries;
+    })
+    .default(false),
   MITRA_SECURE_COOKIES: z.enum(["auto", "always", "never"]).default("auto"),
   MITRA_SESSION_TTL_HOURS: integer(1, 24 * 90).default(24 * 7),
   MITRA_LOGIN_FAILURES_PER_ACCOUNT: integer(1, 1000).default(5),
   MITRA_LOGIN_FAILURES_PER_ADDRESS: integer(1, 10000).default(30),
   MITRA_LOGIN_WINDOW_MINUTES: integer(1, 24 * 60).default(15),
+  MITRA_REGISTRATIONS_PER_ADDRESS: integer(1, 100000).default(10),
 });
 
 export class ConfigError extends Error {}
@@ -67,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFailuresPerAccount: e.MITRA_LOGIN_FAILURES_PER_ACCOUNT,
     loginFailuresPerAddress: e.MITRA_LOGIN_FAILURES_PER_ADDRESS,
     loginWindowMinutes: e.MITRA_LOGIN_WINDOW_MINUTES,
+    registrationsPerAddress: e.MITRA_REGISTRATIONS_PER_ADDRESS,
   };
 }

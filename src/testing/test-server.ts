@@ -28,7 +28,13 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const database = await createTestDatabase(engine);
   const clock = new TestClock();
-  const config: Config = { ...loadConfig({}), logLevel: "silent", ...options.config };
+  // Tests register many accounts from 127.0.0.1: no sign-up limit unless a test sets one.
+  const config: Config = {
+    ...loadConfig({}),
+    logLevel: "silent",
+    registrationsPerAddress: 100_000,
+    ...options.config,
+  };
   const app = await buildApp({
     config,
     database,

@@ -11,6 +11,8 @@ export class ApiFailure extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldIssue[] = [],
+    /** The error's other details, e.g. `current` for an `edit_conflict`. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -32,19 +34,29 @@ export function rememberCsrfToken(token: string | undefined): void {
  * offline, before it could ask the server for the session's token) fetches the token from
  * /api/me and is tried once more.
  */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   try {
-    return await call<T>(method, path, body);
+    return await call<T>(method, path, body, extraHeaders);
   } catch (error) {
     const staleToken = error instanceof ApiFailure && error.status === 403 && error.code === "csrf";
     if (!staleToken || method === "GET") throw error;
     await call("GET", "/api/me");
-    return call<T>(method, path, body);
+    return call<T>(method, path, body, extraHeaders);
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
+async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { ...extraHeaders, accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let res: Response;
@@ -67,6 +79,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
       error?.code ?? "unknown",
       error?.message ?? `The server answered ${res.status}`,
       error?.details?.fields ?? [],
+      error?.details ?? {},
     );
   }
   if (data && typeof data.csrfToken === "string") csrfToken = data.csrfToken;

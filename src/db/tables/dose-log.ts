@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /**
  * Tables of the dose log: products, ingestions with their edit history, the safety profile and
  * custom substances. Ids are client-generated uuids (a retried write never duplicates); times are
@@ -34,6 +36,8 @@ export interface ProductsTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** 1 when created, raised by every change (the API's ETag). */
+  version: Generated<number>;
 }
 
 export interface IngestionsTable {
@@ -62,6 +66,8 @@ export interface IngestionsTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** 1 when logged, raised by every change (the API's ETag); the history keeps the ones before. */
+  version: Generated<number>;
 }
 
 /** Each previous version of an ingestion, written before every change and delete. */

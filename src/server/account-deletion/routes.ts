@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { deleteAccount } from "../../db/account-deletion.ts";
+import { checkpointAfterDeletion, deleteAccount } from "../../db/account-deletion.ts";
 import { withAuditEntry } from "../../db/audit.ts";
 import { findUserById } from "../../db/users.ts";
 import { reserveLoginAttempt } from "../auth/login-throttle.ts";
@@ -57,6 +57,7 @@ export async function accountDeletionRoutes(app: App): Promise<void> {
             : null,
       );
       if (!deleted) throw notFound("Your account");
+      await checkpointAfterDeletion(app.mitra.db);
       request.user = null;
       await endSession(app, request, reply);
       return reply.status(204).send();

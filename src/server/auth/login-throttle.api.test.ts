@@ -105,3 +105,33 @@ describe.each(engines)("throttling bursts of guesses on %s", (engine) => {
     expect(right.status).toBe(429);
   });
 });
+
+describe("throttling sign-ups", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer("sqlite", { config: { registrationsPerAddress: 4 } });
+  });
+  afterAll(async () => server?.close());
+
+  const signUp = (email: string) =>
+    new ApiClient(server.baseUrl).post("/api/auth/register", {
+      email,
+      password: "tidal-forest-lamp-42",
+      role: "patient",
+    });
+
+  it("counts every sign-up from an address, taken e-mails included", async () => {
+    const taken = `taken-${crypto.randomUUID()}@example.org`;
+    expect((await signUp(taken)).status).toBe(201);
+    // Probing whether addresses have accounts: three more tries, then refused.
+    const probes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => signUp(i === 0 ? taken : `p-${i}-${taken}`)),
+    );
+    const refused = probes.filter((r) => r.status === 429);
+    expect(probes.length - refused.length).toBeLessThanOrEqual(3);
+    expect(refused[0]?.body.error.code).toBe("rate_limited");
+    expect((await signUp(`later-${taken}`)).status).toBe(429);
+    server.clock.advance(16 * 60_000);
+    expect((await signUp(`later-${taken}`)).status).toBe(201);
+  });
+});

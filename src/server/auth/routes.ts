@@ -4,7 +4,7 @@ import { clearLoginFailures } from "../../db/login-failures.ts";
 import { findUserByEmail, findUserById, insertUser, updateUserProfile } from "../../db/users.ts";
 import type { App, SessionUser } from "../context.ts";
 import { ApiError, invalidInput } from "../http/api-error.ts";
-import { reserveLoginAttempt, throttleKeys } from "./login-throttle.ts";
+import { reserveAttempt, reserveLoginAttempt, throttleKeys } from "./login-throttle.ts";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { loginBody, profilePatch, registerBody, sessionResponse } from "./schemas.ts";
 import { endSession, requireUser, startSession } from "./session.ts";
@@ -33,6 +33,18 @@ export async function authRoutes(app: App): Promise<void> {
       const body = request.body;
       const problem = passwordProblem(body.password, body.email);
       if (problem) throw invalidInput([{ field: "body.password", message: problem }]);
+      // Every sign-up counts against the address, an e-mail already taken too: probing which
+      // addresses have an account (which here reveals a health condition) is slowed to this.
+      await reserveAttempt(
+        app,
+        [
+          {
+            key: `register-address:${request.ip}`,
+            limit: app.mitra.config.registrationsPerAddress,
+          },
+        ],
+        "sign-up attempts from this network",
+      );
       const id = randomUUID();
       // Hashed before the transaction: scrypt takes a while and SQLite has one connection.
       const passwordHash = await hashPassword(body.password);

@@ -131,6 +131,7 @@ export async function clinicianRoutes(app: App): Promise<void> {
                 certificate: p.certificate,
                 createdAt: p.createdAt,
                 updatedAt: p.updatedAt,
+                version: p.version,
               })),
             }
           : {}),

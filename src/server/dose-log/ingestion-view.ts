@@ -21,6 +21,7 @@ export interface IngestionView {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  version: number;
 }
 
 export type IngestionViewer = (r: IngestionRecord) => IngestionView;
@@ -65,5 +66,6 @@ export async function ingestionViewer(
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     deletedAt: r.deletedAt,
+    version: r.version,
   });
 }

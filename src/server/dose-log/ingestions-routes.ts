@@ -4,6 +4,7 @@ import {
   deleteIngestion,
   findIngestion,
   findOwnIngestion,
+  type IngestionRecord,
   ingestionHistory,
   insertIngestion,
   listIngestions,
@@ -14,6 +15,7 @@ import { listProducts } from "../../db/products.ts";
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { ApiError, notFound } from "../http/api-error.ts";
+import { etagOf, patchVersioned } from "../http/etag.ts";
 import { type ResolvedDose, resolveDose } from "./dose-input.ts";
 import { ingestionViewer, substanceNameOf } from "./ingestion-view.ts";
 import type { DoseLogKnowledge } from "./knowledge.ts";
@@ -181,10 +183,11 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
         response: { 200: ingestionResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = requireUser(request);
       const record = await findOwnIngestion(db, user.id, request.params.id);
       if (!record) throw notFound("That dose");
+      reply.header("etag", etagOf(record.version));
       const view = await ingestionViewer(db, rules, user.id);
       return { ingestion: view(record), warnings: record.warnings };
     },
@@ -230,63 +233,76 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
         response: { 200: ingestionResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = requireUser(request);
       const body = request.body;
-      const existing = await findOwnIngestion(db, user.id, request.params.id);
-      if (!existing) throw notFound("That dose");
-      const productId =
-        body.productId !== undefined
-          ? body.productId
-          : body.substance !== undefined
-            ? null
-            : existing.productId;
-      const dose = await resolveDose(
-        app,
-        rules,
-        user.id,
-        existing.id,
-        {
-          substance: body.substance ?? (productId ? undefined : existing.substanceId),
-          productId,
-          amount: body.amount ?? existing.amount,
-          unit: body.unit ?? existing.unit,
-          takenAt: body.takenAt ?? existing.takenAt,
-          route: body.route !== undefined ? body.route : existing.route,
-          notes: body.notes !== undefined ? body.notes : existing.notes,
+      const view = async (record: IngestionRecord) =>
+        (await ingestionViewer(db, rules, user.id, [record]))(record);
+      let warnings: Warning[] = [];
+      const updated = await patchVersioned(
+        request,
+        reply,
+        "That dose",
+        async (expected) => {
+          const existing = await findOwnIngestion(db, user.id, request.params.id);
+          if (!existing) return { outcome: "not_found" } as const;
+          if (expected !== undefined && expected !== existing.version) {
+            return { outcome: "stale", current: existing } as const;
+          }
+          const productId =
+            body.productId !== undefined
+              ? body.productId
+              : body.substance !== undefined
+                ? null
+                : existing.productId;
+          const dose = await resolveDose(
+            app,
+            rules,
+            user.id,
+            existing.id,
+            {
+              substance: body.substance ?? (productId ? undefined : existing.substanceId),
+              productId,
+              amount: body.amount ?? existing.amount,
+              unit: body.unit ?? existing.unit,
+              takenAt: body.takenAt ?? existing.takenAt,
+              route: body.route !== undefined ? body.route : existing.route,
+              notes: body.notes !== undefined ? body.notes : existing.notes,
+            },
+            { keepProductId: existing.productId },
+          );
+          warnings = await checkDose(app, rules, user, dose.candidate);
+          const now = app.mitra.now();
+          // The change and its audit entry commit together.
+          return withAuditEntry(
+            db,
+            (trx) =>
+              updateIngestion(trx, {
+                id: existing.id,
+                userId: user.id,
+                fields: { ...dose.fields, warnings },
+                changedBy: user.id,
+                now,
+                expectedVersion: existing.version,
+              }),
+            (changed) =>
+              changed.outcome === "updated"
+                ? {
+                    actorId: user.id,
+                    subjectId: user.id,
+                    action: "update",
+                    entity: "ingestion",
+                    entityId: changed.record.id,
+                    address: request.ip,
+                    at: now,
+                    details: { fields: Object.keys(body), warnings: warnings.map((w) => w.code) },
+                  }
+                : null,
+          );
         },
-        { keepProductId: existing.productId },
+        view,
       );
-      const warnings = await checkDose(app, rules, user, dose.candidate);
-      const now = app.mitra.now();
-      // The change and its audit entry commit together.
-      const updated = await withAuditEntry(
-        db,
-        (trx) =>
-          updateIngestion(trx, {
-            id: existing.id,
-            userId: user.id,
-            fields: { ...dose.fields, warnings },
-            changedBy: user.id,
-            now,
-          }),
-        (changed) =>
-          changed
-            ? {
-                actorId: user.id,
-                subjectId: user.id,
-                action: "update",
-                entity: "ingestion",
-                entityId: changed.id,
-                address: request.ip,
-                at: now,
-                details: { fields: Object.keys(body), warnings: warnings.map((w) => w.code) },
-              }
-            : null,
-      );
-      if (!updated) throw notFound("That dose");
-      const view = await ingestionViewer(db, rules, user.id, [updated]);
-      return { ingestion: view(updated), warnings };
+      return { ingestion: await view(updated), warnings };
     },
   );
 

@@ -14,6 +14,7 @@ import type { ProductForm } from "../../db/tables/dose-log.ts";
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { ApiError, invalidInput, notFound } from "../http/api-error.ts";
+import { etagOf, patchVersioned } from "../http/etag.ts";
 import { substanceNameOf } from "./ingestion-view.ts";
 import type { DoseLogKnowledge } from "./knowledge.ts";
 import { FORM_SUBSTANCE } from "./product-forms.ts";
@@ -41,6 +42,7 @@ function toView(rules: CompiledRules, p: ProductRecord) {
     certificate: p.certificate,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
+    version: p.version,
   };
 }
 
@@ -174,10 +176,11 @@ export async function productRoutes(app: App, knowledge: DoseLogKnowledge): Prom
         response: { 200: productResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = requireUser(request);
       const product = await findOwnProduct(db, user.id, request.params.id);
       if (!product) throw notFound("That product");
+      reply.header("etag", etagOf(product.version));
       return { product: toView(rules, product) };
     },
   );
@@ -193,36 +196,44 @@ export async function productRoutes(app: App, knowledge: DoseLogKnowledge): Prom
         response: { 200: productResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = requireUser(request);
-      const existing = await findOwnProduct(db, user.id, request.params.id);
-      if (!existing) throw notFound("That product");
-      const now = app.mitra.now();
-      // The change and its audit entry commit together.
-      const updated = await withAuditEntry(
-        db,
-        (trx) =>
-          updateProduct(trx, {
-            id: existing.id,
-            userId: user.id,
-            fields: fieldsFrom(rules, request.body, existing),
-            now,
-          }),
-        (changed) =>
-          changed
-            ? {
-                actorId: user.id,
-                subjectId: user.id,
-                action: "update",
-                entity: "product",
-                entityId: existing.id,
-                address: request.ip,
-                at: now,
-                details: { fields: Object.keys(request.body) },
-              }
-            : null,
+      const updated = await patchVersioned(
+        request,
+        reply,
+        "That product",
+        async (expected) => {
+          const existing = await findOwnProduct(db, user.id, request.params.id);
+          if (!existing) return { outcome: "not_found" } as const;
+          const now = app.mitra.now();
+          // The change and its audit entry commit together.
+          return withAuditEntry(
+            db,
+            (trx) =>
+              updateProduct(trx, {
+                id: existing.id,
+                userId: user.id,
+                fields: fieldsFrom(rules, request.body, existing),
+                now,
+                expectedVersion: expected ?? existing.version,
+              }),
+            (changed) =>
+              changed.outcome === "updated"
+                ? {
+                    actorId: user.id,
+                    subjectId: user.id,
+                    action: "update",
+                    entity: "product",
+                    entityId: existing.id,
+                    address: request.ip,
+                    at: now,
+                    details: { fields: Object.keys(request.body) },
+                  }
+                : null,
+          );
+        },
+        (record) => toView(rules, record),
       );
-      if (!updated) throw notFound("That product");
       return { product: toView(rules, updated) };
     },
   );

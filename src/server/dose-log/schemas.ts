@@ -92,6 +92,8 @@ export const ingestionView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
+  /** Raised by every change; send it back as If-Match (`"3"`) to edit only this version. */
+  version: z.number().int(),
 });
 
 export const ingestionResponse = z.object({
@@ -208,6 +210,8 @@ export const productView = z.object({
   certificate: certificateSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Raised by every change; send it back as If-Match (`"3"`) to edit only this version. */
+  version: z.number().int(),
 });
 
 export const productResponse = z.object({ product: productView });

@@ -4,7 +4,7 @@ import { ApiClient, startTestServer, type TestServer } from "../../testing/test-
 describe("security headers", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer("sqlite", { config: { trustProxy: true } });
+    server = await startTestServer("sqlite", { config: { trustProxy: 1 } });
   });
   afterAll(async () => server?.close());
 

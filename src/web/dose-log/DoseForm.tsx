@@ -52,6 +52,12 @@ export function DoseForm({
   const [notes, setNotes] = useState(editing?.notes ?? "");
   const [error, setError] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
+  // The version this edit is based on; after a conflict, the one shown, so saving again is a choice.
+  const [baseVersion, setBaseVersion] = useState(editing?.version);
+  const conflict =
+    error?.code === "edit_conflict"
+      ? (error.details.current as IngestionView | undefined)
+      : undefined;
 
   const amount = parseAmount(amountText);
   const takenAt = timeTouched ? fromLocalInputValue(timeText) : opened;
@@ -98,7 +104,11 @@ export function DoseForm({
     setBusy(true);
     try {
       if (editing) {
-        onSaved(await api<IngestionResponse>("PATCH", `/api/ingestions/${editing.id}`, body));
+        const ifMatch: Record<string, string> =
+          baseVersion === undefined ? {} : { "if-match": `"${baseVersion}"` };
+        onSaved(
+          await api<IngestionResponse>("PATCH", `/api/ingestions/${editing.id}`, body, ifMatch),
+        );
       } else {
         const result = await postOrKeep<IngestionResponse>({
           userId: user.id,
@@ -111,7 +121,10 @@ export function DoseForm({
         else onSaved(result.sent);
       }
     } catch (e) {
-      setError(e instanceof ApiFailure ? e : new ApiFailure(0, "unknown", String(e)));
+      const failure = e instanceof ApiFailure ? e : new ApiFailure(0, "unknown", String(e));
+      const current = failure.details.current as IngestionView | undefined;
+      if (failure.code === "edit_conflict" && current) setBaseVersion(current.version);
+      setError(failure);
     } finally {
       setBusy(false);
     }
@@ -139,6 +152,14 @@ export function DoseForm({
       {general && (
         <p className="form-error" role="alert">
           {general}
+        </p>
+      )}
+      {conflict && (
+        <p className="muted conflict-current">
+          Saved now: {formatDose(conflict.amount, conflict.unit)} {conflict.substanceName},{" "}
+          {new Date(conflict.takenAt).toLocaleString()}
+          {conflict.notes ? ` (${conflict.notes})` : ""}. Save again to replace it with what you
+          entered.
         </p>
       )}
 

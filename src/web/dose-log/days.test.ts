@@ -16,6 +16,7 @@ const dose = (over: Partial<IngestionView>): IngestionView => ({
   notes: null,
   canonical: { amount: 2, unit: "g", pool: "kratom-leaf" },
   deletedAt: null,
+  version: 1,
   ...over,
 });
 

@@ -64,6 +64,8 @@ export interface IngestionView {
   notes: string | null;
   canonical: { amount: number; unit: string; pool: string } | null;
   deletedAt: string | null;
+  /** Sent back as If-Match when editing, so an edit made meanwhile elsewhere is not overwritten. */
+  version: number;
 }
 
 export interface IngestionResponse {
