@@ -137,6 +137,13 @@ describe.skipIf(!available)("law and learn in the browser", () => {
     expect(
       await findings.locator('[data-code="coa.microbial.salmonella"] .badge').textContent(),
     ).toBe("Not tested");
+    // The person set Florida above: the certificate is judged by the rules that apply there.
+    expect(await findings.getByTestId("coa-judged-for").textContent()).toMatch(
+      /Florida \(\s*US-FL → US\)/,
+    );
+    expect(
+      await findings.locator('[data-code="coa.local.verdict"] .finding-message').textContent(),
+    ).toMatch(/^Not allowed where you live \(Florida\)/);
     await shot("coa");
 
     await page.getByLabel("Mercury").fill("-1");

@@ -35,9 +35,29 @@ describe("crisis-resources.json", () => {
       ["US", "911"],
       ["EU", "112"],
       ["GB", "999"],
+      ["CA", "911"],
       ["AU", "000"],
       ["NZ", "111"],
+      ["TH", "1669"],
     ]);
+  });
+
+  it("holds the crisis lines outside the US, each checked against an official page", () => {
+    const lines = loadCrisisResources();
+    const crisis = (region: string) =>
+      lines.filter((r) => r.region === region && r.kind === "suicide-crisis").map((r) => r.phone);
+    expect(crisis("GB")).toEqual(["116-123"]);
+    expect(crisis("IE")).toEqual(["116-123"]);
+    expect(crisis("CA")).toEqual(["988"]);
+    expect(crisis("AU")).toEqual(["13-11-14"]);
+    expect(crisis("NZ")).toEqual(["1737"]);
+    expect(lines.find((r) => r.id === "gb-nhs-111")?.kind).toBe("urgent-advice");
+    // Canada's 988 texts as well as calls, like the US line.
+    expect(lines.find((r) => r.id === "ca-988")).toMatchObject({ text: "988", verified: true });
+    for (const r of lines.filter((l) => l.region !== "US")) {
+      expect(r.verified, r.id).toBe(true);
+      expect(r.reviewed?.on, r.id).toBe("2026-12-02");
+    }
   });
 
   it("gives every line a checkable source", () => {

@@ -1,10 +1,12 @@
 import type { Citation } from "../citation.ts";
+import type { Review } from "../review.ts";
 
 /** What a help line is for. */
 export const CRISIS_RESOURCE_KINDS = [
   "emergency",
   "suicide-crisis",
   "poison",
+  "urgent-advice",
   "treatment-referral",
   "treatment-locator",
 ] as const;
@@ -33,4 +35,6 @@ export interface CrisisResource {
   /** False when the number could not be confirmed against the source at `as_of`. */
   verified: boolean;
   note?: string;
+  /** When a person of the project last compared the line with its source. */
+  reviewed?: Review;
 }

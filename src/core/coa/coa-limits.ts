@@ -1,4 +1,5 @@
 import type { Citation } from "../citation.ts";
+import type { Review } from "../review.ts";
 import type { FindingStatus } from "./finding.ts";
 
 /**
@@ -79,6 +80,7 @@ export interface OtherMetalLimit {
   sources: Citation[];
   verified: boolean;
   note?: string;
+  reviewed?: Review;
 }
 
 export interface HeavyMetalLimit extends SourcedRule {

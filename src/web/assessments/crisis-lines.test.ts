@@ -18,6 +18,7 @@ const lines = [
   line("us-911", "US", "emergency", "911"),
   line("us-988", "US", "suicide-crisis", "988"),
   line("gb-999", "GB", "emergency", "999"),
+  line("eu-112", "EU", "emergency", "112"),
 ];
 
 describe("crisis lines for a person", () => {
@@ -27,8 +28,19 @@ describe("crisis lines for a person", () => {
   });
 
   it("offers every line when the place is unknown or has no lines, never none", () => {
-    expect(crisisLinesFor(null, lines)).toHaveLength(3);
-    expect(crisisLinesFor("TH", lines)).toHaveLength(3);
+    expect(crisisLinesFor(null, lines)).toHaveLength(4);
+    expect(crisisLinesFor("TH", lines)).toHaveLength(4);
+  });
+
+  it("gives a person in an EU member state the EU-wide lines, and nobody else", () => {
+    expect(crisisLinesFor("FR", lines).map((l) => l.id)).toEqual(["eu-112"]);
+    expect(crisisLinesFor("GB", lines).map((l) => l.id)).toEqual(["gb-999"]);
+  });
+
+  it("shows the verified local lines in the real data for the UK and Thailand", () => {
+    expect(crisisLinesFor("GB").map((l) => l.phone)).toEqual(["999", "116-123", "111"]);
+    expect(crisisLinesFor("TH").map((l) => l.phone)).toEqual(["1669"]);
+    expect(crisisLinesFor("IE").map((l) => l.phone)).toEqual(["112", "116-123"]);
   });
 
   it("finds an emergency number in the bundled data and dials without hyphens", () => {

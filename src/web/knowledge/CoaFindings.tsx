@@ -28,6 +28,12 @@ export function CoaFindings({ result }: { result: CoaCheckResponse }) {
         {warnings === 1 ? "warning" : "warnings"}, {untested} not tested. Not tested is not a pass:
         nobody knows.
       </p>
+      {result.place && (
+        <p className="muted small" data-testid="coa-judged-for">
+          Judged by the strictest rules that apply in {result.place.name} (
+          {result.place.chain.join(" → ")}); other places' caps are left out.
+        </p>
+      )}
       <ul className="findings">
         {result.findings.map((f) => (
           <li key={f.code} className={`finding finding-row-${f.status}`} data-code={f.code}>

@@ -1,5 +1,7 @@
 import type { CrisisResource } from "../../core/assessment/crisis-resource.ts";
 import crisisData from "../../knowledge/data/crisis-resources.json" with { type: "json" };
+import { crisisLinesFor } from "../assessments/crisis-lines.ts";
+import { useSession } from "../session/session-context.tsx";
 
 // The file is validated by its schema in the tests and at server start; the browser reads it
 // as it is, without shipping the validator.
@@ -8,9 +10,12 @@ const loadCrisisResources = () => crisisData.resources as CrisisResource[];
 const REGION_NAMES: Record<string, string> = {
   US: "United States",
   EU: "European Union",
+  IE: "Ireland",
   GB: "United Kingdom",
+  CA: "Canada",
   AU: "Australia",
   NZ: "New Zealand",
+  TH: "Thailand",
 };
 
 function HelpLine({ line }: { line: CrisisResource }) {
@@ -44,6 +49,12 @@ function HelpLine({ line }: { line: CrisisResource }) {
 export function HelpPage() {
   const lines = loadCrisisResources();
   const regions = [...new Set(lines.map((l) => l.region))];
+  const { user } = useSession();
+  const place = user?.jurisdiction ?? null;
+  const country = place?.slice(0, 2).toUpperCase();
+  // crisisLinesFor falls back to every line when none is local; only local ones belong here.
+  const here = place === null ? [] : crisisLinesFor(place, lines);
+  const hasLocal = here.length > 0 && here.length < lines.length;
   return (
     <div className="page">
       <header className="page-header">
@@ -54,6 +65,23 @@ export function HelpPage() {
           it and call for help.
         </p>
       </header>
+      {place !== null && (
+        <section className="card crisis-card" aria-labelledby="help-here" data-testid="crisis-card">
+          <h2 id="help-here">Where you are: {REGION_NAMES[country ?? ""] ?? country}</h2>
+          {hasLocal ? (
+            <ul className="help-lines">
+              {here.map((l) => (
+                <HelpLine key={l.id} line={l} />
+              ))}
+            </ul>
+          ) : (
+            <p>
+              Mitra has no checked help line for {country} yet. Your local emergency number still
+              works; the lines below are for other countries.
+            </p>
+          )}
+        </section>
+      )}
       {regions.map((region) => (
         <section key={region} className="card" aria-labelledby={`help-${region}`}>
           <h2 id={`help-${region}`}>{REGION_NAMES[region] ?? region}</h2>
