@@ -15,6 +15,8 @@ export interface Config {
   loginFailuresPerAccount: number;
   loginFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /** Serve Prometheus metrics at /metrics. */
+  metrics: boolean;
 }
 
 const boolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -38,6 +40,7 @@ const environmentSchema = z.object({
   MITRA_LOGIN_FAILURES_PER_ACCOUNT: integer(1, 1000).default(5),
   MITRA_LOGIN_FAILURES_PER_ADDRESS: integer(1, 10000).default(30),
   MITRA_LOGIN_WINDOW_MINUTES: integer(1, 24 * 60).default(15),
+  MITRA_METRICS: boolean.default(false),
 });
 
 export class ConfigError extends Error {}
@@ -67,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFailuresPerAccount: e.MITRA_LOGIN_FAILURES_PER_ACCOUNT,
     loginFailuresPerAddress: e.MITRA_LOGIN_FAILURES_PER_ADDRESS,
     loginWindowMinutes: e.MITRA_LOGIN_WINDOW_MINUTES,
+    metrics: e.MITRA_METRICS,
   };
 }
