@@ -42,7 +42,9 @@ function filesUnder(folder) {
 }
 
 const isTestCode = (file) =>
-  /\.test\.tsx?$/.test(file) || /\.fixture\.ts$/.test(file) || file.startsWith("src/testing/");
+  /\.test\.tsx?$/.test(file) ||
+  /(\.fixture|test-fixtures)\.ts$/.test(file) ||
+  file.startsWith("src/testing/");
 
 /** The files tsc compiles from (tsconfig.build.json's include and exclude) and its settings. */
 function serverInputs() {
