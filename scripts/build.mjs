@@ -49,7 +49,7 @@ const isTestCode = (file) =>
 /** The files tsc compiles from (tsconfig.build.json's include and exclude) and its settings. */
 function serverInputs() {
   const sources = filesUnder("src").filter((f) => !f.startsWith("src/web/") && !isTestCode(f));
-  return [...sources, "tsconfig.json", "tsconfig.build.json", "package.json"];
+  return [...sources, "tsconfig.json", "tsconfig.build.json", "package.json"].sort();
 }
 
 function stampOf(part) {
@@ -61,8 +61,10 @@ function stampOf(part) {
 function staleness(part) {
   const stamp = stampOf(part);
   if (!stamp) return "never built";
-  const inputs = part === "server" ? serverInputs() : stamp.inputs;
-  for (const file of inputs) {
+  if (part === "server" && serverInputs().join("\n") !== stamp.inputs.join("\n")) {
+    return "sources added or removed";
+  }
+  for (const file of stamp.inputs) {
     const full = join(root, file);
     if (!existsSync(full)) return `${file} is gone`;
     if (statSync(full).mtimeMs > stamp.startedAt) return `${file} changed`;
@@ -104,7 +106,7 @@ async function buildServer() {
   });
   // The knowledge files are read by name at run time (versions, kb check), not only imported.
   cpSync(join(root, "src/knowledge/data"), join(dist, "knowledge/data"), { recursive: true });
-  writeStamp("server", startedAt, []);
+  writeStamp("server", startedAt, serverInputs());
 }
 
 async function buildWeb() {
@@ -157,7 +159,7 @@ try {
     if (!(part in builders)) throw new Error(`unknown part "${part}" (server or web)`);
     const reason = ifStale ? staleness(part) : "asked";
     if (!reason) continue;
-    if (ifStale) console.log(`Building ${part} (${reason})...`);
+    if (ifStale) console.error(`Building ${part} (${reason})...`);
     await builders[part]();
   }
 } catch (error) {
