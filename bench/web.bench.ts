@@ -7,7 +7,7 @@
  * 200 KB after gzip), and the median first render in Chromium (fresh context, 390x844, until the
  * "Welcome back" heading is visible) against a real server on SQLite. Figures only.
  */
-import { ensureWebBuild, webOutDir } from "../src/cli/web-build.ts";
+import { builtWebApp, ensureWebAppBuilt } from "../src/testing/built-web-app.ts";
 import { startTestServer } from "../src/testing/test-server.ts";
 import { declaredJavaScript, firstRenders, gzipSize } from "./web/first-page.ts";
 
@@ -16,15 +16,15 @@ const i = process.argv.indexOf("--renders");
 const runs = i >= 0 ? Number(process.argv[i + 1]) : 5;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-await ensureWebBuild();
-const declared = declaredJavaScript(webOutDir);
+ensureWebAppBuilt();
+const declared = declaredJavaScript(builtWebApp);
 console.log(`index.html names ${declared.files.join(", ")}: ${kb(declared.gzipBytes)} gzipped`);
 
-const server = await startTestServer("sqlite", { webRoot: webOutDir });
+const server = await startTestServer("sqlite", { webRoot: builtWebApp });
 try {
   const renders = await firstRenders(server.baseUrl, runs);
   const fetched = renders[0]?.scripts ?? [];
-  const fetchedBytes = gzipSize(webOutDir, fetched);
+  const fetchedBytes = gzipSize(builtWebApp, fetched);
   console.log(
     `first page fetched ${fetched.length} script(s) (${fetched.join(", ")}): ` +
       `${kb(fetchedBytes)} gzipped; budget ${kb(JS_BUDGET_BYTES)}: ` +

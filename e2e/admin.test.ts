@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser } from "../src/db/users.ts";
 import { hashPassword } from "../src/server/auth/passwords.ts";
-import { seedPatientRecord } from "../src/server/care-team/test-fixtures.ts";
+import { seedPatientRecord } from "../src/testing/care-team-records.ts";
 import { ApiClient, type TestServer } from "../src/testing/test-server.ts";
 import { startAppServer } from "./support/app-server.ts";
 import { browserAvailable, launchBrowser } from "./support/browser.ts";

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedPatientRecord } from "../src/server/care-team/test-fixtures.ts";
+import { seedPatientRecord } from "../src/testing/care-team-records.ts";
 import { ApiClient, type TestServer } from "../src/testing/test-server.ts";
 import { startAppServer } from "./support/app-server.ts";
 import { browserAvailable, launchBrowser } from "./support/browser.ts";

@@ -14,17 +14,44 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** Starts `node --import tsx src/cli/main.ts serve` on a free port over the database at `url`. */
-export function startServerProcess(url: string, timeoutMs = 60_000): Promise<ServerProcess> {
+export interface ServerCommand {
+  /** The program and its arguments; by default the sources through tsx (no build needed). */
+  argv: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Its own process group, so a launcher (npx) and the server it starts can be signalled together. */
+  detached?: boolean;
+}
+
+const fromSources: ServerCommand = {
+  argv: [process.execPath, "--import", "tsx", "src/cli/main.ts", "serve"],
+  cwd: repoRoot,
+};
+
+/**
+ * Starts Mitra's `serve` command (by default `node --import tsx src/cli/main.ts serve`) on a free
+ * port over the database at `url`, with no other MITRA_ setting from this environment.
+ */
+export function startServerProcess(
+  url: string,
+  timeoutMs = 60_000,
+  command: ServerCommand = fromSources,
+): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith("MITRA_")) env[key] = value;
   }
-  Object.assign(env, { MITRA_DATABASE_URL: url, MITRA_PORT: "0", MITRA_LOG_LEVEL: "warn" });
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve"], {
-    cwd: repoRoot,
+  Object.assign(env, command.env, {
+    MITRA_DATABASE_URL: url,
+    MITRA_PORT: "0",
+    MITRA_LOG_LEVEL: "warn",
+  });
+  const [program = process.execPath, ...args] = command.argv;
+  const child = spawn(program, args, {
+    cwd: command.cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],
+    detached: command.detached ?? false,
   });
   let out = "";
   const exited = new Promise<NodeJS.Signals | null>((resolve) =>

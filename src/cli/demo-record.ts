@@ -10,7 +10,8 @@ import { findInstrument } from "../knowledge/instruments.ts";
  * No amount here is Mitra's advice, and none is made up for the demo:
  * - the plan is the kratom taper the consent tests use (src/server/care-team/
  *   consent-access.api.test.ts: 6 g of leaf a day, 10% less each week, down to 1 g), with the
- *   per-dose maximum (4 g) and spacing (3 hours) of the care-team fixture's plan (test-fixtures.ts);
+ *   per-dose maximum (4 g) and spacing (3 hours) of the care-team fixture's plan
+ *   (src/testing/care-team-records.ts);
  * - each day's doses add up to at most that day's target (from the plan's own schedule), in three
  *   doses weighed to 0.1 g; every fourth day half a gram less. So no dose reaches the top of TripSit's "strong" tier (6 g) and no day
  *   reaches PsychonautWiki's "heavy" (8 g), the amounts limits.json warns about;

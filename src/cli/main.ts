@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../server/config.ts";
 import { backupDatabase, restoreDatabase } from "./backup.ts";
@@ -10,7 +11,7 @@ import { openMigratedDatabase, serve } from "./serve.ts";
 const usage = `Usage: mitra <command>
 
 Commands:
-  serve                 start the server (migrates the database, builds the web app if needed)
+  serve                 start the server (migrates the database first)
   migrate               bring the database schema up to date
   create-admin EMAIL    make an administrator (password from MITRA_ADMIN_PASSWORD or asked)
   backup FILE           online, consistent copy of the SQLite database (PostgreSQL: pg_dump)

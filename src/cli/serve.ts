@@ -1,10 +1,11 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { type DatabaseHandle, openDatabase, parseDatabaseUrl } from "../db/connection.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { loadKnowledgeBase } from "../knowledge/load-knowledge-base.ts";
-import { buildApp } from "../server/app.ts";
+import { buildApp, defaultWebRoot } from "../server/app.ts";
 import type { Config } from "../server/config.ts";
 import { startHousekeeping } from "../server/housekeeping.ts";
-import { ensureWebBuild, webOutDir } from "./web-build.ts";
 
 /** Opens the database named by the configuration and brings its schema up to date. */
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
@@ -22,9 +23,12 @@ export async function serve(config: Config): Promise<void> {
       `Knowledge: ${knowledge.stale.length} records are past their review date (mitra kb check lists them).`,
     );
   }
-  await ensureWebBuild();
+  // Built by `npm run build` (npm start builds first when needed); the server never builds.
+  if (!existsSync(join(defaultWebRoot, "index.html"))) {
+    console.log(`No web app at ${defaultWebRoot} (npm run build makes it): serving the API only.`);
+  }
   const database = await openMigratedDatabase(config);
-  const app = await buildApp({ config, database, webRoot: webOutDir });
+  const app = await buildApp({ config, database });
 
   let address: string;
   try {

@@ -301,22 +301,6 @@ export async function listLinksOfPatient(
   return rows.map(decodeLinkWithPerson);
 }
 
-/** The clinician's live links with each person's name, by name. */
-export async function listLinksOfClinician(
-  db: Kysely<Database>,
-  clinicianId: string,
-): Promise<CareLinkWithPerson[]> {
-  const rows = await db
-    .selectFrom("care_links")
-    .innerJoin("users", "users.id", "care_links.patient_id")
-    .selectAll("care_links")
-    .select(personColumns)
-    .where("care_links.clinician_id", "=", clinicianId)
-    .where("care_links.revoked_at", "is", null)
-    .execute();
-  return rows.map(decodeLinkWithPerson);
-}
-
 /**
  * Revokes one of the person's live links. `revoked` is true when this call ended it, false when
  * it had been revoked before (a retry); undefined when the person has no such link.

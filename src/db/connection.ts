@@ -8,9 +8,17 @@ import { withStatementCache } from "./sqlite-statement-cache.ts";
 
 export type Engine = "sqlite" | "postgres";
 
+/** A connection pool's counts, for metrics (PostgreSQL; SQLite has one connection). */
+export interface PoolStatistics {
+  readonly totalCount: number;
+  readonly idleCount: number;
+  readonly waitingCount: number;
+}
+
 export interface DatabaseHandle {
   db: Kysely<Database>;
   engine: Engine;
+  pool?: PoolStatistics;
   /** Where the data lives: the SQLite file path, or the PostgreSQL URL without its password. */
   location: string;
   close(): Promise<void>;
@@ -139,6 +147,7 @@ export async function openDatabase(
   return {
     db,
     engine: "postgres",
+    pool,
     location: redactUrl(target.target) + (target.schema ? ` (schema ${target.schema})` : ""),
     close: () => db.destroy(),
   };

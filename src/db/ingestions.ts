@@ -319,28 +319,6 @@ export async function safetyHistory(
   });
 }
 
-/**
- * Doses of these people taken at or after `since` (not deleted), newest first: what a care
- * team's dashboard scans. Empty for an empty list of people.
- */
-export async function ingestionsSince(
-  db: Kysely<Database>,
-  userIds: readonly string[],
-  since: Date,
-): Promise<IngestionRecord[]> {
-  if (userIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("ingestions")
-    .selectAll()
-    .where("user_id", "in", [...userIds])
-    .where("taken_at", ">=", since.toISOString())
-    .where("deleted_at", "is", null)
-    .orderBy("taken_at", "desc")
-    .orderBy("id")
-    .execute();
-  return rows.map(decode);
-}
-
 export interface RecentSubject {
   substanceId: string;
   /** Kept for a custom substance. */

@@ -24,6 +24,7 @@ import { healthRoutes } from "./health/routes.ts";
 import { ApiError } from "./http/api-error.ts";
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from "./http/error-handler.ts";
 import { loggerOptions } from "./http/logger-options.ts";
+import { installMetrics } from "./http/metrics.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/web-app.ts";
 import { knowledgeRoutes } from "./knowledge/routes.ts";
@@ -89,6 +90,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   installErrorHandling(app);
+  if (config.metrics) installMetrics(app, database.pool);
   await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

@@ -1,8 +1,6 @@
 import { randomBytes, randomUUID, scryptSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser, type Role } from "../db/users.ts";
-import { engines, isPostgresReachable } from "../testing/test-databases.ts";
-import { ApiClient, startTestServer, type TestServer } from "../testing/test-server.ts";
 import {
   ALL_SECTIONS,
   CALLERS,
@@ -14,12 +12,14 @@ import {
   type RouteRow,
   type Scope,
   type Section,
-} from "./authorization-matrix.routes.ts";
-import { answersFor, seedPatientRecord } from "./care-team/test-fixtures.ts";
+} from "../testing/authorization-matrix.ts";
+import { answersFor, seedPatientRecord } from "../testing/care-team-records.ts";
+import { engines, isPostgresReachable } from "../testing/test-databases.ts";
+import { ApiClient, startTestServer, type TestServer } from "../testing/test-server.ts";
 
 /**
  * The authorization matrix: every operation of the OpenAPI document, called by every kind of
- * caller about one patient's records (see authorization-matrix.routes.ts for the table), over
+ * caller about one patient's records (see src/testing/authorization-matrix.ts for the table), over
  * real HTTP on both engines. Each answer must have the expected status; a refusal of a request
  * that names the owner's records must be exactly the answer for records that do not exist; and
  * no answer to anyone but the owner may contain the owner's data beyond what the row allows.

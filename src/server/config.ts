@@ -22,8 +22,11 @@ export interface Config {
   loginWindowMinutes: number;
   /** Sign-up attempts allowed per address within the sign-in window, taken e-mails included. */
   registrationsPerAddress: number;
+  /** Serve Prometheus metrics at /metrics. */
+  metrics: boolean;
 }
 
+const boolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const integer = (min: number, max: number) =>
   z
     .string()
@@ -63,6 +66,7 @@ const environmentSchema = z.object({
   MITRA_LOGIN_FAILURES_PER_ADDRESS: integer(1, 10000).default(30),
   MITRA_LOGIN_WINDOW_MINUTES: integer(1, 24 * 60).default(15),
   MITRA_REGISTRATIONS_PER_ADDRESS: integer(1, 100000).default(10),
+  MITRA_METRICS: boolean.default(false),
 });
 
 export class ConfigError extends Error {}
@@ -93,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFailuresPerAddress: e.MITRA_LOGIN_FAILURES_PER_ADDRESS,
     loginWindowMinutes: e.MITRA_LOGIN_WINDOW_MINUTES,
     registrationsPerAddress: e.MITRA_REGISTRATIONS_PER_ADDRESS,
+    metrics: e.MITRA_METRICS,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { dailyCheck, gappedScale } from "../../testing/test-instruments.ts";
 import { allowedValues, answerLabel, isAllowedAnswer } from "./instrument.ts";
-import { dailyCheck, gappedScale } from "./test-instruments.ts";
 
 const [alpha] = gappedScale.items;
 const hours = dailyCheck.items[1];

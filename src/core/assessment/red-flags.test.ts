@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { flagScreen, gappedScale } from "../../testing/test-instruments.ts";
 import { redFlagWarnings } from "./red-flags.ts";
-import { flagScreen, gappedScale } from "./test-instruments.ts";
 
 describe("redFlagWarnings", () => {
   it("raises one urgent warning per yes, in item order, from the data", () => {

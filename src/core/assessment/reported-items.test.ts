@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { dailyCheck, gappedScale } from "../../testing/test-instruments.ts";
 import { reportedItems } from "./reported-items.ts";
-import { dailyCheck, gappedScale } from "./test-instruments.ts";
 
 const check = (takenAt: string, answers: Record<string, number>, instrument = "gapped") => ({
   instrument,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { flagScreen } from "../../testing/test-instruments.ts";
 import type { ReportedSignRule } from "../safety/types.ts";
 import { reportedSignWarnings } from "./reported-signs.ts";
-import { flagScreen } from "./test-instruments.ts";
 
 const source = { title: "Test fixture, not a real source", url: "https://example.org/fixture" };
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { dailyCheck, gappedScale } from "../../testing/test-instruments.ts";
 import type { AssessmentAnswers, ChoiceItem } from "./instrument.ts";
 import { bandFor, scoreAssessment } from "./score.ts";
-import { dailyCheck, gappedScale } from "./test-instruments.ts";
 
 describe("scoreAssessment", () => {
   it("sums a complete assessment and bands it", () => {

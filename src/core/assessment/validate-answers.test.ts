@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dailyCheck, gappedScale } from "./test-instruments.ts";
+import { dailyCheck, gappedScale } from "../../testing/test-instruments.ts";
 import { validateAnswers } from "./validate-answers.ts";
 
 describe("validateAnswers", () => {

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { linkClinician, seedPatientRecord } from "../../testing/care-team-records.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
-import { linkClinician, seedPatientRecord } from "../care-team/test-fixtures.ts";
 import { tableNames } from "../reports/csv-export.ts";
 
 const pgReachable = await isPostgresReachable();

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser, type Role } from "../../db/users.ts";
+import { seedPatientRecord } from "../../testing/care-team-records.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { hashPassword } from "../auth/passwords.ts";
-import { seedPatientRecord } from "../care-team/test-fixtures.ts";
 
 /**
  * The administrator's API over real HTTP on both engines: who may call it, the overview's counts

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser } from "../../db/users.ts";
+import { type SeededRecord, seedPatientRecord } from "../../testing/care-team-records.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { hashPassword } from "../auth/passwords.ts";
-import { type SeededRecord, seedPatientRecord } from "./test-fixtures.ts";
 
 /**
  * What consent grants, beyond the status codes of the authorization matrix

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answersFor, linkClinician } from "../../testing/care-team-records.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
-import { answersFor, linkClinician } from "./test-fixtures.ts";
 
 const pgReachable = await isPostgresReachable();
 const HOUR = 3_600_000;

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../core/plan/index.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
+import { linkClinician } from "../../testing/care-team-records.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
-import { linkClinician } from "./test-fixtures.ts";
 
 const pgReachable = await isPostgresReachable();
 const MINUTE = 60_000;

@@ -1,6 +1,14 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { App } from "../context.ts";
+import { ApiError } from "../http/api-error.ts";
+import { readiness } from "./readiness.ts";
+
+const readyResponse = z.object({
+  status: z.literal("ready"),
+  database: z.enum(["sqlite", "postgres"]),
+  version: z.string(),
+});
 
 const healthResponse = z.object({
   status: z.enum(["ok", "degraded"]),
@@ -39,6 +47,31 @@ export async function healthRoutes(app: App): Promise<void> {
       } catch {
         return reply.status(503).send({ status: "degraded" as const, database: engine, version });
       }
+    },
+  );
+
+  app.get(
+    "/api/ready",
+    {
+      schema: {
+        tags: ["system"],
+        summary:
+          "Readiness: the database answers, takes writes and has this version's migrations " +
+          "(503 in the error shape, naming the failed check, when not)",
+        response: { 200: readyResponse },
+      },
+    },
+    async (request) => {
+      const { db, engine, version } = app.mitra;
+      const notReady = await readiness(db, engine);
+      if (notReady) {
+        request.log.warn({ err: notReady.cause, check: notReady.check }, notReady.message);
+        throw new ApiError(503, "not_ready", notReady.message, {
+          check: notReady.check,
+          ...notReady.details,
+        });
+      }
+      return { status: "ready" as const, database: engine, version };
     },
   );
 }

@@ -31,5 +31,3 @@ export function invalidInput(issues: FieldIssue[], message?: string): ApiError {
 export const notFound = (what = "That") => new ApiError(404, "not_found", `${what} was not found`);
 export const unauthenticated = () =>
   new ApiError(401, "unauthenticated", "Please sign in to continue");
-export const forbidden = (message = "You are not allowed to do that") =>
-  new ApiError(403, "forbidden", message);

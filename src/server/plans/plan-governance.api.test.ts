@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, type PlanDefinition } from "../../core/plan/index.ts";
 import type { Warning } from "../../core/warning.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
+import { linkClinician } from "../../testing/care-team-records.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
-import { linkClinician } from "../care-team/test-fixtures.ts";
 
 /**
  * Which plan governs a day once plans end or replace one another, over HTTP: an ended plan

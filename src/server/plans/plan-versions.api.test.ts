@@ -4,9 +4,9 @@ import { addDays, type PlanDefinition } from "../../core/plan/index.ts";
 import type { Warning } from "../../core/warning.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { CARE_SCOPES } from "../../db/tables/care-team.ts";
+import { linkClinician } from "../../testing/care-team-records.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
-import { linkClinician } from "../care-team/test-fixtures.ts";
 import { gatherPatientRecord } from "../reports/patient-record.ts";
 import { buildReportModel } from "../reports/report-model.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dailyCheck, gappedScale } from "../../core/assessment/test-instruments.ts";
+import { dailyCheck, gappedScale } from "../../testing/test-instruments.ts";
 import { answerOf, INSTRUMENT_SYSTEM } from "./fhir-bundle.ts";
 
 describe("answerOf", () => {

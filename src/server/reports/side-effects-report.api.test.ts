@@ -9,9 +9,9 @@ import type {
 } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
+import { answersFor, linkClinician } from "../../testing/care-team-records.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
-import { answersFor, linkClinician } from "../care-team/test-fixtures.ts";
 import { INSTRUMENT_SYSTEM } from "./fhir-bundle.ts";
 import { readPdfText } from "./test-pdf-text.ts";
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { addDays } from "../../core/plan/index.ts";
-import { zonedDay } from "../../core/zoned-time.ts";
-import { findInstrument } from "../../knowledge/instruments.ts";
-import type { ApiClient } from "../../testing/test-server.ts";
+import { addDays } from "../core/plan/index.ts";
+import { zonedDay } from "../core/zoned-time.ts";
+import { findInstrument } from "../knowledge/instruments.ts";
+import type { ApiClient } from "./test-server.ts";
 
 /** Test helpers for the care team's API tests: consent, and a patient with a real record. */
 

@@ -1,10 +1,10 @@
 /**
- * Small made-up instruments shared by the tests in this folder (not part of the public API, not
- * medical data). The real instruments are tested against their published forms in
- * src/knowledge/instruments.test.ts.
+ * Small made-up instruments shared by the assessment tests (src/core/assessment,
+ * src/server/reports); not medical data. The real instruments are tested against their
+ * published forms in src/knowledge/instruments.test.ts.
  */
 
-import type { InstrumentDefinition } from "./instrument.ts";
+import type { InstrumentDefinition } from "../core/assessment/instrument.ts";
 
 const source = [{ title: "Test fixture, not a real source", url: "https://example.org/fixture" }];
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { addDays } from "../core/plan/index.ts";
-import type { ApiClient } from "../testing/test-server.ts";
-import { answersFor } from "./care-team/test-fixtures.ts";
+import { answersFor } from "./care-team-records.ts";
+import type { ApiClient } from "./test-server.ts";
 
 /**
  * The authorization matrix's route table: every operation of the OpenAPI document, how to call it
