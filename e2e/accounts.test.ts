@@ -31,7 +31,9 @@ describe.skipIf(!available)("accounts in the browser", () => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/Welcome back/);
     await page.getByRole("link", { name: "Get help now" }).click();
     await page.waitForURL("**/help");
-    await expect.poll(() => page.getByRole("link", { name: /Call 988/ }).count()).toBe(1);
+    // The US section has its 988 line (Canada lists its own 988 under Canada).
+    const us = page.getByRole("region", { name: "United States" });
+    await expect.poll(() => us.getByRole("link", { name: /Call 988/ }).count()).toBe(1);
   });
 
   it("signs up and lands on Today with navigation", async () => {

@@ -97,7 +97,7 @@ describe("jurisdictions.json, December 2026", () => {
     const fl = record("US-FL");
     expect(fl.seven_oh).toBe("banned");
     expect(fl.min_age).toBe(21);
-    expect(fl.as_of).toBe("2025-12-08");
+    expect(fl.as_of).toBe("2025-12-18");
     expect(cites(fl, "wfsu.org")).toBe(true);
     const bill = fl.pending?.find((p) => p.title.includes("HB 309"));
     expect(bill?.kind).toBe("bill");

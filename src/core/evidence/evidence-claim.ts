@@ -1,4 +1,5 @@
 import type { Citation } from "../citation.ts";
+import type { Review } from "../review.ts";
 
 /**
  * Claims people read about kratom and magnesium, graded against the evidence. Records are data
@@ -56,4 +57,6 @@ export interface EvidenceClaim {
   /** False when a source was not read beyond its abstract or a secondary report. */
   verified: boolean;
   note?: string;
+  /** When a person of the project last compared the verdict with its source. */
+  reviewed?: Review;
 }

@@ -214,6 +214,7 @@ export const evidenceClaimView = z.object({
   as_of: z.string(),
   verified: z.boolean(),
   note: z.string().optional(),
+  reviewed: reviewView.optional(),
 });
 
 export const evidenceListResponse = z.object({

@@ -32,6 +32,17 @@ describe("crisis lines for a person", () => {
     expect(crisisLinesFor("TH", lines)).toHaveLength(4);
   });
 
+  it("shows a number once when the place is unknown, though two countries share it", () => {
+    const shared = [...lines, line("ca-988", "CA", "suicide-crisis", "988")];
+    expect(crisisLinesFor(null, shared).map((l) => l.id)).toEqual([
+      "us-911",
+      "us-988",
+      "gb-999",
+      "eu-112",
+    ]);
+    expect(crisisLinesFor("CA", shared).map((l) => l.id)).toEqual(["ca-988"]);
+  });
+
   it("gives a person in an EU member state the EU-wide lines, and nobody else", () => {
     expect(crisisLinesFor("FR", lines).map((l) => l.id)).toEqual(["eu-112"]);
     expect(crisisLinesFor("GB", lines).map((l) => l.id)).toEqual(["gb-999"]);

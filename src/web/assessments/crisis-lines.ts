@@ -21,7 +21,22 @@ export function crisisLinesFor(
   const region = jurisdiction?.slice(0, 2).toUpperCase();
   const inEu = region !== undefined && EU_MEMBERS.has(region);
   const local = lines.filter((l) => l.region === region || (inEu && l.region === "EU"));
-  return local.length > 0 ? local : [...lines];
+  return local.length > 0 ? local : withoutRepeatedNumbers(lines);
+}
+
+/**
+ * Every line, but one button per number: 988 and 911 answer in both the US and Canada, and two
+ * identical "Call 988" buttons only slow a person down. The first listed is kept.
+ */
+function withoutRepeatedNumbers(lines: readonly CrisisResource[]): CrisisResource[] {
+  const seen = new Set<string>();
+  return lines.filter((l) => {
+    if (l.phone === undefined && l.text === undefined) return true;
+    const key = `${l.phone ?? ""}|${l.text ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The emergency number to offer first (the person's region, else the first one known). */

@@ -28,8 +28,11 @@ export function ClaimCard({
       </Heading>
       <p>{claim.explanation}</p>
       <p className="muted small">
-        Evidence: {EVIDENCE_LEVEL_LABEL[claim.evidence_level]}. Checked{" "}
-        {formatCalendarDay(claim.as_of)}.
+        Evidence: {EVIDENCE_LEVEL_LABEL[claim.evidence_level]}. Newest source{" "}
+        {formatCalendarDay(claim.as_of)}.{" "}
+        {claim.reviewed
+          ? `Checked against its source on ${formatCalendarDay(claim.reviewed.on)}.`
+          : "Not yet checked against its source by Mitra."}
         {!claim.verified && " Some sources were read only in summary."}
       </p>
       {claim.note && (
