@@ -35,6 +35,13 @@ export async function serve(config: Config): Promise<void> {
     address = await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || config.port === 0) throw error;
+    if (config.portSet) {
+      await database.close();
+      throw new Error(
+        `port ${config.port} (MITRA_PORT) is in use by another program on ${config.host}. ` +
+          "Stop that program, or set MITRA_PORT to a free port (0: any free port).",
+      );
+    }
     console.log(`Port ${config.port} is in use; choosing a free port instead.`);
     address = await app.listen({ host: config.host, port: 0 });
   }

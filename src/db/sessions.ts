@@ -36,7 +36,8 @@ const liveSession = preparedQuery((db, p: { id: string; now: string }) =>
       "users.jurisdiction as jurisdiction",
     ])
     .where("sessions.id", "=", p.id)
-    .where("sessions.expires_at", ">", p.now),
+    .where("sessions.expires_at", ">", p.now)
+    .where("users.disabled_at", "is", null),
 );
 
 /**

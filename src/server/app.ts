@@ -14,6 +14,7 @@ import { accountDeletionRoutes } from "./account-deletion/routes.ts";
 import { adminRoutes } from "./admin/routes.ts";
 import { assessmentRoutes } from "./assessments/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
+import { credentialRoutes } from "./auth/credential-routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { installSessions } from "./auth/session.ts";
 import { careTeamRoutes } from "./care-team/routes.ts";
@@ -41,6 +42,7 @@ export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.met
 const features = [
   healthRoutes,
   authRoutes,
+  credentialRoutes,
   assessmentRoutes,
   planRoutes,
   knowledgeRoutes,

@@ -5,6 +5,8 @@ import { z } from "zod";
 export interface Config {
   host: string;
   port: number;
+  /** MITRA_PORT was given: a busy port then stops Mitra instead of it choosing a free one. */
+  portSet: boolean;
   databaseUrl: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /**
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: e.MITRA_HOST,
     port: e.MITRA_PORT,
+    portSet: present.MITRA_PORT !== undefined,
     databaseUrl: e.MITRA_DATABASE_URL,
     logLevel: e.MITRA_LOG_LEVEL,
     trustProxy: e.MITRA_TRUST_PROXY,

@@ -312,6 +312,48 @@ export const ROUTES: RouteRow[] = [
     expect: signedIn(204),
   },
 
+  {
+    method: "POST",
+    template: "/api/me/password",
+    // Each caller changes the password of an account of its own role made for this request.
+    request: async (s) => {
+      const body = (current: string) => ({
+        currentPassword: current,
+        newPassword: "quiet-harbour-stone-77",
+      });
+      if (s.caller === "stranger")
+        return { path: "/api/me/password", body: body("any-password-1") };
+      const account = await s.fresh.account();
+      return { path: "/api/me/password", client: account.client, body: body(account.password) };
+    },
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    template: "/api/auth/logout-everywhere",
+    // From an account made for this request: it ends every session of that account.
+    request: async (s) => {
+      if (s.caller === "stranger") return { path: "/api/auth/logout-everywhere" };
+      const account = await s.fresh.account();
+      return { path: "/api/auth/logout-everywhere", client: account.client };
+    },
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    template: "/api/auth/reset-password",
+    // Anyone may try a code; a wrong one is refused alike for every address.
+    request: (s) => ({
+      path: "/api/auth/reset-password",
+      body: {
+        email: s.credentials.email,
+        code: "ZZZZ-ZZZZ",
+        newPassword: "quiet-harbour-stone-77",
+      },
+    }),
+    expect: everyone(400),
+  },
+
   // ---- Profile, catalog, products ----
   {
     method: "GET",
@@ -722,6 +764,21 @@ export const ROUTES: RouteRow[] = [
     request: () => ({ path: "/api/admin/users?limit=200&role=patient" }),
     expect: { ...each(403), stranger: 401, admin: 200 },
     sees: { admin: ["identity", "contact"] },
+  },
+  // Changing the owner's role to the one they have: only an administrator may, and is answered
+  // with the account's id and email.
+  {
+    method: "PATCH",
+    template: "/api/admin/users/{id}",
+    request: (s) => ({ path: `/api/admin/users/${s.owner.patientId}`, body: { role: "patient" } }),
+    expect: { ...each(403), stranger: 401, admin: 200 },
+    sees: { admin: ["identity", "contact"] },
+  },
+  {
+    method: "POST",
+    template: "/api/admin/users/{id}/reset-code",
+    request: (s) => ({ path: `/api/admin/users/${s.owner.patientId}/reset-code` }),
+    expect: { ...each(403), stranger: 401, admin: 201 },
   },
   {
     method: "GET",

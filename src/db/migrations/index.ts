@@ -7,6 +7,7 @@ import * as careTeam from "./0005_care_team.ts";
 import * as redundantIndexes from "./0006_redundant_indexes.ts";
 import * as oneActivePlan from "./0007_one_active_plan.ts";
 import * as rowVersions from "./0008_row_versions.ts";
+import * as accountControl from "./0009_account_control.ts";
 
 /** Every migration, in order. Names sort the way they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0006_redundant_indexes": redundantIndexes,
   "0007_one_active_plan": oneActivePlan,
   "0008_row_versions": rowVersions,
+  "0009_account_control": accountControl,
 };

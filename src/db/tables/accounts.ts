@@ -9,6 +9,8 @@ export interface UsersTable {
   jurisdiction: string | null;
   created_at: string;
   updated_at: string;
+  /** When an administrator disabled the account; null while it may sign in. */
+  disabled_at: string | null;
 }
 
 export interface SessionsTable {
@@ -41,9 +43,22 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+/** One-time password reset codes an administrator issued; only a SHA-256 of each is kept. */
+export interface PasswordResetCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  /** When the code was used; a code works once. */
+  used_at: string | null;
+}
+
 export interface AccountTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
+  password_reset_codes: PasswordResetCodesTable;
 }

@@ -3,6 +3,7 @@ import { countUsersByRole, listDirectoryUsers } from "../../db/user-directory.ts
 import { requireRole } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { loadedKnowledgeBase } from "../knowledge/knowledge-base.ts";
+import { accountControlRoutes } from "./account-routes.ts";
 import { backupAdvice } from "./backup-advice.ts";
 import { overviewResponse, usersQuery, usersResponse } from "./schemas.ts";
 
@@ -75,4 +76,6 @@ export async function adminRoutes(app: App): Promise<void> {
       };
     },
   );
+
+  await app.register(accountControlRoutes);
 }

@@ -2,14 +2,10 @@ import { z } from "zod";
 import { crisisResourceSchema } from "../../knowledge/crisis-resources.schema.ts";
 import { instrumentSchema } from "../../knowledge/instruments.schema.ts";
 import { findInstrument, loadInstruments } from "../../knowledge/instruments.ts";
+import { isoInstant } from "../http/instant.ts";
 import { warningView } from "../http/warning-schemas.ts";
 
 /** Zod schemas of the assessment routes: requests validated at the edge, responses documented. */
-
-const isoInstant = z.iso.datetime({
-  offset: true,
-  message: "an ISO-8601 time with a zone, like 2026-03-01T08:00:00Z",
-});
 
 const knownInstrumentIds = () =>
   loadInstruments()

@@ -2,11 +2,10 @@ import { z } from "zod";
 import { queryAudit } from "../../db/audit-views.ts";
 import { requireRole, requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
+import { isoInstant } from "../http/instant.ts";
 
 /** Most entries one page returns. */
 const MAX_LIMIT = 500;
-
-const isoInstant = z.iso.datetime({ offset: true, message: "an ISO-8601 time with a zone" });
 
 const ownQuery = z
   .object({

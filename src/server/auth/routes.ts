@@ -113,6 +113,14 @@ export async function authRoutes(app: App): Promise<void> {
       if (!user || !ok) {
         throw new ApiError(401, "invalid_credentials", "Email or password is incorrect");
       }
+      if (user.disabled_at !== null) {
+        await attempt.succeeded();
+        throw new ApiError(
+          403,
+          "account_disabled",
+          "This account is disabled. Ask the administrator of this Mitra to enable it again.",
+        );
+      }
       // The cleared failures, the session and its audit entry commit together.
       const csrfToken = await app.mitra.db.transaction().execute(async (trx) => {
         await attempt.succeeded(trx);

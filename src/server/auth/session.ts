@@ -72,8 +72,9 @@ function originHost(origin: string): string | undefined {
  */
 export function installSessions(app: App): void {
   app.decorateRequest("user", null);
-  app.addHook("onRequest", async (request) => {
-    if (!request.url.startsWith("/api/")) return;
+  app.addHook("onRequest", async (request, reply) => {
+    // The route the router matched, not the raw URL: `/%61pi/...` is routed to `/api/...` too.
+    if (!request.routeOptions.url?.startsWith("/api/")) return;
     const unsafe = !SAFE_METHODS.has(request.method);
     const origin = request.headers.origin;
     if (unsafe && origin && originHost(origin) !== request.host) {
@@ -108,6 +109,8 @@ export function installSessions(app: App): void {
       }
     }
     request.user = user;
+    // Answers about a signed-in person are never kept by browsers or proxies.
+    reply.header("cache-control", "no-store");
   });
 }
 

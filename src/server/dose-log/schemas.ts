@@ -4,14 +4,10 @@ import { BOTANICAL_FORMS } from "../../core/coa/coa-limits.ts";
 import { ROUTES } from "../../core/safety/types.ts";
 import { PRODUCT_FORMS } from "../../db/tables/dose-log.ts";
 import { timeZoneSchema } from "../auth/schemas.ts";
+import { isoInstant } from "../http/instant.ts";
 import { citationView, warningView } from "../http/warning-schemas.ts";
 
 /** Zod schemas of the dose log: requests validated at the edge, responses documented. */
-
-const isoInstant = z.iso.datetime({
-  offset: true,
-  message: "an ISO-8601 time with a zone, like 2026-03-01T08:00:00Z",
-});
 
 const clientId = z.uuid({ message: "a uuid made by the client (crypto.randomUUID())" });
 

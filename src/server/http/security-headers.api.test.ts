@@ -35,4 +35,26 @@ describe("security headers", () => {
     expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
     expect(res.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
   });
+
+  it("marks answers about a signed-in person no-store", async () => {
+    const client = new ApiClient(server.baseUrl);
+    await client.register();
+    expect((await client.get("/api/me")).headers.get("cache-control")).toBe("no-store");
+    expect((await client.get("/api/ingestions")).headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("checks the Origin of a write whose path is percent-encoded", async () => {
+    const res = await new ApiClient(server.baseUrl).request(
+      "POST",
+      "/%61pi/auth/register",
+      {
+        email: `enc-${crypto.randomUUID()}@example.org`,
+        password: "tidal-forest-lamp-42",
+        role: "patient",
+      },
+      { origin: "https://evil.example" },
+    );
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe("cross_origin");
+  });
 });

@@ -8,7 +8,8 @@ import type { CareScope } from "../../db/tables/care-team.ts";
  * file. Each table's block starts with a line `# table: <name>` (one cell, so a spreadsheet shows
  * it as a title row), then the header row with every column of the table, then the rows, then an
  * empty line. Values are as stored (times in UTC ISO-8601, JSON as text). Secrets are left out:
- * the password hash, invitation code hashes, and the sessions and sign-in failure tables.
+ * the password hash, invitation code hashes, and the sessions, sign-in failure and password
+ * reset code tables.
  */
 
 /** How rows of a table belong to a person. */
@@ -47,7 +48,11 @@ export const OWNED_TABLES: readonly OwnedTable[] = [
 ];
 
 /** Tables that hold no one's record to export: secrets and throttling state. */
-export const NOT_EXPORTED_TABLES: readonly string[] = ["sessions", "login_failures"];
+export const NOT_EXPORTED_TABLES: readonly string[] = [
+  "sessions",
+  "login_failures",
+  "password_reset_codes",
+];
 
 /** A cell as CSV: quoted when needed; text a spreadsheet would run as a formula gets a leading '. */
 export function csvCell(value: unknown): string {

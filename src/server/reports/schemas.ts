@@ -1,14 +1,10 @@
 import { z } from "zod";
 import { invalidInput } from "../http/api-error.ts";
+import { isoInstant } from "../http/instant.ts";
 
 const DAY_MS = 86_400_000;
 
 /** Query schemas of the exports (the person's own and a clinician's). */
-
-const isoInstant = z.iso.datetime({
-  offset: true,
-  message: "an ISO-8601 time with a zone, like 2026-03-01T08:00:00Z",
-});
 
 /** Longest range a timeline or report covers, in days. */
 export const MAX_RANGE_DAYS = 366;
