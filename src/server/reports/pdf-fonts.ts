@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 
 /**
  * The faces, named by their file: pass them to `doc.font` and as a table cell's `font.src`.
- * Resolved when the module loads, so a missing package stops the server at start. A path (not
+ * Resolved when the module loads (with the first PDF: reports/routes.ts loads it then). A path (not
  * a buffer or a registered name) is what pdfkit caches per document when a table restores the
  * font after each cell; anything else reopens and parses the font for every cell.
  */

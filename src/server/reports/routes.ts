@@ -9,9 +9,15 @@ import { notFound } from "../http/api-error.ts";
 import { csvExport } from "./csv-export.ts";
 import { fhirBundle } from "./fhir-bundle.ts";
 import { gatherPatientRecord } from "./patient-record.ts";
-import { renderPdfReport } from "./pdf-report.ts";
 import { buildReportModel } from "./report-model.ts";
 import { rangeQuery, resolveRange } from "./schemas.ts";
+
+/**
+ * pdfkit and fontkit are a large share of the server's start-up time and memory, and most
+ * instances never print: the PDF module loads with the first PDF asked for.
+ */
+const renderPdfReport: typeof import("./pdf-report.ts").renderPdfReport = async (...args) =>
+  (await import("./pdf-report.ts")).renderPdfReport(...args);
 
 /** Where each band of an instrument starts, for the PDF's charts. */
 const bandEdgesOf = (instrument: string) =>
