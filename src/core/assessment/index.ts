@@ -4,6 +4,8 @@
  */
 export type { CrisisResource, CrisisResourceKind } from "./crisis-resource.ts";
 export { CRISIS_RESOURCE_KINDS } from "./crisis-resource.ts";
+export type { FlaggedItem } from "./flagged-items.ts";
+export { flaggedItems } from "./flagged-items.ts";
 export type {
   AnswerOption,
   AssessmentAnswers,

@@ -52,7 +52,7 @@ describe.each(engines)("migration 0007 (one active plan) on %s", (engine) => {
                         ${at(day)})`.execute(db);
     }
 
-    expect(await migrateToLatest(db)).toEqual(["0007_one_active_plan"]);
+    expect(await migrateToLatest(db)).toContain("0007_one_active_plan");
     const rows = await db
       .selectFrom("plans")
       .select(["id", "status", "end_reason", "replaced_by", "substance_id"])

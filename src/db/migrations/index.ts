@@ -6,6 +6,7 @@ import * as plans from "./0004_plans.ts";
 import * as careTeam from "./0005_care_team.ts";
 import * as redundantIndexes from "./0006_redundant_indexes.ts";
 import * as oneActivePlan from "./0007_one_active_plan.ts";
+import * as checkInAcknowledgements from "./0010_check_in_acknowledgements.ts";
 
 /** Every migration, in order. Names sort the way they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0005_care_team": careTeam,
   "0006_redundant_indexes": redundantIndexes,
   "0007_one_active_plan": oneActivePlan,
+  "0010_check_in_acknowledgements": checkInAcknowledgements,
 };

@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useMemo, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import type { Severity } from "../../core/warning.ts";
 import { ApiFailure, api } from "../api.ts";
@@ -11,6 +11,7 @@ import { ScoreChart } from "../assessments/ScoreChart.tsx";
 import { SideEffectsTimeline } from "../assessments/SideEffectsTimeline.tsx";
 import type { RecordResponse } from "../assessments/types.ts";
 import { useInstruments } from "../assessments/use-instruments.ts";
+import { alertLabel, CheckInAlerts } from "../care-team/CheckInAlerts.tsx";
 import { patientDoses } from "../care-team/patient-doses.ts";
 import { SCOPE_LABELS, type Timeline } from "../care-team/types.ts";
 import { useCatalog } from "../dose-log/use-catalog.ts";
@@ -32,6 +33,8 @@ type Entry =
       id: string;
       text: string;
       redFlag: boolean;
+      /** What it raised, by name ("Chest pain, Breathing"); null when nothing. */
+      flagged: string | null;
       byClinician: boolean;
     }
   | { kind: "note"; at: string; id: string; text: string; author: string };
@@ -40,6 +43,7 @@ const SEVERITY_ORDER: Severity[] = ["info", "caution", "unsafe", "dangerous", "u
 
 function entriesOf(t: Timeline): Entry[] {
   const entries: Entry[] = [];
+  const alerts = new Map((t.alerts ?? []).map((a) => [a.assessmentId, a] as const));
   for (const d of t.doses ?? []) {
     const worst = d.warnings.reduce<Severity | null>(
       (w, x) =>
@@ -58,6 +62,7 @@ function entriesOf(t: Timeline): Entry[] {
     });
   }
   for (const a of t.assessments ?? []) {
+    const alert = alerts.get(a.id);
     entries.push({
       kind: "assessment",
       at: a.takenAt,
@@ -67,6 +72,7 @@ function entriesOf(t: Timeline): Entry[] {
           ? a.instrumentName
           : `${a.instrumentName} ${a.total}${a.totalRange ? ` / ${a.totalRange.max}` : ""}${a.band ? `, ${a.band.label}` : ""}`,
       redFlag: a.redFlag,
+      flagged: alert ? alertLabel(alert) : null,
       byClinician: a.recordedBy !== t.patient.id,
     });
   }
@@ -94,6 +100,7 @@ export function PatientDetailPage() {
   const [noteFailure, setNoteFailure] = useState<ApiFailure | null>(null);
   const [cowsOpen, setCowsOpen] = useState(false);
   const [saved, setSaved] = useState("");
+  const savedRef = useRef<HTMLParagraphElement>(null);
   const [chosenPool, setChosenPool] = useState<string | null>(null);
   const catalog = useCatalog();
   // Daily dose totals under the scores, once the catalog (for pools) is in or known missing.
@@ -188,8 +195,35 @@ export function PatientDetailPage() {
         </p>
       </header>
       <div role="status" aria-live="polite">
-        {saved && <p className="success">{saved}</p>}
+        {saved && (
+          <p className="success" tabIndex={-1} ref={savedRef}>
+            {saved}
+          </p>
+        )}
       </div>
+
+      {timeline.alerts && (
+        <section className="card" aria-labelledby="alerts-heading">
+          <h2 id="alerts-heading">Red flags and reported signs, last 30 days</h2>
+          {timeline.alerts.length === 0 ? (
+            <p className="muted small">None.</p>
+          ) : (
+            <CheckInAlerts
+              alerts={timeline.alerts}
+              patientId={timeline.patient.id}
+              timeZone={tz}
+              now={new Date(timeline.to)}
+              acknowledgements={timeline.acknowledgements ?? []}
+              myId={user.id}
+              onSeen={async (message) => {
+                setSaved(message);
+                await load();
+                savedRef.current?.focus();
+              }}
+            />
+          )}
+        </section>
+      )}
 
       {timeline.assessments && (
         <section className="card" aria-labelledby="scores-heading">
@@ -325,8 +359,12 @@ export function PatientDetailPage() {
                   {e.kind === "dose" && e.worst && e.worst !== "info" && (
                     <span className={`severity-chip severity-${e.worst}`}>{e.worst}</span>
                   )}
-                  {e.kind === "assessment" && e.redFlag && (
-                    <span className="severity-chip severity-urgent">red flag</span>
+                  {e.kind === "assessment" && e.flagged && (
+                    <span
+                      className={`severity-chip ${e.redFlag ? "severity-urgent" : "severity-caution"}`}
+                    >
+                      {e.redFlag ? "Red flag" : "Reported"}: {e.flagged}
+                    </span>
                   )}
                   {e.kind === "assessment" && e.byClinician && (
                     <span className="small muted"> (clinician)</span>
