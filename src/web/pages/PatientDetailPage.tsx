@@ -12,6 +12,7 @@ import { SideEffectsTimeline } from "../assessments/SideEffectsTimeline.tsx";
 import type { RecordResponse } from "../assessments/types.ts";
 import { useInstruments } from "../assessments/use-instruments.ts";
 import { alertLabel, CheckInAlerts } from "../care-team/CheckInAlerts.tsx";
+import { ClinicianPlans } from "../care-team/ClinicianPlans.tsx";
 import { patientDoses } from "../care-team/patient-doses.ts";
 import { SCOPE_LABELS, type Timeline } from "../care-team/types.ts";
 import { useCatalog } from "../dose-log/use-catalog.ts";
@@ -294,25 +295,36 @@ export function PatientDetailPage() {
           </section>
         ))}
 
-      {timeline.plans && (
-        <section className="card" aria-labelledby="plans-heading">
-          <h2 id="plans-heading">Plans</h2>
-          {timeline.plans.length === 0 ? (
-            <p className="muted">No plan in the last 30 days.</p>
-          ) : (
-            <ul className="plan-summaries">
-              {timeline.plans.map((p) => (
-                <li key={p.id}>
-                  <strong>
-                    {p.current.definition.kind === "taper" ? "Taper" : "Titration"} ({p.status}),
-                    version {p.current.version}
-                  </strong>
-                  <p className="small">{planTerms(p.current.definition).join("; ")}.</p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+      {timeline.access.maySetPlans ? (
+        <div className="card">
+          <ClinicianPlans
+            patientId={timeline.patient.id}
+            patientName={name}
+            timeZone={tz}
+            onChanged={() => void load()}
+          />
+        </div>
+      ) : (
+        timeline.plans && (
+          <section className="card" aria-labelledby="plans-heading">
+            <h2 id="plans-heading">Plans</h2>
+            {timeline.plans.length === 0 ? (
+              <p className="muted">No plan in the last 30 days.</p>
+            ) : (
+              <ul className="plan-summaries">
+                {timeline.plans.map((p) => (
+                  <li key={p.id}>
+                    <strong>
+                      {p.current.definition.kind === "taper" ? "Taper" : "Titration"} ({p.status}),
+                      version {p.current.version}
+                    </strong>
+                    <p className="small">{planTerms(p.current.definition).join("; ")}.</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )
       )}
 
       {scopes.includes("notes") && (
