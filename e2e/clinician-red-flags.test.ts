@@ -31,6 +31,7 @@ describe.skipIf(!available)("clinician: red flags named, marked as seen", () => 
     }));
     const none = await records.everyItem("red-flags", 0);
     await records.checkIn("red-flags", minutesAgo(40), { ...none, "chest-pain": 1, breathing: 1 });
+    await records.dose("kratom-leaf", 2, "g", minutesAgo(30));
     const join = clinicianJoiner(browser, server.baseUrl, patient, zone);
     const all = ["doses", "assessments", "notes", "products"];
     drSeen = await join("dr-seen", all);
@@ -107,6 +108,23 @@ describe.skipIf(!available)("clinician: red flags named, marked as seen", () => 
       path: "test-results/clinician-red-flag-patient-1366.png",
       fullPage: true,
     });
+
+    // The timeline, by day and narrowed by kind from the keyboard.
+    expect(await timeline.getByRole("heading", { level: 3 }).count()).toBeGreaterThan(0);
+    const items = timeline.locator(".timeline-item");
+    expect(await items.count()).toBe(2);
+    await timeline.getByRole("radio", { name: /^Doses/ }).check();
+    expect(await items.count()).toBe(1);
+    expect(await items.first().locator(".timeline-kind").textContent()).toBe("Dose");
+    await timeline.getByRole("radio", { name: /^Doses/ }).focus();
+    await drOther.keyboard.press("ArrowRight"); // Check-ins
+    await drOther.keyboard.press("ArrowRight"); // Warnings
+    expect(await timeline.getByRole("radio", { name: /^Warnings/ }).isChecked()).toBe(true);
+    expect(await items.count()).toBe(1);
+    expect(await items.first().textContent()).toContain("Red flag: Chest pain, Breathing");
+    await timeline.getByRole("radio", { name: /^Notes/ }).check();
+    await timeline.getByText("Nothing of this kind in the last 30 days.").waitFor();
+    await timeline.getByRole("radio", { name: /^All/ }).check();
 
     await item.getByRole("button", { name: "Mark as seen" }).click();
     await item.getByText(/Seen by you, (today|yesterday) /).waitFor();

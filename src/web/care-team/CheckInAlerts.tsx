@@ -1,12 +1,8 @@
 import { useState } from "react";
 import { ApiFailure, api } from "../api.ts";
+import { alertLabel } from "./timeline-entries.ts";
 import type { Acknowledgement, CheckInAlert } from "./types.ts";
 import { whenLabel } from "./when-label.ts";
-
-/** "Chest pain, Breathing": what a check-in raised, red flags first. */
-export function alertLabel(alert: CheckInAlert): string {
-  return alert.items.map((i) => i.label).join(", ");
-}
 
 const isRedFlag = (alert: CheckInAlert) => alert.items.some((i) => i.kind === "red-flag");
 

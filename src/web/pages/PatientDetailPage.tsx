@@ -1,93 +1,22 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import type { Severity } from "../../core/warning.ts";
 import { ApiFailure, api } from "../api.ts";
 import { newClientId } from "../assessments/client-id.ts";
 import { DosePoolField } from "../assessments/DosePoolField.tsx";
-import { formatDateTime } from "../assessments/format-time.ts";
 import { InstrumentForm } from "../assessments/InstrumentForm.tsx";
 import { doseOverlay } from "../assessments/progress-doses.ts";
 import { ScoreChart } from "../assessments/ScoreChart.tsx";
 import { SideEffectsTimeline } from "../assessments/SideEffectsTimeline.tsx";
 import type { RecordResponse } from "../assessments/types.ts";
 import { useInstruments } from "../assessments/use-instruments.ts";
-import { alertLabel, CheckInAlerts } from "../care-team/CheckInAlerts.tsx";
+import { CheckInAlerts } from "../care-team/CheckInAlerts.tsx";
 import { ClinicianPlans } from "../care-team/ClinicianPlans.tsx";
+import { PatientTimeline } from "../care-team/PatientTimeline.tsx";
 import { patientDoses } from "../care-team/patient-doses.ts";
 import { SCOPE_LABELS, type Timeline } from "../care-team/types.ts";
 import { useCatalog } from "../dose-log/use-catalog.ts";
 import { planTerms } from "../plans/PlanHistory.tsx";
 import { useUser } from "../session/session-context.tsx";
-
-type Entry =
-  | {
-      kind: "dose";
-      at: string;
-      id: string;
-      text: string;
-      worst: Severity | null;
-      notes: string | null;
-    }
-  | {
-      kind: "assessment";
-      at: string;
-      id: string;
-      text: string;
-      redFlag: boolean;
-      /** What it raised, by name ("Chest pain, Breathing"); null when nothing. */
-      flagged: string | null;
-      byClinician: boolean;
-    }
-  | { kind: "note"; at: string; id: string; text: string; author: string };
-
-const SEVERITY_ORDER: Severity[] = ["info", "caution", "unsafe", "dangerous", "urgent"];
-
-function entriesOf(t: Timeline): Entry[] {
-  const entries: Entry[] = [];
-  const alerts = new Map((t.alerts ?? []).map((a) => [a.assessmentId, a] as const));
-  for (const d of t.doses ?? []) {
-    const worst = d.warnings.reduce<Severity | null>(
-      (w, x) =>
-        w === null || SEVERITY_ORDER.indexOf(x.severity) > SEVERITY_ORDER.indexOf(w)
-          ? x.severity
-          : w,
-      null,
-    );
-    entries.push({
-      kind: "dose",
-      at: d.takenAt,
-      id: d.id,
-      text: `${d.substanceName}${d.productName ? ` (${d.productName})` : ""}: ${d.amount} ${d.unit}`,
-      worst,
-      notes: d.notes,
-    });
-  }
-  for (const a of t.assessments ?? []) {
-    const alert = alerts.get(a.id);
-    entries.push({
-      kind: "assessment",
-      at: a.takenAt,
-      id: a.id,
-      text:
-        a.total === null
-          ? a.instrumentName
-          : `${a.instrumentName} ${a.total}${a.totalRange ? ` / ${a.totalRange.max}` : ""}${a.band ? `, ${a.band.label}` : ""}`,
-      redFlag: a.redFlag,
-      flagged: alert ? alertLabel(alert) : null,
-      byClinician: a.recordedBy !== t.patient.id,
-    });
-  }
-  for (const n of t.notes ?? []) {
-    entries.push({
-      kind: "note",
-      at: n.createdAt,
-      id: n.id,
-      text: n.body,
-      author: n.authorName ?? "Clinician",
-    });
-  }
-  return entries.sort((a, b) => b.at.localeCompare(a.at));
-}
 
 /** A consenting patient, for their clinician: charts, timeline, notes, COWS, plans, exports. */
 export function PatientDetailPage() {
@@ -176,7 +105,6 @@ export function PatientDetailPage() {
   const sideEffectReports = (timeline.assessments ?? []).filter(
     (a) => a.instrument === sideEffects?.id,
   );
-  const entries = entriesOf(timeline);
   const base = `/api/clinician/patients/${id}`;
   const { pool, overlay } = doses
     ? doseOverlay(doses, chosenPool)
@@ -354,43 +282,7 @@ export function PatientDetailPage() {
         </section>
       )}
 
-      <section className="card" aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">Timeline</h2>
-        {entries.length === 0 ? (
-          <p className="muted">Nothing shared in the last 30 days.</p>
-        ) : (
-          <ol className="timeline">
-            {entries.map((e) => (
-              <li key={`${e.kind}-${e.id}`} className={`timeline-item timeline-${e.kind}`}>
-                <span className="small muted">{formatDateTime(e.at, tz)}</span>
-                <span className="timeline-kind">
-                  {e.kind === "dose" ? "Dose" : e.kind === "assessment" ? "Check-in" : "Note"}
-                </span>
-                <span>
-                  {e.text}
-                  {e.kind === "dose" && e.worst && e.worst !== "info" && (
-                    <span className={`severity-chip severity-${e.worst}`}>{e.worst}</span>
-                  )}
-                  {e.kind === "assessment" && e.flagged && (
-                    <span
-                      className={`severity-chip ${e.redFlag ? "severity-urgent" : "severity-caution"}`}
-                    >
-                      {e.redFlag ? "Red flag" : "Reported"}: {e.flagged}
-                    </span>
-                  )}
-                  {e.kind === "assessment" && e.byClinician && (
-                    <span className="small muted"> (clinician)</span>
-                  )}
-                  {e.kind === "note" && <span className="small muted"> ({e.author})</span>}
-                  {e.kind === "dose" && e.notes && (
-                    <span className="small muted"> "{e.notes}"</span>
-                  )}
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <PatientTimeline timeline={timeline} />
 
       <section className="card" aria-labelledby="export-heading">
         <h2 id="export-heading">Reports</h2>
