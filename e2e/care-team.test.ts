@@ -85,7 +85,7 @@ describe.skipIf(!available)("care team in the browser", () => {
     await row.waitFor();
     expect(await row.getByRole("link", { name: "Rosa Patient" }).count()).toBe(1);
     expect(await row.locator(".level-badge").textContent()).toBe("Urgent");
-    expect(await row.textContent()).toMatch(/red flag/);
+    expect(await row.locator(".alert-item").textContent()).toMatch(/Red flag\s*Fainting, /);
     expect(await row.locator("svg.sparkline path").count()).toBeGreaterThan(0);
     await shoot(clinicianPage, "care-team-patients-390.png");
   });

@@ -93,9 +93,10 @@ describe.skipIf(!available)(
       await full.goto(`${server.baseUrl}/patients`);
       const row = full.locator(".triage-row", { hasText: "Meera Patient" });
       await row.waitFor();
-      expect(await row.locator(".triage-reasons").textContent()).toContain(
-        "Side effects: Skin darkening reported, not yet seen",
-      );
+      // Named with its time on the patient's calendar, to be marked as seen.
+      const alert = row.locator(".alert-item", { hasText: "Skin darkening" });
+      expect(await alert.textContent()).toMatch(/Reported\s*Skin darkening, .+\(Side effects\)/);
+      await alert.getByRole("button", { name: "Mark as seen" }).waitFor();
       await row.scrollIntoViewIfNeeded();
       await full.screenshot({ path: "test-results/clinician-side-effects-dashboard-390.png" });
     });

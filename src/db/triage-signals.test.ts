@@ -10,13 +10,13 @@ import {
 import { encodeScopes } from "./care-team.ts";
 import type { Database } from "./schema.ts";
 import {
-  answeredCheckIns,
-  answeredCheckInsQuery,
   assessmentPoints,
   assessmentPointsQuery,
   flaggedDoses,
   flaggedDosesQuery,
   linkedPatients,
+  openCheckIns,
+  openCheckInsQuery,
 } from "./triage-signals.ts";
 
 const pgReachable = await isPostgresReachable();
@@ -92,12 +92,13 @@ async function assessment(
   userId: string,
   hoursAgo: number,
   total: number | null,
-) {
+): Promise<string> {
   const at = new Date(NOW.getTime() - hoursAgo * H).toISOString();
+  const id = randomUUID();
   await db
     .insertInto("assessments")
     .values({
-      id: randomUUID(),
+      id,
       user_id: userId,
       instrument: total === null ? "red-flags" : "sows-gossop",
       answers: "{}",
@@ -109,6 +110,7 @@ async function assessment(
       recorded_by: userId,
     })
     .execute();
+  return id;
 }
 
 /** The plan the engine would use for a query, as text. */
@@ -135,6 +137,8 @@ describe.each(engines)("triage signals on %s", (engine) => {
   let shared: string;
   let narrow: string;
   let stranger: string;
+  let redFlagId: string;
+  let seenRedFlagId: string;
   const flagged = JSON.stringify([{ code: "plan.over-target", severity: "unsafe" }]);
 
   beforeAll(async () => {
@@ -151,9 +155,24 @@ describe.each(engines)("triage signals on %s", (engine) => {
       await dose(db.db, p, 3, "[]");
       await dose(db.db, p, 100, flagged);
       await assessment(db.db, p, 5, 12);
-      await assessment(db.db, p, 6, null);
+      const id = await assessment(db.db, p, 6, null);
+      if (p === shared) redFlagId = id;
       await assessment(db.db, p, 20 * 24, 3);
     }
+    // A red flag this clinician marked as seen, and one another clinician marked as seen.
+    seenRedFlagId = await assessment(db.db, shared, 7, null);
+    const other = await user(db.db, "clinician");
+    await db.db
+      .insertInto("check_in_acknowledgements")
+      .values([
+        {
+          assessment_id: seenRedFlagId,
+          clinician_id: clinician,
+          acknowledged_at: NOW.toISOString(),
+        },
+        { assessment_id: redFlagId, clinician_id: other, acknowledged_at: NOW.toISOString() },
+      ])
+      .execute();
   });
   afterAll(async () => db?.destroy());
 
@@ -174,6 +193,12 @@ describe.each(engines)("triage signals on %s", (engine) => {
     expect([...points.keys()]).toEqual([shared]);
     expect(points.get(shared)?.sort((a, b) => a.takenAt.localeCompare(b.takenAt))).toEqual([
       {
+        takenAt: new Date(NOW.getTime() - 7 * H).toISOString(),
+        instrument: "red-flags",
+        total: null,
+        redFlag: true,
+      },
+      {
         takenAt: new Date(NOW.getTime() - 6 * H).toISOString(),
         instrument: "red-flags",
         total: null,
@@ -187,23 +212,28 @@ describe.each(engines)("triage signals on %s", (engine) => {
       },
     ]);
 
-    // Answers only of the instruments asked for, only of patients sharing assessments.
-    const answered = await answeredCheckIns(
+    // Answers of the instruments asked for and of red-flagged check-ins, only of patients
+    // sharing assessments, less those this clinician marked as seen (another's "seen" is theirs).
+    const open = await openCheckIns(
       db.db,
       clinician,
-      ["red-flags"],
+      ["side-effects"],
       new Date(NOW.getTime() - 7 * 24 * H),
       NOW,
     );
-    expect([...answered.keys()]).toEqual([shared]);
-    expect(answered.get(shared)).toEqual([
+    expect([...open.keys()]).toEqual([shared]);
+    expect(open.get(shared)).toEqual([
       {
+        id: redFlagId,
         takenAt: new Date(NOW.getTime() - 6 * H).toISOString(),
         instrument: "red-flags",
+        redFlag: true,
         answers: {},
       },
     ]);
-    expect(await answeredCheckIns(db.db, clinician, [], new Date(0), NOW)).toEqual(new Map());
+    expect(
+      (await openCheckIns(db.db, clinician, [], new Date(0), NOW)).get(shared)?.map((c) => c.id),
+    ).toEqual([redFlagId]);
 
     const doses = await flaggedDoses(db.db, clinician, new Date(NOW.getTime() - 72 * H), NOW);
     expect(doses.map((d) => d.userId)).toEqual([shared]);
@@ -219,10 +249,7 @@ describe.each(engines)("triage signals on %s", (engine) => {
       "assessments_triage_idx",
     );
     expect(
-      await plan(
-        db,
-        answeredCheckInsQuery(db.db, clinician, ["side-effects"], since, NOW).compile(),
-      ),
+      await plan(db, openCheckInsQuery(db.db, clinician, ["side-effects"], since, NOW).compile()),
     ).toContain("assessments_triage_idx");
   });
 });

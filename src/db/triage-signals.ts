@@ -1,4 +1,11 @@
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import { scopePattern } from "./care-team.ts";
 import type { Database } from "./schema.ts";
 import type { CareScope } from "./tables/care-team.ts";
@@ -15,6 +22,8 @@ import type { CareScope } from "./tables/care-team.ts";
  */
 
 type Db = Kysely<Database>;
+/** What a filter of `packedAssessmentsQuery` may refer to: the assessment row as `a`. */
+type AssessmentScope = Database & { a: Database["assessments"] };
 
 /** Patients linked live to the clinician whose link grants `scope`. */
 function linkedWith(db: Db, clinicianId: string, scope: CareScope) {
@@ -112,8 +121,8 @@ const ENTRY = ";";
 
 /**
  * Per live link granting the assessments scope: the patient and, packed into one string
- * (string_agg of `entry`, separated by ENTRY), their assessments taken in [since, now], of
- * `instruments` only when given. One correlated sub-query per linked patient reads that
+ * (string_agg of `entry`, separated by ENTRY), their assessments taken in [since, now], only
+ * those `filter` keeps when given. One correlated sub-query per linked patient reads that
  * patient's slice of `assessments_triage_idx`.
  */
 function packedAssessmentsQuery(
@@ -122,7 +131,7 @@ function packedAssessmentsQuery(
   entry: RawBuilder<string>,
   since: Date,
   now: Date,
-  instruments?: readonly string[],
+  filter?: (eb: ExpressionBuilder<AssessmentScope, "a">) => Expression<SqlBool>,
 ) {
   return db
     .selectFrom("care_links as cl")
@@ -134,9 +143,7 @@ function packedAssessmentsQuery(
         .whereRef("a.user_id", "=", "cl.patient_id")
         .where("a.taken_at", ">=", since.toISOString())
         .where("a.taken_at", "<=", now.toISOString())
-        .$if(instruments !== undefined, (qb) =>
-          qb.where("a.instrument", "in", [...(instruments ?? [])]),
-        )
+        .$if(filter !== undefined, (qb) => qb.where((eb) => (filter ? filter(eb) : eb.lit(true))))
         .as("entries"),
     ])
     .where("cl.clinician_id", "=", clinicianId)
@@ -230,44 +237,62 @@ export function flaggedDosesQuery(db: Db, clinicianId: string, since: Date, now:
     );
 }
 
-/** One check-in with its answers, for the reported-sign rules. */
+/** One check-in with its answers, for the red-flag and reported-sign rules. */
 export interface AnsweredCheckIn {
+  id: string;
   takenAt: string;
   instrument: string;
+  /** The stored red-flag mark (set when the answers raised one as recorded). */
+  redFlag: boolean;
   answers: Record<string, number>;
 }
 
-/** The query behind `answeredCheckIns` (exported so tests can check its plan). */
-export function answeredCheckInsQuery(
+/** The query behind `openCheckIns` (exported so tests can check its plan). */
+export function openCheckInsQuery(
   db: Db,
   clinicianId: string,
   instruments: readonly string[],
   since: Date,
   now: Date,
 ) {
-  const entry = sql<string>`a.taken_at || ${FIELD} || a.instrument || ${FIELD} || a.answers`;
-  return packedAssessmentsQuery(db, clinicianId, entry, since, now, instruments);
+  const entry = sql<string>`a.id || ${FIELD} || a.taken_at || ${FIELD} || a.instrument || ${FIELD} || cast(a.red_flag as text) || ${FIELD} || a.answers`;
+  return packedAssessmentsQuery(db, clinicianId, entry, since, now, (eb) =>
+    eb.and([
+      instruments.length > 0
+        ? eb.or([eb("a.instrument", "in", [...instruments]), eb("a.red_flag", "=", 1)])
+        : eb("a.red_flag", "=", 1),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("check_in_acknowledgements as k")
+            .select("k.assessment_id")
+            .whereRef("k.assessment_id", "=", "a.id")
+            .where("k.clinician_id", "=", clinicianId),
+        ),
+      ),
+    ]),
+  );
 }
 
 /**
- * The check-ins of `instruments` (those the reported-sign rules ask about) taken in [since, now]
- * by each patient whose link grants the assessments scope, with their answers, grouped by
- * patient. Built like `assessmentPoints` (one correlated, packed sub-query per linked patient on
- * `assessments_triage_idx`); only the rows of these instruments are read for their answers, which
- * are validated item ids and numbers, so they hold neither separator.
+ * The check-ins that may need this clinician's attention, taken in [since, now] by each patient
+ * whose link grants the assessments scope, with their answers, grouped by patient: those of
+ * `instruments` (the ones the reported-sign rules ask about) and those marked with a red flag,
+ * less the ones the clinician marked as seen. Built like `assessmentPoints` (one correlated,
+ * packed sub-query per linked patient on `assessments_triage_idx`); only these rows are read for
+ * their answers, which are validated item ids and numbers, so they hold neither separator.
  */
-export async function answeredCheckIns(
+export async function openCheckIns(
   db: Db,
   clinicianId: string,
   instruments: readonly string[],
   since: Date,
   now: Date,
 ): Promise<Map<string, AnsweredCheckIn[]>> {
-  if (instruments.length === 0) return new Map();
-  const rows = await answeredCheckInsQuery(db, clinicianId, instruments, since, now).execute();
-  return unpackByPatient(rows, ([takenAt, instrument, answers]) =>
-    takenAt === undefined || instrument === undefined || answers === undefined
+  const rows = await openCheckInsQuery(db, clinicianId, instruments, since, now).execute();
+  return unpackByPatient(rows, ([id, takenAt, instrument, redFlag, answers]) =>
+    id === undefined || takenAt === undefined || instrument === undefined || answers === undefined
       ? undefined
-      : { takenAt, instrument, answers: JSON.parse(answers) },
+      : { id, takenAt, instrument, redFlag: redFlag === "1", answers: JSON.parse(answers) },
   );
 }

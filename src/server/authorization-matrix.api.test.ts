@@ -219,6 +219,7 @@ async function buildWorld(server: TestServer): Promise<World> {
       planId: record.planId,
       doseId: record.doseIds[0] ?? "",
       productId,
+      redFlagCheckInId: record.redFlagCheckInId,
     },
     markers,
     joinCodes,
@@ -331,6 +332,7 @@ describe.each(engines)("authorization matrix on %s", (engine) => {
       planId: randomUUID(),
       doseId: randomUUID(),
       productId: randomUUID(),
+      redFlagCheckInId: randomUUID(),
     };
   });
   afterAll(async () => server?.close());

@@ -63,6 +63,8 @@ export interface OwnerRecord {
   planId: string;
   doseId: string;
   productId: string;
+  /** A check-in of the owner's that raised a red flag. */
+  redFlagCheckInId: string;
 }
 
 /** Records and sessions made for one request, so destructive rows never depend on order. */
@@ -672,6 +674,13 @@ export const ROUTES: RouteRow[] = [
         takenAt: minutesAgo(s, 1),
       },
     }),
+    expect: clinicianScoped(201, 201),
+    sees: clinicianSees,
+  },
+  {
+    method: "POST",
+    template: "/api/clinician/patients/{id}/check-ins/{assessmentId}/seen",
+    request: (s) => ({ path: clinician(s, `/check-ins/${s.owner.redFlagCheckInId}/seen`) }),
     expect: clinicianScoped(201, 201),
     sees: clinicianSees,
   },

@@ -43,6 +43,8 @@ export async function linkClinician(
 export interface SeededRecord {
   planId: string;
   assessmentIds: string[];
+  /** The red-flag screen with a "yes" (one of `assessmentIds`). */
+  redFlagCheckInId: string;
   doseIds: string[];
 }
 
@@ -88,11 +90,12 @@ export async function seedPatientRecord(
     });
     if (res.status !== 201) throw new Error(`assessment: ${JSON.stringify(res.body)}`);
     assessmentIds.push(id);
+    return id;
   };
   await check("sows-gossop", 60, () => 0);
   await check("sows-gossop", 30, () => 1);
   await check("sows-gossop", 2, () => 2);
-  await check("red-flags", 3, (i) => (i === 1 ? 1 : 0));
+  const redFlagCheckInId = await check("red-flags", 3, (i) => (i === 1 ? 1 : 0));
 
   const doseIds: string[] = [];
   const dose = async (substance: string, amount: number, unit: string, hoursAgo: number) => {
@@ -111,5 +114,5 @@ export async function seedPatientRecord(
   await dose("kratom-leaf", 2, "g", 30);
   await dose("kratom-leaf", 5, "g", 6);
   await dose("alprazolam", 0.5, "mg", 5);
-  return { planId, assessmentIds, doseIds };
+  return { planId, assessmentIds, redFlagCheckInId, doseIds };
 }

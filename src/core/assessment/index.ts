@@ -2,6 +2,8 @@
  * Withdrawal assessments: instrument types, answer validation, scoring and bands, red-flag
  * warnings and score trends. Pure and deterministic: no clock, no I/O; runs in the browser too.
  */
+export type { FlaggedItem } from "./flagged-items.ts";
+export { flaggedItems } from "./flagged-items.ts";
 export type {
   AssessmentAnswers,
   Band,

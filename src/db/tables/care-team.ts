@@ -47,8 +47,16 @@ export interface ClinicalNotesTable {
   created_at: string;
 }
 
+/** A clinician saw a check-in that raised a red flag or a reported sign. */
+export interface CheckInAcknowledgementsTable {
+  assessment_id: string;
+  clinician_id: string;
+  acknowledged_at: string;
+}
+
 export interface CareTeamTables {
   invitations: InvitationsTable;
   care_links: CareLinksTable;
   clinical_notes: ClinicalNotesTable;
+  check_in_acknowledgements: CheckInAcknowledgementsTable;
 }

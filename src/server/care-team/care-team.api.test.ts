@@ -154,8 +154,14 @@ describe.each(engines)("care team over HTTP on %s", (engine) => {
       expect(worst.sparkline).toHaveLength(14);
       expect(worst.sparkline.at(-1)).toBeGreaterThan(worst.sparkline.at(-3));
       expect(worst.lastEntryAt).toBe(new Date(now.getTime() - 2 * HOUR).toISOString());
-      expect(worst.reasons[0]).toMatch(/red flag/);
-      expect(silent).toMatchObject({ level: "watch", missedCheckIns: 3, lastEntryAt: null });
+      expect(worst.reasons[0]).toMatchObject({ kind: "red-flag" });
+      // Linked minutes ago: no day since the link to have missed a check-in on.
+      expect(silent).toMatchObject({
+        level: "ok",
+        missedCheckIns: 0,
+        checkInDaysCounted: 0,
+        lastEntryAt: null,
+      });
       expect(fine).toMatchObject({ level: "ok", openRedFlags: 0, missedCheckIns: 0, reasons: [] });
       expect(fine.sparkline.slice(-3)).toEqual([0, 0, 0]);
 

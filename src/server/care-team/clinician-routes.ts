@@ -1,6 +1,11 @@
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
+import { findAssessment } from "../../db/assessments.ts";
 import { appendAudit, withAuditEntry } from "../../db/audit.ts";
 import { appendAuditBatch } from "../../db/audit-batch.ts";
+import {
+  acknowledgeCheckIn,
+  listCheckInAcknowledgements,
+} from "../../db/check-in-acknowledgements.ts";
 import { insertClinicalNote } from "../../db/clinical-notes.ts";
 import { toAssessmentView } from "../assessments/assessment-view.ts";
 import { recordAssessment } from "../assessments/record-assessment.ts";
@@ -13,6 +18,8 @@ import { gatherPatientRecord } from "../reports/patient-record.ts";
 import { requirePatientAccess } from "./access.ts";
 import { clinicianPlanRoutes } from "./clinician-plan-routes.ts";
 import {
+  acknowledgeResponse,
+  checkInParams,
   dashboardResponse,
   patientParams,
   rangeQuery,
@@ -20,12 +27,14 @@ import {
   timelineResponse,
 } from "./clinician-schemas.ts";
 import { noteBody, noteResponse } from "./schemas.ts";
-import { triageDashboard } from "./triage.ts";
+import { checkInAlerts, triageDashboard } from "./triage.ts";
 
 const TIMELINE_DESCRIPTION =
   "Each section is present only when the patient's consent includes its scope: doses and plans " +
   "(`doses`; plans with every version), assessments and trends (`assessments`), products " +
-  "(`products`), notes (`notes`). Without `from`, the range starts at the beginning of the " +
+  "(`products`), notes (`notes`). With assessments come `alerts` (each check-in in the range " +
+  "that raised a red flag or a reported sign, named by item) and `acknowledgements` (every " +
+  'clinician\'s "seen" on them). Without `from`, the range starts at the beginning of the ' +
   "patient's day (in their time zone) 30 days before `to`, so every day in it is whole.";
 
 /** The clinician's side: the triage dashboard and the view of one consenting patient. */
@@ -111,6 +120,12 @@ export async function clinicianRoutes(app: App): Promise<void> {
           ? {
               assessments: record.assessments.map(toAssessmentView),
               trends: await assessmentTrends(app.mitra.db, access.patient.id, now),
+              alerts: checkInAlerts(record.assessments, range.from.toISOString(), null),
+              acknowledgements: await listCheckInAcknowledgements(
+                app.mitra.db,
+                access.patient.id,
+                range,
+              ),
             }
           : {}),
         ...(record.doses ? { doses: record.doses } : {}),
@@ -218,6 +233,54 @@ export async function clinicianRoutes(app: App): Promise<void> {
       });
       reply.status(status);
       return response;
+    },
+  );
+
+  app.post(
+    "/api/clinician/patients/:id/check-ins/:assessmentId/seen",
+    {
+      schema: {
+        tags: ["clinician"],
+        summary: "Mark a check-in's red flags and reported signs as seen (needs assessments)",
+        description:
+          "Takes the check-in out of this clinician's urgent and open signals on the dashboard " +
+          "(other clinicians keep theirs). Recorded with who and when, and in the patient's " +
+          "access log; sending it again answers 200 with the first time.",
+        params: checkInParams,
+        response: { 200: acknowledgeResponse, 201: acknowledgeResponse },
+      },
+    },
+    async (request, reply) => {
+      const access = await requirePatientAccess(app, request, request.params.id, "assessments");
+      const checkIn = await findAssessment(app.mitra.db, request.params.assessmentId);
+      if (!checkIn || checkIn.userId !== access.patient.id) throw notFound("That check-in");
+      const now = app.mitra.now();
+      const { created, acknowledgedAt } = await withAuditEntry(
+        app.mitra.db,
+        (trx) => acknowledgeCheckIn(trx, checkIn.id, access.clinician.id, now),
+        (result) =>
+          result.created
+            ? {
+                actorId: access.clinician.id,
+                subjectId: access.patient.id,
+                action: "create",
+                entity: "check_in_acknowledgement",
+                entityId: checkIn.id,
+                address: request.ip,
+                at: now,
+                details: { linkId: access.link.id },
+              }
+            : null,
+      );
+      reply.status(created ? 201 : 200);
+      return {
+        acknowledgement: {
+          assessmentId: checkIn.id,
+          clinicianId: access.clinician.id,
+          clinicianName: access.clinician.displayName,
+          acknowledgedAt,
+        },
+      };
     },
   );
 

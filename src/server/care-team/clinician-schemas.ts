@@ -20,6 +20,39 @@ export const patientPlanParams = z
   })
   .strict();
 
+export const checkInParams = z
+  .object({
+    id: z.uuid({ message: "not a valid patient id" }),
+    assessmentId: z.uuid({ message: "not a valid check-in id" }),
+  })
+  .strict();
+
+/** One open check-in that raised a red flag or a reported sign, with what it raised. */
+export const checkInAlertView = z.object({
+  assessmentId: z.string(),
+  instrument: z.string(),
+  instrumentName: z.string(),
+  takenAt: z.string(),
+  items: z.array(
+    z.object({
+      itemId: z.string(),
+      label: z.string(),
+      kind: z.enum(["red-flag", "reported-sign"]),
+      severity: z.enum(SEVERITIES),
+    }),
+  ),
+});
+
+/** A clinician marked a check-in as seen. */
+export const acknowledgementView = z.object({
+  assessmentId: z.string(),
+  clinicianId: z.string(),
+  clinicianName: z.string().nullable(),
+  acknowledgedAt: z.string(),
+});
+
+export const acknowledgeResponse = z.object({ acknowledgement: acknowledgementView });
+
 const triagePatient = z.object({
   id: z.string(),
   displayName: z.string().nullable(),
@@ -60,15 +93,31 @@ export const triageRowView = z.object({
       }),
     )
     .nullable(),
+  /** Open check-ins with a red flag or reported sign, newest first; null without assessments. */
+  alerts: z.array(checkInAlertView).nullable(),
   dosesOverPlan: z.number().nullable(),
   riskyCombinations: z.number().nullable(),
   worstCombination: z.enum(SEVERITIES).nullable(),
   missedCheckIns: z.number().nullable(),
+  /** Of the last `checkInDays` rolling days, how many began after the care link (and count). */
+  checkInDaysCounted: z.number().nullable(),
   sparkline: z.array(z.number().nullable()).nullable(),
   lastCheckInAt: z.string().nullable(),
   lastDoseAt: z.string().nullable(),
   lastEntryAt: z.string().nullable(),
-  reasons: z.array(z.string()),
+  reasons: z.array(
+    z.object({
+      kind: z.enum([
+        "red-flag",
+        "combination",
+        "rising",
+        "reported-sign",
+        "over-plan",
+        "missed-check-in",
+      ]),
+      text: z.string(),
+    }),
+  ),
   level: z.enum(["urgent", "high", "watch", "ok"]),
 });
 
@@ -93,6 +142,10 @@ export const timelineResponse = z.object({
   to: z.string(),
   assessments: z.array(assessmentView).optional(),
   trends: trendsResponse.optional(),
+  /** Check-ins in the range that raised a red flag or reported sign (with the assessments). */
+  alerts: z.array(checkInAlertView).optional(),
+  /** Every clinician's "seen" on those check-ins (with the assessments). */
+  acknowledgements: z.array(acknowledgementView).optional(),
   doses: z.array(doseEntryView).optional(),
   plans: z.array(planWithVersionsView).optional(),
   products: z.array(productView).optional(),

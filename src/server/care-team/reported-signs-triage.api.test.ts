@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 interface Row {
   patient: { id: string; displayName: string };
   level: string;
-  reasons: string[];
+  reasons: { kind: string; text: string }[];
   openRedFlags: number | null;
   reportedSigns: { item: string; severity: string; count: number; lastAt: string }[] | null;
 }
@@ -75,16 +75,23 @@ describe.each(engines)("reported signs on the triage dashboard on %s", (engine) 
         expect.objectContaining({ item: "pale-stools", severity: "unsafe", count: 2 }),
         expect.objectContaining({ item: "skin-darkening", severity: "caution", count: 1 }),
       ]);
-      expect(paleRow?.reasons).toContain(
-        "Side effects: Pale stools, Skin darkening reported, not yet seen",
-      );
+      expect(paleRow?.reasons).toContainEqual({
+        kind: "reported-sign",
+        text: "Side effects: Pale stools, Skin darkening reported, not yet seen",
+      });
       expect(paleRow?.level).toBe("high");
       expect(seen.get("Plain")?.reportedSigns).toEqual([]);
-      expect(seen.get("Plain")?.reasons.join(" ")).not.toMatch(/Side effects/);
+      expect(
+        seen
+          .get("Plain")
+          ?.reasons.map((r) => r.text)
+          .join(" "),
+      ).not.toMatch(/Side effects/);
       expect(seen.get("Dark")).toMatchObject({
         openRedFlags: 1,
         reportedSigns: [],
         level: "urgent",
+        reasons: [{ kind: "red-flag", text: "Red flag not yet seen: Dark urine" }],
       });
       expect(seen.get("Old")?.reportedSigns).toEqual([]);
       // Pale's pale stools outrank Plain's check-in alone.
@@ -94,7 +101,9 @@ describe.each(engines)("reported signs on the triage dashboard on %s", (engine) 
       // Without the assessments scope: no signs, not even an empty list.
       const narrowRow = (await rows(narrow.c)).get("Pale");
       expect(narrowRow?.reportedSigns).toBeNull();
-      expect(narrowRow?.reasons.join(" ")).not.toMatch(/Pale stools|Side effects/);
+      expect(narrowRow?.reasons.map((r) => r.text).join(" ")).not.toMatch(
+        /Pale stools|Side effects/,
+      );
 
       // A note after them marks them seen.
       const note = await clinician.c.post(`/api/clinician/patients/${pale.id}/notes`, {
@@ -104,7 +113,7 @@ describe.each(engines)("reported signs on the triage dashboard on %s", (engine) 
       expect(note.status).toBe(201);
       const after = (await rows(clinician.c)).get("Pale");
       expect(after?.reportedSigns).toEqual([]);
-      expect(after?.reasons.join(" ")).not.toMatch(/Side effects/);
+      expect(after?.reasons.map((r) => r.text).join(" ")).not.toMatch(/Side effects/);
       // Skin darkening alone, newer than the note, is a caution: watch, not high.
       server.clock.advance(HOUR);
       await sideEffects(pale.c, 0.5, { "skin-darkening": 1 });
@@ -112,7 +121,10 @@ describe.each(engines)("reported signs on the triage dashboard on %s", (engine) 
       expect(later?.reportedSigns).toEqual([
         expect.objectContaining({ item: "skin-darkening", severity: "caution", count: 1 }),
       ]);
-      expect(later?.reasons).toContain("Side effects: Skin darkening reported, not yet seen");
+      expect(later?.reasons).toContainEqual({
+        kind: "reported-sign",
+        text: "Side effects: Skin darkening reported, not yet seen",
+      });
       expect(later?.level).toBe("watch");
     },
   );

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import {
   assessmentTrend,
+  type FlaggedItem,
+  flaggedItems,
   reportedSignWarnings,
   TREND_WINDOW_HOURS,
 } from "../../core/assessment/index.ts";
@@ -11,10 +13,10 @@ import type { CareScope } from "../../db/tables/care-team.ts";
 import {
   type AnsweredCheckIn,
   type AssessmentPoint,
-  answeredCheckIns,
   assessmentPoints,
   flaggedDoses,
   linkedPatients,
+  openCheckIns,
 } from "../../db/triage-signals.ts";
 import { findInstrument, loadInstruments } from "../../knowledge/instruments.ts";
 import { loadLimits } from "../../knowledge/limits.ts";
@@ -23,15 +25,17 @@ import { loadLimits } from "../../knowledge/limits.ts";
  * The clinician's triage dashboard: every consenting patient with the signals that need
  * attention, worst first. Windows are Mitra display conventions, not clinical thresholds:
  * - sparkline: 14 rolling 24-hour windows ending now (not calendar days);
- * - open red flags: red-flagged assessments in the last 7 days that no clinician note followed;
- * - reported signs: answers in the same 7 days, with no clinician note after them, that a
- *   reported-sign rule of limits.json already warns about (e.g. pale stools on the side-effects
- *   checklist), at the rule's own severity; an answer that raised a red flag counts there, not
- *   here. No threshold of its own: only what a rule already marks;
+ * - open red flags: red-flagged assessments in the last 7 days that no clinician note followed
+ *   and this clinician has not marked as seen, each named by its items ("Chest pain");
+ * - reported signs: answers in the same 7 days, with no clinician note after them and not marked
+ *   as seen by this clinician, that a reported-sign rule of limits.json already warns about (e.g.
+ *   pale stools on the side-effects checklist), at the rule's own severity; an answer that raised
+ *   a red flag counts there, not here. No threshold of its own: only what a rule already marks;
  * - rising scores: core `assessmentTrend` over the last 72 hours (its window);
  * - doses over plan and risky combinations: the warnings stored with each dose when it was
  *   logged, over the last 72 hours (the safety engine enforced the plan in force then);
- * - missed check-ins: of the last 3 rolling days, those without any assessment.
+ * - missed check-ins: of the last 3 rolling days that began after the care link did, those
+ *   without any assessment (a link made today has no day to miss yet).
  */
 export const SPARKLINE_DAYS = 14;
 export const RED_FLAG_DAYS = 7;
@@ -72,6 +76,29 @@ export interface ReportedSign {
   lastAt: string;
 }
 
+/** One open check-in that raised a red flag or a reported sign, with what it raised. */
+export interface CheckInAlert {
+  assessmentId: string;
+  instrument: string;
+  instrumentName: string;
+  takenAt: string;
+  /** Red flags first; a check-in marked red-flagged whose item no longer matches says "Red flag". */
+  items: FlaggedItem[];
+}
+
+export type ReasonKind =
+  | "red-flag"
+  | "combination"
+  | "rising"
+  | "reported-sign"
+  | "over-plan"
+  | "missed-check-in";
+
+export interface TriageReason {
+  kind: ReasonKind;
+  text: string;
+}
+
 export interface TriageRow {
   patient: { id: string; displayName: string | null; email: string; timeZone: string };
   linkId: string;
@@ -84,10 +111,14 @@ export interface TriageRow {
   rising: RisingScore[] | null;
   /** Open reported signs, worst first; null without the assessments scope. */
   reportedSigns: ReportedSign[] | null;
+  /** Open check-ins with a red flag or reported sign, newest first; null without assessments. */
+  alerts: CheckInAlert[] | null;
   dosesOverPlan: number | null;
   riskyCombinations: number | null;
   worstCombination: Severity | null;
   missedCheckIns: number | null;
+  /** Of the last CHECK_IN_DAYS rolling days, how many began after the link (and so count). */
+  checkInDaysCounted: number | null;
   /** Highest score per window as % of the instrument's range, oldest first; null = none. */
   sparkline: (number | null)[] | null;
   lastCheckInAt: string | null;
@@ -95,7 +126,7 @@ export interface TriageRow {
   /** Newest check-in or dose the clinician may see. */
   lastEntryAt: string | null;
   /** Plain reasons for the row's place, worst first (empty when nothing needs attention). */
-  reasons: string[];
+  reasons: TriageReason[];
   /** The row's level: `urgent` (red flag), `high`, `watch`, or `ok`. */
   level: "urgent" | "high" | "watch" | "ok";
 }
@@ -143,26 +174,25 @@ interface AssessmentSignals {
   rising: RisingScore[];
   sparkline: (number | null)[];
   missedCheckIns: number;
-  openRedFlags: number;
-  lastRedFlagAt: string | null;
+  checkInDaysCounted: number;
 }
 
-/** Trends, sparkline, missed check-ins and open red flags from one person's last 14 days. */
+/**
+ * Trends, sparkline and missed check-ins from one person's last 14 days; a check-in day counts
+ * only when it began at or after `linkedAt`.
+ */
 function assessmentSignals(
   points: readonly AssessmentPoint[],
   scales: Map<string, ScoreScale>,
   now: Date,
-  lastNoteAt: string | null,
+  linkedAt: string,
 ): AssessmentSignals {
   const nowMs = now.getTime();
   const firstBucketMs = nowMs - SPARKLINE_DAYS * DAY_MS;
-  const redFlagSince = new Date(nowMs - RED_FLAG_DAYS * DAY_MS).toISOString();
   const trendSinceMs = nowMs - TREND_WINDOW_HOURS * HOUR_MS;
   const sparkline: (number | null)[] = Array.from({ length: SPARKLINE_DAYS }, () => null);
   const counts = Array.from({ length: SPARKLINE_DAYS }, () => 0);
   const histories = new Map<string, { takenAt: string; total: number }[]>();
-  let openRedFlags = 0;
-  let lastRedFlagAt: string | null = null;
 
   for (const p of points) {
     const at = Date.parse(p.takenAt);
@@ -178,10 +208,6 @@ function assessmentSignals(
         history.push({ takenAt: p.takenAt, total: p.total });
         histories.set(p.instrument, history);
       }
-    }
-    if (p.redFlag && p.takenAt >= redFlagSince && (lastNoteAt === null || p.takenAt > lastNoteAt)) {
-      openRedFlags++;
-      if (lastRedFlagAt === null || p.takenAt > lastRedFlagAt) lastRedFlagAt = p.takenAt;
     }
   }
 
@@ -200,13 +226,47 @@ function assessmentSignals(
       });
     }
   }
+  const linkedMs = Date.parse(linkedAt);
+  const counted = counts
+    .map((count, bucket) => ({ count, startMs: firstBucketMs + bucket * DAY_MS }))
+    .slice(-CHECK_IN_DAYS)
+    .filter((day) => day.startMs >= linkedMs);
   return {
     rising,
     sparkline,
-    missedCheckIns: counts.slice(-CHECK_IN_DAYS).filter((c) => c === 0).length,
-    openRedFlags,
-    lastRedFlagAt,
+    missedCheckIns: counted.filter((day) => day.count === 0).length,
+    checkInDaysCounted: counted.length,
   };
+}
+
+/**
+ * The open check-ins (taken since `since`, after the last clinician note) that raised a red flag
+ * or a reported sign, newest first, each with what it raised.
+ */
+export function checkInAlerts(
+  checkIns: readonly AnsweredCheckIn[],
+  since: string,
+  lastNoteAt: string | null,
+): CheckInAlert[] {
+  const rules = loadLimits().reportedSigns;
+  const alerts: CheckInAlert[] = [];
+  for (const c of checkIns) {
+    if (c.takenAt < since || (lastNoteAt !== null && c.takenAt <= lastNoteAt)) continue;
+    const instrument = findInstrument(c.instrument);
+    const items = instrument ? flaggedItems(instrument, c.answers, rules) : [];
+    if (c.redFlag && !items.some((i) => i.kind === "red-flag")) {
+      items.unshift({ itemId: "", label: "Red flag", kind: "red-flag", severity: "urgent" });
+    }
+    if (items.length === 0) continue;
+    alerts.push({
+      assessmentId: c.id,
+      instrument: c.instrument,
+      instrumentName: instrument?.shortName ?? c.instrument,
+      takenAt: c.takenAt,
+      items,
+    });
+  }
+  return alerts.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
 /**
@@ -309,29 +369,42 @@ function compareRows(a: TriageRow, b: TriageRow): number {
   );
 }
 
-function reasonsOf(row: TriageRow): { reasons: string[]; level: TriageRow["level"] } {
-  const reasons: string[] = [];
+function reasonsOf(row: TriageRow): { reasons: TriageReason[]; level: TriageRow["level"] } {
+  const reasons: TriageReason[] = [];
+  const add = (kind: ReasonKind, text: string) => reasons.push({ kind, text });
   if (row.openRedFlags) {
-    reasons.push(`${row.openRedFlags} red flag${row.openRedFlags === 1 ? "" : "s"} not yet seen`);
+    const labels = new Set(
+      (row.alerts ?? []).flatMap((a) =>
+        a.items.filter((i) => i.kind === "red-flag").map((i) => i.label),
+      ),
+    );
+    add("red-flag", `Red flag not yet seen: ${[...labels].join(", ")}`);
   }
   if (row.riskyCombinations) {
-    reasons.push(
+    add(
+      "combination",
       `${row.riskyCombinations} dose${row.riskyCombinations === 1 ? "" : "s"} in a ${row.worstCombination} combination`,
     );
   }
   for (const r of row.rising ?? []) {
-    reasons.push(`${r.instrumentName} rising: ${r.lowest} → ${r.latest}`);
+    add("rising", `${r.instrumentName} rising: ${r.lowest} → ${r.latest}`);
   }
   const signs = row.reportedSigns ?? [];
   for (const instrumentName of new Set(signs.map((s) => s.instrumentName))) {
     const labels = signs.filter((s) => s.instrumentName === instrumentName).map((s) => s.label);
-    reasons.push(`${instrumentName}: ${labels.join(", ")} reported, not yet seen`);
+    add("reported-sign", `${instrumentName}: ${labels.join(", ")} reported, not yet seen`);
   }
   if (row.dosesOverPlan) {
-    reasons.push(`${row.dosesOverPlan} dose${row.dosesOverPlan === 1 ? "" : "s"} over plan`);
+    add("over-plan", `${row.dosesOverPlan} dose${row.dosesOverPlan === 1 ? "" : "s"} over plan`);
   }
   if (row.missedCheckIns) {
-    reasons.push(`no check-in on ${row.missedCheckIns} of the last ${CHECK_IN_DAYS} days`);
+    const days = row.checkInDaysCounted ?? CHECK_IN_DAYS;
+    add(
+      "missed-check-in",
+      days === 1
+        ? "no check-in in the last day"
+        : `no check-in on ${row.missedCheckIns} of the last ${days} days`,
+    );
   }
   const level: TriageRow["level"] = row.openRedFlags
     ? "urgent"
@@ -358,20 +431,26 @@ export async function triageDashboard(
   const nowMs = now.getTime();
   const scales = scoreScales();
   const signSince = new Date(nowMs - RED_FLAG_DAYS * DAY_MS);
-  const [links, points, flagged, answered] = await Promise.all([
+  const [links, points, flagged, open] = await Promise.all([
     linkedPatients(db, clinicianId),
     assessmentPoints(db, clinicianId, new Date(nowMs - SPARKLINE_DAYS * DAY_MS), now),
     flaggedDoses(db, clinicianId, new Date(nowMs - DOSE_SIGNAL_HOURS * HOUR_MS), now),
-    answeredCheckIns(db, clinicianId, signInstruments(), signSince, now),
+    openCheckIns(db, clinicianId, signInstruments(), signSince, now),
   ]);
   const flaggedBy = groupByUser(flagged);
 
   const rows = links.map((link): TriageRow => {
     const scopes = decodeScopes(link.scopes);
     const id = link.patientId;
-    const signals = scopes.includes("assessments")
-      ? assessmentSignals(points.get(id) ?? [], scales, now, link.lastNoteAt)
+    const shared = scopes.includes("assessments");
+    const signals = shared
+      ? assessmentSignals(points.get(id) ?? [], scales, now, link.linkedAt)
       : null;
+    const checkIns = open.get(id) ?? [];
+    const alerts = shared
+      ? checkInAlerts(checkIns, signSince.toISOString(), link.lastNoteAt)
+      : null;
+    const redFlags = alerts?.filter((a) => a.items.some((i) => i.kind === "red-flag")) ?? null;
     const flags = scopes.includes("doses")
       ? doseFlags((flaggedBy.get(id) ?? []).map((d) => d.warnings))
       : null;
@@ -381,16 +460,18 @@ export async function triageDashboard(
       scopes,
       maySetPlans: Number(link.maySetPlans) === 1,
       linkedAt: link.linkedAt,
-      openRedFlags: signals?.openRedFlags ?? null,
-      lastRedFlagAt: signals?.lastRedFlagAt ?? null,
+      openRedFlags: redFlags?.length ?? null,
+      lastRedFlagAt: redFlags?.[0]?.takenAt ?? null,
       rising: signals?.rising ?? null,
-      reportedSigns: scopes.includes("assessments")
-        ? reportedSigns(answered.get(id) ?? [], signSince.toISOString(), link.lastNoteAt)
+      reportedSigns: shared
+        ? reportedSigns(checkIns, signSince.toISOString(), link.lastNoteAt)
         : null,
+      alerts,
       dosesOverPlan: flags?.overPlan ?? null,
       riskyCombinations: flags?.combinations ?? null,
       worstCombination: flags?.worst ?? null,
       missedCheckIns: signals?.missedCheckIns ?? null,
+      checkInDaysCounted: signals?.checkInDaysCounted ?? null,
       sparkline: signals?.sparkline ?? null,
       lastCheckInAt: link.lastCheckInAt,
       lastDoseAt: link.lastDoseAt,

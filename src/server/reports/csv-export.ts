@@ -44,6 +44,14 @@ export const OWNED_TABLES: readonly OwnedTable[] = [
   { table: "invitations", owners: ["patient_id"], omit: ["code_hash"] },
   { table: "care_links", owners: ["patient_id", "clinician_id"] },
   { table: "clinical_notes", owners: ["patient_id", "author_id"], scope: "notes" },
+  // Clinicians' "seen" on the person's check-ins: part of the person's record (the clinician's
+  // own export would otherwise carry ids of the patient's check-ins).
+  {
+    table: "check_in_acknowledgements",
+    owners: [],
+    via: { column: "assessment_id", table: "assessments", owners: ["user_id"] },
+    scope: "assessments",
+  },
   { table: "audit_log", owners: ["subject_id"] },
 ];
 

@@ -4,6 +4,8 @@
  */
 import type { z } from "zod";
 import type {
+  acknowledgementView,
+  checkInAlertView,
   dashboardResponse,
   timelineResponse,
   triageRowView,
@@ -18,6 +20,8 @@ import type {
 export type Dashboard = z.infer<typeof dashboardResponse>;
 export type TriageRow = z.infer<typeof triageRowView>;
 export type Timeline = z.infer<typeof timelineResponse>;
+export type CheckInAlert = z.infer<typeof checkInAlertView>;
+export type Acknowledgement = z.infer<typeof acknowledgementView>;
 export type InvitationCreated = z.infer<typeof invitationCreated>;
 export type PendingInvitation = z.infer<typeof pendingInvitation>;
 export type CareLink = z.infer<typeof linkView>;

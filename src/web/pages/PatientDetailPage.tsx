@@ -1,86 +1,22 @@
-import { type FormEvent, useCallback, useEffect, useMemo, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import type { Severity } from "../../core/warning.ts";
 import { ApiFailure, api } from "../api.ts";
 import { newClientId } from "../assessments/client-id.ts";
 import { DosePoolField } from "../assessments/DosePoolField.tsx";
-import { formatDateTime } from "../assessments/format-time.ts";
 import { InstrumentForm } from "../assessments/InstrumentForm.tsx";
 import { doseOverlay } from "../assessments/progress-doses.ts";
 import { ScoreChart } from "../assessments/ScoreChart.tsx";
 import { SideEffectsTimeline } from "../assessments/SideEffectsTimeline.tsx";
 import type { RecordResponse } from "../assessments/types.ts";
 import { useInstruments } from "../assessments/use-instruments.ts";
+import { CheckInAlerts } from "../care-team/CheckInAlerts.tsx";
+import { ClinicianPlans } from "../care-team/ClinicianPlans.tsx";
+import { PatientTimeline } from "../care-team/PatientTimeline.tsx";
 import { patientDoses } from "../care-team/patient-doses.ts";
 import { SCOPE_LABELS, type Timeline } from "../care-team/types.ts";
 import { useCatalog } from "../dose-log/use-catalog.ts";
 import { planTerms } from "../plans/PlanHistory.tsx";
 import { useUser } from "../session/session-context.tsx";
-
-type Entry =
-  | {
-      kind: "dose";
-      at: string;
-      id: string;
-      text: string;
-      worst: Severity | null;
-      notes: string | null;
-    }
-  | {
-      kind: "assessment";
-      at: string;
-      id: string;
-      text: string;
-      redFlag: boolean;
-      byClinician: boolean;
-    }
-  | { kind: "note"; at: string; id: string; text: string; author: string };
-
-const SEVERITY_ORDER: Severity[] = ["info", "caution", "unsafe", "dangerous", "urgent"];
-
-function entriesOf(t: Timeline): Entry[] {
-  const entries: Entry[] = [];
-  for (const d of t.doses ?? []) {
-    const worst = d.warnings.reduce<Severity | null>(
-      (w, x) =>
-        w === null || SEVERITY_ORDER.indexOf(x.severity) > SEVERITY_ORDER.indexOf(w)
-          ? x.severity
-          : w,
-      null,
-    );
-    entries.push({
-      kind: "dose",
-      at: d.takenAt,
-      id: d.id,
-      text: `${d.substanceName}${d.productName ? ` (${d.productName})` : ""}: ${d.amount} ${d.unit}`,
-      worst,
-      notes: d.notes,
-    });
-  }
-  for (const a of t.assessments ?? []) {
-    entries.push({
-      kind: "assessment",
-      at: a.takenAt,
-      id: a.id,
-      text:
-        a.total === null
-          ? a.instrumentName
-          : `${a.instrumentName} ${a.total}${a.totalRange ? ` / ${a.totalRange.max}` : ""}${a.band ? `, ${a.band.label}` : ""}`,
-      redFlag: a.redFlag,
-      byClinician: a.recordedBy !== t.patient.id,
-    });
-  }
-  for (const n of t.notes ?? []) {
-    entries.push({
-      kind: "note",
-      at: n.createdAt,
-      id: n.id,
-      text: n.body,
-      author: n.authorName ?? "Clinician",
-    });
-  }
-  return entries.sort((a, b) => b.at.localeCompare(a.at));
-}
 
 /** A consenting patient, for their clinician: charts, timeline, notes, COWS, plans, exports. */
 export function PatientDetailPage() {
@@ -94,6 +30,7 @@ export function PatientDetailPage() {
   const [noteFailure, setNoteFailure] = useState<ApiFailure | null>(null);
   const [cowsOpen, setCowsOpen] = useState(false);
   const [saved, setSaved] = useState("");
+  const savedRef = useRef<HTMLParagraphElement>(null);
   const [chosenPool, setChosenPool] = useState<string | null>(null);
   const catalog = useCatalog();
   // Daily dose totals under the scores, once the catalog (for pools) is in or known missing.
@@ -168,7 +105,6 @@ export function PatientDetailPage() {
   const sideEffectReports = (timeline.assessments ?? []).filter(
     (a) => a.instrument === sideEffects?.id,
   );
-  const entries = entriesOf(timeline);
   const base = `/api/clinician/patients/${id}`;
   const { pool, overlay } = doses
     ? doseOverlay(doses, chosenPool)
@@ -188,8 +124,35 @@ export function PatientDetailPage() {
         </p>
       </header>
       <div role="status" aria-live="polite">
-        {saved && <p className="success">{saved}</p>}
+        {saved && (
+          <p className="success" tabIndex={-1} ref={savedRef}>
+            {saved}
+          </p>
+        )}
       </div>
+
+      {timeline.alerts && (
+        <section className="card" aria-labelledby="alerts-heading">
+          <h2 id="alerts-heading">Red flags and reported signs, last 30 days</h2>
+          {timeline.alerts.length === 0 ? (
+            <p className="muted small">None.</p>
+          ) : (
+            <CheckInAlerts
+              alerts={timeline.alerts}
+              patientId={timeline.patient.id}
+              timeZone={tz}
+              now={new Date(timeline.to)}
+              acknowledgements={timeline.acknowledgements ?? []}
+              myId={user.id}
+              onSeen={async (message) => {
+                setSaved(message);
+                await load();
+                savedRef.current?.focus();
+              }}
+            />
+          )}
+        </section>
+      )}
 
       {timeline.assessments && (
         <section className="card" aria-labelledby="scores-heading">
@@ -260,25 +223,36 @@ export function PatientDetailPage() {
           </section>
         ))}
 
-      {timeline.plans && (
-        <section className="card" aria-labelledby="plans-heading">
-          <h2 id="plans-heading">Plans</h2>
-          {timeline.plans.length === 0 ? (
-            <p className="muted">No plan in the last 30 days.</p>
-          ) : (
-            <ul className="plan-summaries">
-              {timeline.plans.map((p) => (
-                <li key={p.id}>
-                  <strong>
-                    {p.current.definition.kind === "taper" ? "Taper" : "Titration"} ({p.status}),
-                    version {p.current.version}
-                  </strong>
-                  <p className="small">{planTerms(p.current.definition).join("; ")}.</p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+      {timeline.access.maySetPlans ? (
+        <div className="card">
+          <ClinicianPlans
+            patientId={timeline.patient.id}
+            patientName={name}
+            timeZone={tz}
+            onChanged={() => void load()}
+          />
+        </div>
+      ) : (
+        timeline.plans && (
+          <section className="card" aria-labelledby="plans-heading">
+            <h2 id="plans-heading">Plans</h2>
+            {timeline.plans.length === 0 ? (
+              <p className="muted">No plan in the last 30 days.</p>
+            ) : (
+              <ul className="plan-summaries">
+                {timeline.plans.map((p) => (
+                  <li key={p.id}>
+                    <strong>
+                      {p.current.definition.kind === "taper" ? "Taper" : "Titration"} ({p.status}),
+                      version {p.current.version}
+                    </strong>
+                    <p className="small">{planTerms(p.current.definition).join("; ")}.</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )
       )}
 
       {scopes.includes("notes") && (
@@ -308,39 +282,7 @@ export function PatientDetailPage() {
         </section>
       )}
 
-      <section className="card" aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">Timeline</h2>
-        {entries.length === 0 ? (
-          <p className="muted">Nothing shared in the last 30 days.</p>
-        ) : (
-          <ol className="timeline">
-            {entries.map((e) => (
-              <li key={`${e.kind}-${e.id}`} className={`timeline-item timeline-${e.kind}`}>
-                <span className="small muted">{formatDateTime(e.at, tz)}</span>
-                <span className="timeline-kind">
-                  {e.kind === "dose" ? "Dose" : e.kind === "assessment" ? "Check-in" : "Note"}
-                </span>
-                <span>
-                  {e.text}
-                  {e.kind === "dose" && e.worst && e.worst !== "info" && (
-                    <span className={`severity-chip severity-${e.worst}`}>{e.worst}</span>
-                  )}
-                  {e.kind === "assessment" && e.redFlag && (
-                    <span className="severity-chip severity-urgent">red flag</span>
-                  )}
-                  {e.kind === "assessment" && e.byClinician && (
-                    <span className="small muted"> (clinician)</span>
-                  )}
-                  {e.kind === "note" && <span className="small muted"> ({e.author})</span>}
-                  {e.kind === "dose" && e.notes && (
-                    <span className="small muted"> "{e.notes}"</span>
-                  )}
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <PatientTimeline timeline={timeline} />
 
       <section className="card" aria-labelledby="export-heading">
         <h2 id="export-heading">Reports</h2>

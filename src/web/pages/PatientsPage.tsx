@@ -1,10 +1,12 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "react-router-dom";
 import { ApiFailure, api } from "../api.ts";
+import { CheckInAlerts } from "../care-team/CheckInAlerts.tsx";
 import { timeAgo } from "../care-team/relative-time.ts";
 import { Sparkline } from "../care-team/Sparkline.tsx";
 import type { CareLink, Dashboard, TriageRow } from "../care-team/types.ts";
 import { TextField } from "../components/TextField.tsx";
+import { useUser } from "../session/session-context.tsx";
 
 const LEVEL_LABELS: Record<TriageRow["level"], string> = {
   urgent: "Urgent",
@@ -13,9 +15,36 @@ const LEVEL_LABELS: Record<TriageRow["level"], string> = {
   ok: "Stable",
 };
 
-function PatientRow({ row, now }: { row: TriageRow; now: Date }) {
+/** Reasons the alert list names one by one (with time and "Mark as seen"). */
+const LISTED_AS_ALERTS = new Set(["red-flag", "reported-sign"]);
+
+/** "Day's highest 38% of scale (last 24 h)": the newest window with a score, said as what it is. */
+function latestScore(sparkline: (number | null)[]): string {
+  for (let i = sparkline.length - 1; i >= 0; i--) {
+    const value = sparkline[i];
+    if (value === null || value === undefined) continue;
+    const daysAgo = sparkline.length - 1 - i;
+    const window =
+      daysAgo === 0 ? "last 24 h" : daysAgo === 1 ? "24-48 h ago" : `${daysAgo} days ago`;
+    return `Day's highest: ${value}% of scale (${window})`;
+  }
+  return `No scores in ${sparkline.length} days`;
+}
+
+function PatientRow({
+  row,
+  now,
+  myId,
+  onSeen,
+}: {
+  row: TriageRow;
+  now: Date;
+  myId: string;
+  onSeen: (message: string) => Promise<void>;
+}) {
   const name = row.patient.displayName ?? row.patient.email;
-  const latest = row.sparkline?.filter((v): v is number => v !== null).at(-1);
+  const reasons = row.reasons.filter((r) => !(row.alerts && LISTED_AS_ALERTS.has(r.kind)));
+  const alerts = row.alerts ?? [];
   return (
     <li className={`triage-row triage-${row.level}`}>
       <div className="triage-head">
@@ -24,22 +53,30 @@ function PatientRow({ row, now }: { row: TriageRow; now: Date }) {
         </Link>
         <span className={`level-badge level-${row.level}`}>{LEVEL_LABELS[row.level]}</span>
       </div>
-      {row.reasons.length > 0 ? (
+      {alerts.length > 0 && (
+        <CheckInAlerts
+          alerts={alerts}
+          patientId={row.patient.id}
+          timeZone={row.patient.timeZone}
+          now={now}
+          myId={myId}
+          onSeen={onSeen}
+        />
+      )}
+      {reasons.length > 0 ? (
         <ul className="triage-reasons">
-          {row.reasons.map((r) => (
-            <li key={r}>{r}</li>
+          {reasons.map((r) => (
+            <li key={r.text}>{r.text}</li>
           ))}
         </ul>
       ) : (
-        <p className="small muted">Nothing needs attention.</p>
+        alerts.length === 0 && <p className="small muted">Nothing needs attention.</p>
       )}
       <div className="triage-foot">
         {row.sparkline ? (
           <span className="triage-spark">
             <Sparkline values={row.sparkline} />
-            <span className="small muted">
-              {latest === undefined ? "no scores in 14 days" : `latest ${latest}% of scale`}
-            </span>
+            <span className="small muted">{latestScore(row.sparkline)}</span>
           </span>
         ) : (
           <span className="small muted">Scores not shared</span>
@@ -58,6 +95,9 @@ export function PatientsPage() {
   const [loadFailure, setLoadFailure] = useState<ApiFailure | null>(null);
   const [joined, setJoined] = useState("");
   const [busy, setBusy] = useState(false);
+  const [seenMessage, setSeenMessage] = useState("");
+  const seenRef = useRef<HTMLParagraphElement>(null);
+  const user = useUser();
 
   const load = useCallback(async () => {
     try {
@@ -90,6 +130,16 @@ export function PatientsPage() {
       setBusy(false);
     }
   }
+
+  /** After a "Mark as seen": the fresh order, and focus on the sentence that says what happened. */
+  const seen = useCallback(
+    async (message: string) => {
+      setSeenMessage(message);
+      await load();
+      seenRef.current?.focus();
+    },
+    [load],
+  );
 
   const now = dashboard ? new Date(dashboard.generatedAt) : new Date();
   return (
@@ -128,6 +178,13 @@ export function PatientsPage() {
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">Triage</h2>
         <div role="alert">{loadFailure && <p className="form-error">{loadFailure.message}</p>}</div>
+        <div role="status" aria-live="polite">
+          {seenMessage && (
+            <p className="success" tabIndex={-1} ref={seenRef}>
+              {seenMessage}
+            </p>
+          )}
+        </div>
         {dashboard === null ? (
           !loadFailure && <p className="loading">Loading…</p>
         ) : dashboard.patients.length === 0 ? (
@@ -139,15 +196,17 @@ export function PatientsPage() {
           <>
             <ol className="triage-list">
               {dashboard.patients.map((row) => (
-                <PatientRow key={row.linkId} row={row} now={now} />
+                <PatientRow key={row.linkId} row={row} now={now} myId={user.id} onSeen={seen} />
               ))}
             </ol>
             <p className="footnote">
-              Sparklines: highest withdrawal score per day over {dashboard.windows.sparklineDays}{" "}
-              days (% of the scale). Red flags, and reported signs a Mitra rule warns about (such as
-              pale stools on the side-effects checklist), count for {dashboard.windows.redFlagDays}{" "}
-              days until you write a note after them; plan and combination warnings cover the last{" "}
-              {dashboard.windows.doseSignalHours} hours.
+              Sparklines: the highest withdrawal score of each day (24-hour windows ending now) over{" "}
+              {dashboard.windows.sparklineDays} days, as % of its scale. Red flags, and reported
+              signs a Mitra rule warns about (such as pale stools on the side-effects checklist),
+              count for {dashboard.windows.redFlagDays} days until you mark them as seen or anyone
+              writes a note after them; times are in each patient's own time zone. Plan and
+              combination warnings cover the last {dashboard.windows.doseSignalHours} hours. Missed
+              check-ins count only days since the patient shared their data with you.
             </p>
           </>
         )}

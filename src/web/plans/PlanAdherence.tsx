@@ -27,13 +27,22 @@ const statusText = (d: Day) =>
  * day is judged against the plan version in force on it (a change counts from the start of the
  * day it was saved), so when the days shown span versions, a column names each day's version.
  */
-export function PlanAdherence({ planId, refresh }: { planId: string; refresh: number }) {
+export function PlanAdherence({
+  planId,
+  refresh,
+  base = "/api/plans",
+}: {
+  planId: string;
+  refresh: number;
+  /** Where the plans live: the person's own (default) or a patient's, for their clinician. */
+  base?: string;
+}) {
   const [data, setData] = useState<AdherenceResponse | null | undefined>(undefined);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: refresh reloads on purpose
   useEffect(() => {
     let live = true;
-    api<AdherenceResponse>("GET", `/api/plans/${planId}/adherence`)
+    api<AdherenceResponse>("GET", `${base}/${planId}/adherence`)
       .then((r) => live && setData(r))
       .catch(() => live && setData(null));
     return () => {

@@ -16,6 +16,13 @@ interface PlanCardProps {
   substances: SubstanceChoice[] | null | undefined;
   onChange?(): void;
   onEnded?(plan: PlanWithVersionsView): void;
+  /**
+   * Where the plans live: the person's own (default, with the version history) or a patient's,
+   * for their clinician (no history here: the patient page lists the versions).
+   */
+  base?: string;
+  /** The card's heading level: 2 on the person's Plan page, 3 under a "Plans" heading. */
+  headingLevel?: 2 | 3;
 }
 
 /** Today's numbers for a plan, or why there are none. */
@@ -32,7 +39,18 @@ function todayLine(plan: PlanView, today: string): string {
 }
 
 /** One plan: today's target, its terms, change or end it, its history and adherence. */
-export function PlanCard({ plan, today, timeZone, substances, onChange, onEnded }: PlanCardProps) {
+export function PlanCard({
+  plan,
+  today,
+  timeZone,
+  substances,
+  onChange,
+  onEnded,
+  base = "/api/plans",
+  headingLevel = 2,
+}: PlanCardProps) {
+  const Heading = headingLevel === 3 ? "h3" : "h2";
+  const own = base === "/api/plans";
   const d = plan.current.definition;
   const [full, setFull] = useState<PlanWithVersionsView | null>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -52,6 +70,7 @@ export function PlanCard({ plan, today, timeZone, substances, onChange, onEnded 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload when a new version lands
   useEffect(() => {
     let live = true;
+    if (!own) return;
     api<PlanResponse>("GET", `/api/plans/${plan.id}`)
       .then((r) => live && setFull(r.plan))
       .catch(() => live && setFull(null));
@@ -64,7 +83,7 @@ export function PlanCard({ plan, today, timeZone, substances, onChange, onEnded 
     setEnding(true);
     setError(null);
     try {
-      const r = await api<PlanResponse>("POST", `/api/plans/${plan.id}/end`);
+      const r = await api<PlanResponse>("POST", `${base}/${plan.id}/end`);
       onEnded?.(r.plan);
     } catch (e) {
       setError(e instanceof Error ? e.message : "The plan could not be ended.");
@@ -80,7 +99,7 @@ export function PlanCard({ plan, today, timeZone, substances, onChange, onEnded 
       aria-labelledby={`plan-${plan.id}`}
       data-testid="plan-card"
     >
-      <h2 id={`plan-${plan.id}`}>{title}</h2>
+      <Heading id={`plan-${plan.id}`}>{title}</Heading>
       {active ? (
         <p className="plan-today" data-testid="plan-card-today">
           {todayLine(plan, today)}
@@ -121,22 +140,24 @@ export function PlanCard({ plan, today, timeZone, substances, onChange, onEnded 
       )}
       <details className="plan-details" open={active}>
         <summary className="plan-summary">Taken against planned, last 14 days</summary>
-        <PlanAdherence planId={plan.id} refresh={plan.current.version} />
+        <PlanAdherence planId={plan.id} refresh={plan.current.version} base={base} />
       </details>
-      <details className="plan-details">
-        <summary className="plan-summary">
-          Version history ({full ? full.versions.length : plan.current.version})
-        </summary>
-        {full ? (
-          <PlanHistory
-            versions={full.versions}
-            timeZone={timeZone}
-            {...(planEnd ? { end: planEnd } : {})}
-          />
-        ) : (
-          <p className="muted">Loading…</p>
-        )}
-      </details>
+      {own && (
+        <details className="plan-details">
+          <summary className="plan-summary">
+            Version history ({full ? full.versions.length : plan.current.version})
+          </summary>
+          {full ? (
+            <PlanHistory
+              versions={full.versions}
+              timeZone={timeZone}
+              {...(planEnd ? { end: planEnd } : {})}
+            />
+          ) : (
+            <p className="muted">Loading…</p>
+          )}
+        </details>
+      )}
     </section>
   );
 }

@@ -30,6 +30,8 @@ interface PlanFormProps {
   activePlans: PlanView[];
   onSaved(response: PlanResponse): void;
   onCancel?(): void;
+  /** Where the plans live: the person's own (default) or a patient's, for their clinician. */
+  base?: string;
 }
 
 interface Preview {
@@ -57,6 +59,7 @@ export function PlanForm({
   activePlans,
   onSaved,
   onCancel,
+  base = "/api/plans",
 }: PlanFormProps) {
   const [form, setForm] = useState(initial);
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -118,10 +121,10 @@ export function PlanForm({
     setSaving(true);
     try {
       const response = planId
-        ? await api<PlanResponse>("PUT", `/api/plans/${planId}`, {
+        ? await api<PlanResponse>("PUT", `${base}/${planId}`, {
             definition: preview.definition,
           })
-        : await api<PlanResponse>("POST", "/api/plans", {
+        : await api<PlanResponse>("POST", base, {
             id: newClientId(),
             definition: preview.definition,
           });

@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { zonedDay } from "../../core/zoned-time.ts";
+import { api } from "../api.ts";
+import { PlanAdherence } from "../plans/PlanAdherence.tsx";
+import { PlanCard } from "../plans/PlanCard.tsx";
+import { PlanForm } from "../plans/PlanForm.tsx";
+import { emptyPlanForm, fromDefinition, type PlanFormState } from "../plans/plan-form.ts";
+import type { PlanListResponse, PlanResponse, PlanView } from "../plans/types.ts";
+import { useSubstances } from "../plans/use-substances.ts";
+
+type Editing = { planId?: string; form: PlanFormState; key: number } | null;
+
+/**
+ * A patient's plans for a clinician they allowed to set them: each active plan with today's
+ * target and adherence, to change or end; the patient's own plan form and preview to set a new
+ * one or revise one, with that plan's adherence beside the form. Days are the patient's.
+ */
+export function ClinicianPlans({
+  patientId,
+  patientName,
+  timeZone,
+  onChanged,
+}: {
+  patientId: string;
+  patientName: string;
+  timeZone: string;
+  /** After a plan was set, changed or ended (the page reloads what depends on plans). */
+  onChanged?: () => void;
+}) {
+  const base = `/api/clinician/patients/${patientId}/plans`;
+  const today = zonedDay(new Date(), timeZone);
+  const substances = useSubstances();
+  const [plans, setPlans] = useState<PlanView[] | null | undefined>(undefined);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const formRef = useRef<HTMLElement>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setPlans((await api<PlanListResponse>("GET", base)).plans);
+    } catch {
+      setPlans(null);
+    }
+  }, [base]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  function startEditing(next: NonNullable<Editing>) {
+    setEditing(next);
+    setNotice(null);
+    requestAnimationFrame(() => {
+      formRef.current?.scrollIntoView({ block: "start" });
+      formRef.current?.querySelector<HTMLInputElement>("input, select")?.focus();
+    });
+  }
+
+  async function done(message: string) {
+    setEditing(null);
+    setNotice(message);
+    await load();
+    onChanged?.();
+    requestAnimationFrame(() => noticeRef.current?.focus());
+  }
+
+  function saved(response: PlanResponse, changed: boolean) {
+    const replaced =
+      response.replaced.length > 0 ? ` ${patientName}'s earlier plan for it ended.` : "";
+    void done(
+      changed
+        ? `Plan saved as version ${response.plan.current.version}.`
+        : `Plan set for ${patientName}.${replaced}`,
+    );
+  }
+
+  if (plans === undefined || substances === undefined) return <p className="loading">Loading…</p>;
+  const active = plans?.filter((p) => p.status === "active") ?? [];
+  const editingPlan = editing?.planId;
+
+  return (
+    <section className="clinician-plans" aria-labelledby="clinician-plans-heading">
+      <h2 id="clinician-plans-heading">Plans</h2>
+      <p className="muted small">
+        {patientName} allowed you to set plans. Every dose they log is checked against the plan in
+        force; they see who set or changed it.
+      </p>
+      <div role="status" aria-live="polite">
+        {notice && (
+          <p className="notice" tabIndex={-1} ref={noticeRef}>
+            {notice}
+          </p>
+        )}
+      </div>
+      {plans === null && (
+        <p className="form-error" role="alert">
+          The plans could not be loaded. Check your connection and reload.
+        </p>
+      )}
+      {active.length === 0 && plans !== null && !editing && (
+        <p className="muted">No active plan.</p>
+      )}
+      {active.map((plan) => (
+        <PlanCard
+          key={`${plan.id}-${plan.current.version}`}
+          plan={plan}
+          today={today}
+          timeZone={timeZone}
+          substances={substances}
+          base={base}
+          headingLevel={3}
+          onChange={() =>
+            startEditing({
+              planId: plan.id,
+              form: fromDefinition(plan.current.definition),
+              key: Date.now(),
+            })
+          }
+          onEnded={() => void done(`Plan ended. It stays in ${patientName}'s history.`)}
+        />
+      ))}
+      {editing ? (
+        <section
+          className="card clinician-plan-editor"
+          aria-labelledby="clinician-plan-form-title"
+          ref={formRef}
+          data-testid="plan-form-card"
+        >
+          <h3 id="clinician-plan-form-title">
+            {editingPlan ? `Change ${patientName}'s plan` : `New plan for ${patientName}`}
+          </h3>
+          <div className={editingPlan ? "plan-editor-columns" : undefined}>
+            <div>
+              {editingPlan && (
+                <p className="muted">Saving adds a new version; earlier versions are kept.</p>
+              )}
+              <PlanForm
+                key={editing.key}
+                initial={editing.form}
+                {...(editingPlan ? { planId: editingPlan } : {})}
+                substances={substances}
+                activePlans={active}
+                base={base}
+                onSaved={(r) => saved(r, editingPlan !== undefined)}
+                onCancel={() => setEditing(null)}
+              />
+            </div>
+            {editingPlan && (
+              <aside className="plan-editor-adherence" aria-labelledby="editor-adherence-heading">
+                <h4 id="editor-adherence-heading">Taken against planned, last 14 days</h4>
+                <PlanAdherence planId={editingPlan} refresh={editing.key} base={base} />
+              </aside>
+            )}
+          </div>
+        </section>
+      ) : (
+        <button
+          type="button"
+          className="primary plan-new"
+          onClick={() => startEditing({ form: emptyPlanForm(today), key: Date.now() })}
+        >
+          New plan for {patientName}
+        </button>
+      )}
+    </section>
+  );
+}
