@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { ApiFailure } from "../api.ts";
 import { homeFor } from "../components/navigation.ts";
@@ -15,6 +15,15 @@ export function AuthPage({ mode }: { mode: "sign-in" | "sign-up" }) {
   const [busy, setBusy] = useState(false);
   const [role, setRole] = useState<"patient" | "clinician">("patient");
   const signingUp = mode === "sign-up";
+  const formRef = useRef<HTMLFormElement>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  // A refusal: focus goes to what to fix, the first field named or else the message itself.
+  useEffect(() => {
+    if (!failure) return;
+    const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (field ?? errorRef.current)?.focus();
+  }, [failure]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -54,10 +63,18 @@ export function AuthPage({ mode }: { mode: "sign-in" | "sign-up" }) {
           never prescribes. Your data stays yours: share it with a clinician only if you choose.
         </p>
       </section>
-      <form className="card auth-form" onSubmit={submit} noValidate aria-describedby="form-status">
+      <form
+        ref={formRef}
+        className="card auth-form"
+        onSubmit={submit}
+        noValidate
+        aria-describedby="form-status"
+      >
         <div id="form-status" role="alert" aria-live="assertive">
           {failure && failure.fields.length === 0 && (
-            <p className="form-error">{failure.message}</p>
+            <p className="form-error" ref={errorRef} tabIndex={-1}>
+              {failure.message}
+            </p>
           )}
         </div>
         {signingUp && (
