@@ -32,7 +32,7 @@ describe.skipIf(!available)("page titles (WCAG 2.4.2)", () => {
     expect(titles.get("/log")).toBe("Log a dose · Mitra");
     expect(titles.get("/check-in/red-flags")).toMatch(/ · Check-in · Mitra$/);
     expect(titles.get("/no-such-page")).toBe("Page not found · Mitra");
-  });
+  }, 120_000);
 
   it("names the page again when the person moves on inside the app", async () => {
     const { page } = app.patient;

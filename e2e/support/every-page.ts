@@ -23,7 +23,7 @@ const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 /**
  * For a suite that walks every page: starts a server and Chromium, registers a patient (UTC) with
- * a dose of kratom and of magnesium, a taper plan and a SOWS check-in, and a clinician who joined
+ * a dose of kratom, of magnesium and of a 7-OH product, a taper plan and a SOWS check-in, and a clinician who joined
  * the patient's care team with every scope; closes them after.
  */
 export function useEveryPage(): EveryPage {
@@ -55,6 +55,8 @@ export function useEveryPage(): EveryPage {
     const now = new Date(Date.now() - 60_000).toISOString();
     await records.dose("kratom-leaf", 4, "g", now);
     await records.dose("magnesium-oxide", 400, "mg", now);
+    // Its long name is among the recent picks on Log a dose.
+    await records.dose("7-oh-product", 1, "tablet", now);
     await records.createPlan({
       kind: "taper",
       substanceId: "kratom-leaf",
