@@ -132,5 +132,14 @@ describe.skipIf(!available)("Today: what matters first", () => {
       .poll(() => page.getByTestId("today-doses").locator("ul.today-doses li").count())
       .toBe(before + 1);
     expect(await page.getByTestId("today-doses").textContent()).toMatch(/1\.5 g/);
+
+    // Signing out forgets the copies this tab kept.
+    const keptKeys = () =>
+      page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("mitra.last.")));
+    expect((await keptKeys()).length).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Menu" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL("**/sign-in");
+    expect(await keptKeys()).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation } from "react-router-dom";
 import { OutboxStatus } from "../offline/OutboxStatus.tsx";
 import { countEntries } from "../offline/outbox-status.ts";
 import { entriesOf } from "../offline/outbox-store.ts";
+import { forgetLastKnown } from "../offline/use-last-known.ts";
 import { useSession } from "../session/session-context.tsx";
 import { navigationFor } from "./navigation.ts";
 import { titleForPath } from "./page-title.ts";
@@ -25,6 +26,7 @@ export function Layout() {
       )
     )
       return;
+    forgetLastKnown();
     await signOut();
   };
 

@@ -70,3 +70,14 @@ export function useLastKnown<T>(userId: string, path: string): LastKnown<T> {
 
   return state;
 }
+
+/** Forgets every copy kept in this tab (on signing out: the next person never sees them). */
+export function forgetLastKnown(): void {
+  try {
+    for (const key of Object.keys(sessionStorage)) {
+      if (key.startsWith(PREFIX)) sessionStorage.removeItem(key);
+    }
+  } catch {
+    // storage turned off: nothing kept
+  }
+}
