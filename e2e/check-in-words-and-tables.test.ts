@@ -58,4 +58,18 @@ describe.skipIf(!available)("reading and reaching a check-in on a phone", () => 
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   });
+
+  it("offers 988 before 911 on the danger bar for thoughts of self-harm", async () => {
+    const { page, server } = app;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.baseUrl}/check-in/red-flags`);
+    const self = page
+      .locator("form.check-in-form")
+      .getByRole("group", { name: /suicide/ })
+      .getByText("Yes", { exact: true });
+    await self.click();
+    const calls = page.locator(".live-score-urgent a[href^='tel:']");
+    await expect.poll(() => calls.allTextContents()).toEqual(["Call 988", "Call 911"]);
+    await page.screenshot({ path: "test-results/danger-bar-988-first-390.png" });
+  });
 });
