@@ -158,6 +158,7 @@ export function InstrumentForm({
         instrument={instrument}
         score={score}
         flagged={warnings.some((w) => w.severity === "urgent")}
+        selfHarm={warnings.some((w) => w.code === "redflag.self-harm")}
         jurisdiction={jurisdiction}
       />
     </form>

@@ -45,7 +45,13 @@ export function SideEffectsTimeline({
       {rows.length === 0 ? (
         <p>No side effects reported on these days.</p>
       ) : (
-        <div className="table-scroll">
+        // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
+        <section
+          className="table-scroll"
+          aria-label="Side effects, table"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs the focus
+          tabIndex={0}
+        >
           <table className="side-effects-table">
             <caption className="visually-hidden">
               Side effects reported, by day in{" "}
@@ -81,7 +87,7 @@ export function SideEffectsTimeline({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {rows.length > 0 && notReported.length > 0 && (
         <p className="muted small">Not reported on these days: {notReported.join(", ")}.</p>

@@ -1,30 +1,19 @@
-import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
-import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
-import { api } from "../api.ts";
-import { useOutboxSent } from "../offline/use-outbox-sent.ts";
 import { formatTime } from "./format-time.ts";
-import type { AssessmentListResponse, AssessmentView } from "./types.ts";
+import type { AssessmentView } from "./types.ts";
 
-/** Today's check-in card: the latest check-in since midnight in the person's zone, if any. */
-export function TodayCheckInCard({ timeZone }: { timeZone: string }) {
-  const [latest, setLatest] = useState<AssessmentView | null | undefined>(undefined);
-  const sent = useOutboxSent();
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` asks again after the outbox sent check-ins
-  useEffect(() => {
-    let live = true;
-    const midnight = startOfZonedDay(zonedDay(new Date(), timeZone), timeZone).toISOString();
-    api<AssessmentListResponse>(
-      "GET",
-      `/api/assessments?from=${encodeURIComponent(midnight)}&limit=1`,
-    )
-      .then((r) => live && setLatest(r.assessments[0] ?? null))
-      .catch(() => live && setLatest(null));
-    return () => {
-      live = false;
-    };
-  }, [timeZone, sent]);
+/**
+ * Today's check-in card: the latest of today's check-ins (newest first, since midnight in the
+ * person's zone), if any; undefined while loading, null when they could not be loaded.
+ */
+export function TodayCheckInCard({
+  checkIns,
+  timeZone,
+}: {
+  checkIns: AssessmentView[] | null | undefined;
+  timeZone: string;
+}) {
+  const latest = checkIns?.[0];
 
   return (
     <section className="card" aria-labelledby="today-checkin" data-testid="today-checkin">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CrisisResource } from "../../core/assessment/crisis-resource.ts";
-import { crisisLinesFor, emergencyLine, telHref } from "./crisis-lines.ts";
+import { crisisLinesFor, emergencyLine, suicideCrisisLine, telHref } from "./crisis-lines.ts";
 
 const line = (id: string, region: string, kind: CrisisResource["kind"], phone?: string) =>
   ({
@@ -57,5 +57,9 @@ describe("crisis lines for a person", () => {
   it("finds an emergency number in the bundled data and dials without hyphens", () => {
     expect(emergencyLine("US")?.phone).toBe("911");
     expect(telHref("1-800-222-1222")).toBe("tel:18002221222");
+  });
+
+  it("finds the suicide and crisis line for the place, with a number to call", () => {
+    expect(suicideCrisisLine("US-FL")?.phone).toBe("988");
   });
 });

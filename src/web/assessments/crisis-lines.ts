@@ -45,4 +45,10 @@ export function emergencyLine(jurisdiction: string | null): CrisisResource | und
   return lines.find((l) => l.kind === "emergency" && l.phone !== undefined);
 }
 
+/** The suicide and crisis line to offer first for thoughts of self-harm (e.g. 988 in the US). */
+export function suicideCrisisLine(jurisdiction: string | null): CrisisResource | undefined {
+  const lines = crisisLinesFor(jurisdiction);
+  return lines.find((l) => l.kind === "suicide-crisis" && l.phone !== undefined);
+}
+
 export const telHref = (phone: string) => `tel:${phone.replaceAll("-", "")}`;

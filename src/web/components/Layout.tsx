@@ -1,10 +1,12 @@
-import { Suspense, useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router-dom";
 import { OutboxStatus } from "../offline/OutboxStatus.tsx";
 import { countEntries } from "../offline/outbox-status.ts";
 import { entriesOf } from "../offline/outbox-store.ts";
+import { forgetLastKnown } from "../offline/use-last-known.ts";
 import { useSession } from "../session/session-context.tsx";
 import { navigationFor } from "./navigation.ts";
+import { titleForPath } from "./page-title.ts";
 
 /** Skip link, header with the always-present "Get help now", menu, page, and phone tab bar. */
 export function Layout() {
@@ -24,8 +26,14 @@ export function Layout() {
       )
     )
       return;
+    forgetLastKnown();
     await signOut();
   };
+
+  // Each page its own title; before the pages' own effects, so a page can name itself closer.
+  useLayoutEffect(() => {
+    document.title = titleForPath(location.pathname);
+  }, [location.pathname]);
 
   // A new page: close the menu and move focus to the page so screen readers announce it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation

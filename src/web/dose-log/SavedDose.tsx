@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { Link } from "react-router-dom";
 import { WarningList } from "../components/WarningList.tsx";
 import { useUser } from "../session/session-context.tsx";
@@ -16,10 +17,17 @@ export function SavedDose({
 }) {
   const user = useUser();
   const i = result.ingestion;
+  // Saved: focus goes to what was stored, so a screen reader reads it and its warnings next.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
   return (
     <div className="saved-dose">
       <section className="card saved-card" role="status" aria-live="polite">
-        <h2>{edited ? "Change saved" : "Dose saved"}</h2>
+        <h2 ref={headingRef} tabIndex={-1}>
+          {edited ? "Change saved" : "Dose saved"}
+        </h2>
         <p>
           <strong>{formatDose(i.amount, i.unit)}</strong> {i.productName ?? i.substanceName} at{" "}
           {formatClock(i.takenAt, user.timeZone)}

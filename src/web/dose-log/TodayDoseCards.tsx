@@ -1,22 +1,59 @@
 import { Link } from "react-router-dom";
+import type { Severity } from "../../core/warning.ts";
+import { zonedDay } from "../../core/zoned-time.ts";
 import { WarningList } from "../components/WarningList.tsx";
+import type { OutboxEntry } from "../offline/outbox-entry.ts";
 import { ExposureChart } from "./ExposureChart.tsx";
 import { formatClock, formatDose } from "./format.ts";
-import { useTodaySummary } from "./use-today-summary.ts";
+import type { TodaySummary } from "./types.ts";
 
-/** Today's "Taken today" card: each dose with its time, and the day's totals. */
-export function TakenTodayCard() {
-  const today = useTodaySummary();
+/** undefined while loading, null when it could not be loaded. */
+type Today = TodaySummary | null | undefined;
+
+/** Doses kept on this device (no connection yet) taken on `day` in `timeZone`. */
+export function keptDosesOn(entries: OutboxEntry[], day: string, timeZone: string) {
+  return entries.filter(
+    (e) =>
+      e.kind === "dose" &&
+      typeof e.body.takenAt === "string" &&
+      zonedDay(e.body.takenAt, timeZone) === day,
+  );
+}
+
+/**
+ * Today's "Taken today" card: each dose with its time, and the day's totals; doses kept on this
+ * device and not yet sent are listed too, marked so, so a person can check before taking more.
+ */
+export function TakenTodayCard({
+  today,
+  kept,
+  timeZone,
+}: {
+  today: Today;
+  kept: OutboxEntry[];
+  timeZone: string;
+}) {
+  const nothing = today?.ingestions.length === 0 && kept.length === 0;
   return (
     <section className="card" aria-labelledby="today-doses" data-testid="today-doses">
       <h2 id="today-doses">Taken today</h2>
-      {today === undefined ? (
-        <p className="muted">Loading…</p>
-      ) : today === null ? (
-        <p className="muted">Could not load today's doses.</p>
-      ) : today.ingestions.length === 0 ? (
-        <p className="muted">Nothing logged yet today.</p>
-      ) : (
+      {today === undefined && <p className="muted">Loading…</p>}
+      {today === null && <p className="muted">Could not load today's doses from Mitra.</p>}
+      {nothing && <p className="muted">Nothing logged yet today.</p>}
+      {kept.length > 0 && (
+        <ul className="today-doses today-doses-kept" aria-label="Kept on this device, not sent yet">
+          {kept.map((e) => (
+            <li key={e.id} data-testid="today-kept-dose">
+              <span className="dose-time">{formatClock(String(e.body.takenAt), timeZone)}</span>{" "}
+              <strong>{e.summary}</strong>{" "}
+              <span className="muted">
+                (on this device, not sent yet: not checked for warnings)
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {today && today.ingestions.length > 0 && (
         <>
           <ul className="today-doses">
             {today.ingestions.map((i) => (
@@ -52,9 +89,17 @@ export function TakenTodayCard() {
   );
 }
 
-/** Today's "Warnings" card: every warning today's doses raise together, worst first. */
-export function TodayWarningsCard() {
-  const today = useTodaySummary();
+/** Warnings that ask for something now: shown open, and first on Today. */
+export const PRESSING: readonly Severity[] = ["urgent", "dangerous", "unsafe"];
+
+/**
+ * Today's "Warnings" card: every warning today's doses raise together, worst first (the worst
+ * whole, the others one line each). When none is pressing (cautions and notes only) the group
+ * is folded under one line that says how many, so it does not push the rest down a phone.
+ */
+export function TodayWarningsCard({ today }: { today: Today }) {
+  const warnings = today?.warnings ?? [];
+  const pressing = warnings.some((w) => PRESSING.includes(w.severity));
   return (
     <section className="card" aria-labelledby="today-warnings" data-testid="today-warnings">
       <h2 id="today-warnings">Warnings</h2>
@@ -62,18 +107,27 @@ export function TodayWarningsCard() {
         <p className="muted">Loading…</p>
       ) : today === null ? (
         <p className="muted">Could not load today's warnings.</p>
-      ) : today.warnings.length === 0 ? (
+      ) : warnings.length === 0 ? (
         <p className="muted">No open warnings.</p>
+      ) : pressing ? (
+        <WarningList warnings={warnings} title="Today's warnings" />
       ) : (
-        <WarningList warnings={today.warnings} title="Today's warnings" />
+        <details className="warnings-folded" data-testid="warnings-folded">
+          <summary>
+            {warnings.length === 1
+              ? "1 note for today's doses"
+              : `${warnings.length} notes for today's doses`}
+            , none pressing
+          </summary>
+          <WarningList warnings={warnings} title="Today's warnings" />
+        </details>
       )}
     </section>
   );
 }
 
 /** Today's exposure card: the estimated curve, shown as an estimate. */
-export function ExposureCard() {
-  const today = useTodaySummary();
+export function ExposureCard({ today }: { today: Today }) {
   if (!today?.exposure) return null;
   return (
     <section className="card" aria-labelledby="today-exposure" data-testid="today-exposure">

@@ -1,9 +1,28 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { ApiFailure } from "../api.ts";
 import { homeFor } from "../components/navigation.ts";
 import { TextField } from "../components/TextField.tsx";
 import { useSession } from "../session/session-context.tsx";
+
+/** Set once someone has signed in on this device: the sign-in page then says "Welcome back". */
+const SIGNED_IN_HERE = "mitra.signed-in-here";
+
+function signedInHereBefore(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_HERE) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function rememberSignedInHere(): void {
+  try {
+    localStorage.setItem(SIGNED_IN_HERE, "1");
+  } catch {
+    // storage turned off: the next visit says "Welcome" again
+  }
+}
 
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
@@ -15,6 +34,16 @@ export function AuthPage({ mode }: { mode: "sign-in" | "sign-up" }) {
   const [busy, setBusy] = useState(false);
   const [role, setRole] = useState<"patient" | "clinician">("patient");
   const signingUp = mode === "sign-up";
+  const [returning] = useState(signedInHereBefore);
+  const formRef = useRef<HTMLFormElement>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  // A refusal: focus goes to what to fix, the first field named or else the message itself.
+  useEffect(() => {
+    if (!failure) return;
+    const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (field ?? errorRef.current)?.focus();
+  }, [failure]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,9 +62,11 @@ export function AuthPage({ mode }: { mode: "sign-in" | "sign-up" }) {
           timeZone: browserTimeZone(),
           ...(displayName ? { displayName } : {}),
         });
+        rememberSignedInHere();
         navigate(homeFor(role));
       } else {
         await signIn(email, password);
+        rememberSignedInHere();
         navigate("/");
       }
     } catch (error) {
@@ -48,16 +79,30 @@ export function AuthPage({ mode }: { mode: "sign-in" | "sign-up" }) {
   return (
     <div className="auth">
       <section className="auth-intro">
-        <h1>{signingUp ? "Create your Mitra account" : "Welcome back"}</h1>
+        <h1>
+          {signingUp
+            ? "Create your Mitra account"
+            : returning
+              ? "Welcome back"
+              : "Welcome to Mitra"}
+        </h1>
         <p>
           Track withdrawal, doses and warnings in a few taps. Mitra records, scores and warns; it
           never prescribes. Your data stays yours: share it with a clinician only if you choose.
         </p>
       </section>
-      <form className="card auth-form" onSubmit={submit} noValidate aria-describedby="form-status">
+      <form
+        ref={formRef}
+        className="card auth-form"
+        onSubmit={submit}
+        noValidate
+        aria-describedby="form-status"
+      >
         <div id="form-status" role="alert" aria-live="assertive">
           {failure && failure.fields.length === 0 && (
-            <p className="form-error">{failure.message}</p>
+            <p className="form-error" ref={errorRef} tabIndex={-1}>
+              {failure.message}
+            </p>
           )}
         </div>
         {signingUp && (

@@ -10,6 +10,7 @@ import { CrisisLines } from "../assessments/CrisisLines.tsx";
 import { InstrumentForm } from "../assessments/InstrumentForm.tsx";
 import type { RecordResponse } from "../assessments/types.ts";
 import { useInstruments } from "../assessments/use-instruments.ts";
+import { usePageTitle } from "../components/page-title.ts";
 import { WarningList } from "../components/WarningList.tsx";
 import { KeptOnDevice } from "../offline/KeptOnDevice.tsx";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
@@ -95,6 +96,7 @@ function Picker({ instruments }: { instruments: InstrumentDefinition[] }) {
 }
 
 function Fill({ instrument }: { instrument: InstrumentDefinition }) {
+  usePageTitle(`${instrument.name} · Check-in`);
   const user = useUser();
   const navigate = useNavigate();
   const [result, setResult] = useState<RecordResponse | null>(null);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { nextDay, zonedDay } from "../../core/zoned-time.ts";
 import { ApiFailure, api } from "../api.ts";
+import { usePageTitle } from "../components/page-title.ts";
 import { DoseRow } from "../dose-log/DoseRow.tsx";
 import { dayRange, dayTotals, groupByDay, previousDay } from "../dose-log/days.ts";
 import { formatCalendarDay, formatDose } from "../dose-log/format.ts";
@@ -52,6 +53,7 @@ function DayView({ day, today, timeZone }: { day: string; today: string; timeZon
   const range = dayRange(day, timeZone);
   const { doses, error, remove } = useDoses(range.from, range.to);
   const ordered = doses ? [...doses].reverse() : undefined;
+  usePageTitle(`${day === today ? "Today" : formatCalendarDay(day)} · Dose history`);
   return (
     <div className="page history-page">
       <header className="page-header">

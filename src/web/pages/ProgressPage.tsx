@@ -189,7 +189,13 @@ function QuickChecks({
     <section className="card progress-card" aria-labelledby="progress-quick-check">
       <h2 id="progress-quick-check">{instrument.name}</h2>
       <p className="muted small">Each answer on its own, newest first. Ratings are 0 to 10.</p>
-      <div className="table-scroll">
+      {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+      <section
+        className="table-scroll"
+        aria-label={`${instrument.name}, table`}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs the focus
+        tabIndex={0}
+      >
         <table className="quick-check-table">
           <caption className="visually-hidden">
             {instrument.name}: your last {recent.length} answers
@@ -215,7 +221,7 @@ function QuickChecks({
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import {
   type PendingInvitation,
   SCOPE_LABELS,
 } from "../care-team/types.ts";
+import { CopyButton } from "../components/CopyButton.tsx";
 import { useUser } from "../session/session-context.tsx";
 
 const SCOPES = Object.keys(SCOPE_LABELS) as CareScope[];
@@ -161,6 +162,7 @@ export function SharePage() {
             <p className="code" data-testid="invitation-code">
               {created.code}
             </p>
+            <CopyButton text={created.code} label="Copy code" />
             <p className="muted small">
               It works once, until {formatDateTime(created.expiresAt, user.timeZone)}. Mitra does
               not keep the code, so it cannot show it again.

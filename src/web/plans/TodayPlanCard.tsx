@@ -1,24 +1,14 @@
-import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
-import { api } from "../api.ts";
 import { formatDay, formatDose } from "./format.ts";
 import type { TodayResponse } from "./types.ts";
 import { substanceName, useSubstances } from "./use-substances.ts";
 
-/** Today's card: each active plan's target and limits for today, in the person's zone. */
-export function TodayPlanCard() {
-  const [today, setToday] = useState<TodayResponse | null | undefined>(undefined);
+/**
+ * Today's card: each active plan's target and limits for today, in the person's zone (GET
+ * /api/plans/today; undefined while loading, null when it could not be loaded).
+ */
+export function TodayPlanCard({ today }: { today: TodayResponse | null | undefined }) {
   const substances = useSubstances();
-
-  useEffect(() => {
-    let live = true;
-    api<TodayResponse>("GET", "/api/plans/today")
-      .then((r) => live && setToday(r))
-      .catch(() => live && setToday(null));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const plans = today?.plans ?? [];
   return (
@@ -56,9 +46,11 @@ export function TodayPlanCard() {
           </ul>
         </div>
       ))}
-      <Link className="button" to="/plan">
-        {plans.length > 0 ? "View plan" : "Set up a plan"}
-      </Link>
+      {today !== null && (
+        <Link className="button" to="/plan">
+          {plans.length > 0 ? "View plan" : "Set up a plan"}
+        </Link>
+      )}
     </section>
   );
 }
