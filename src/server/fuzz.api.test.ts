@@ -59,6 +59,8 @@ const sessionEnding = new Set([
   "POST /api/auth/login",
   "POST /api/auth/register",
   "DELETE /api/me",
+  "POST /api/auth/logout-everywhere",
+  "POST /api/me/password",
 ]);
 
 function operationsOf(openapi: {
