@@ -193,6 +193,12 @@ export const ROUTES: RouteRow[] = [
   },
   {
     method: "GET",
+    template: "/api/ready",
+    request: () => ({ path: "/api/ready" }),
+    expect: everyone(200),
+  },
+  {
+    method: "GET",
     template: "/api/instruments",
     request: () => ({ path: "/api/instruments" }),
     expect: everyone(200),
