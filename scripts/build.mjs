@@ -41,10 +41,7 @@ function filesUnder(folder) {
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"));
 }
 
-const isTestCode = (file) =>
-  /\.test\.tsx?$/.test(file) ||
-  /(\.fixture|test-fixtures)\.ts$/.test(file) ||
-  file.startsWith("src/testing/");
+const isTestCode = (file) => /\.test\.tsx?$/.test(file) || file.startsWith("src/testing/");
 
 /** The files tsc compiles from (tsconfig.build.json's include and exclude) and its settings. */
 function serverInputs() {

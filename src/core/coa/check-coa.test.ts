@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { testLimits } from "../../testing/coa-limits-fixture.ts";
 import type { CertificateOfAnalysis } from "./certificate.ts";
 import { checkCoa } from "./check-coa.ts";
 import type { SevenOhCap } from "./coa-limits.ts";
 import type { CoaFinding } from "./finding.ts";
-import { testLimits } from "./test-limits.ts";
 
 const now = new Date("2026-11-23T12:00:00Z");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { testLimits } from "../../testing/coa-limits-fixture.ts";
 import { strainNameNote } from "./strain-name-note.ts";
-import { testLimits } from "./test-limits.ts";
 
 const note = testLimits.marketing_names;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { fixtureJurisdiction as j } from "../../testing/legal-fixtures.ts";
 import type { Jurisdiction } from "./jurisdiction.ts";
 import { resolveJurisdiction } from "./resolve-jurisdiction.ts";
-import { fixtureJurisdiction as j } from "./test-fixtures.ts";
 
 const tree: Jurisdiction[] = [
   j({ code: "XA", kind: "country", kratom: "legal", seven_oh: "under-review" }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { fixtureJurisdiction as j } from "../../testing/legal-fixtures.ts";
 import { searchJurisdictions } from "./search-jurisdictions.ts";
-import { fixtureJurisdiction as j } from "./test-fixtures.ts";
 
 const records = [
   j({ code: "XA", kind: "country", name: "Examplia" }),

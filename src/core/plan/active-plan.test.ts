@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { amountTaper, titration } from "../../testing/plan-fixtures.ts";
 import type { ActivePlan } from "../safety/types.ts";
 import { activePlanLimits } from "./active-plan.ts";
 import { targetForDay } from "./schedule.ts";
-import { amountTaper, titration } from "./test-plans.ts";
 
 describe("activePlanLimits", () => {
   const taper = { ...amountTaper, maxPerDose: 2, maxPerDay: 5, minHoursBetweenDoses: 4 };

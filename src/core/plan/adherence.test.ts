@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { amountTaper } from "../../testing/plan-fixtures.ts";
 import {
   type AdherenceDose,
   adherence,
@@ -6,7 +7,6 @@ import {
   type UnitConverter,
 } from "./adherence.ts";
 import type { PlanDefinition } from "./plan-definition.ts";
-import { amountTaper } from "./test-plans.ts";
 
 const dose = (takenAt: string, amount: number, unit = "g"): AdherenceDose => ({
   takenAt,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { amountTaper, titration } from "../../testing/plan-fixtures.ts";
 import { PLAN_FIELDS, planChanged } from "./plan-changes.ts";
-import { amountTaper, titration } from "./test-plans.ts";
 
 describe("planChanged", () => {
   it("lists nothing for identical versions", () => {

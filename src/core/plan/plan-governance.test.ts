@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { amountTaper } from "../../testing/plan-fixtures.ts";
 import { governedAdherence } from "./governed-adherence.ts";
 import type { PlanDefinition } from "./plan-definition.ts";
 import { endedOnDay, type GovernedPlan, planDays, plansInForceOn } from "./plan-governance.ts";
-import { amountTaper } from "./test-plans.ts";
 import type { DatedPlanVersion } from "./version-in-force.ts";
 
 /** 6 g a day held for 30 days from 1 October. */

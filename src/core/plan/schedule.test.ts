@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { amountTaper, percentTaper, titration } from "../../testing/plan-fixtures.ts";
 import { addDays } from "./calendar-day.ts";
 import type { PlanDefinition } from "./plan-definition.ts";
 import { roundingStepOf } from "./rounding.ts";
 import { limitReachedOn, planLimit, planSchedule, targetForDay } from "./schedule.ts";
-import { amountTaper, percentTaper, titration } from "./test-plans.ts";
 import { InvalidPlanError } from "./validate-plan.ts";
 
 /** The distinct targets of a schedule, in order (one per step). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { amountTaper, percentTaper, titration } from "../../testing/plan-fixtures.ts";
 import type { PlanDefinition } from "./plan-definition.ts";
-import { amountTaper, percentTaper, titration } from "./test-plans.ts";
 import { assertValidPlan, InvalidPlanError, validatePlan } from "./validate-plan.ts";
 
 /** The fields named by the issues of a plan. */

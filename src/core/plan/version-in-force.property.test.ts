@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { singlePlanAdherence } from "../../testing/versioned-plans.ts";
 import { zonedDay } from "../zoned-time.ts";
 import { adherence } from "./adherence.ts";
 import { addDays } from "./calendar-day.ts";
 import type { PlanDefinition } from "./plan-definition.ts";
-import { singlePlanAdherence } from "./test-versioned.ts";
 import { type DatedPlanVersion, versionInForceOn, versionSpans } from "./version-in-force.ts";
 
 const zones = fc.constantFrom(

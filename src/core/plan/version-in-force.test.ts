@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { amountTaper } from "../../testing/plan-fixtures.ts";
+import { singlePlanAdherence } from "../../testing/versioned-plans.ts";
 import { adherence } from "./adherence.ts";
 import type { PlanDefinition } from "./plan-definition.ts";
-import { amountTaper } from "./test-plans.ts";
-import { singlePlanAdherence } from "./test-versioned.ts";
 import {
   type DatedPlanVersion,
   effectiveFromDay,

@@ -5,7 +5,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureJurisdiction as j } from "../../core/legal/test-fixtures.ts";
+import { fixtureJurisdiction as j } from "../../testing/legal-fixtures.ts";
 import type { AppContext } from "../context.ts";
 import { installErrorHandling } from "../http/error-handler.ts";
 import { type KnowledgeBase, loadedKnowledgeBase } from "./knowledge-base.ts";

@@ -11,11 +11,11 @@ import {
   type SeededRecord,
   seedPatientRecord,
 } from "../../testing/care-team-records.ts";
+import { readPdfText } from "../../testing/pdf-text.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { NOT_EXPORTED_TABLES, OWNED_TABLES, tableNames } from "./csv-export.ts";
 import { INSTRUMENT_SYSTEM } from "./fhir-bundle.ts";
-import { readPdfText } from "./test-pdf-text.ts";
 
 const pgReachable = await isPostgresReachable();
 indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);

@@ -10,10 +10,10 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { answersFor, linkClinician } from "../../testing/care-team-records.ts";
+import { readPdfText } from "../../testing/pdf-text.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { INSTRUMENT_SYSTEM } from "./fhir-bundle.ts";
-import { readPdfText } from "./test-pdf-text.ts";
 
 const pgReachable = await isPostgresReachable();
 indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);

@@ -1,4 +1,4 @@
-import type { Jurisdiction } from "./jurisdiction.ts";
+import type { Jurisdiction } from "../core/legal/jurisdiction.ts";
 
 /** A small, made-up jurisdiction tree for tests; not legal facts. */
 export function fixtureJurisdiction(

@@ -1,6 +1,6 @@
-import type { AdherenceDose, AdherenceOptions } from "./adherence.ts";
-import { governedAdherence, type VersionedAdherenceDay } from "./governed-adherence.ts";
-import type { DatedPlanVersion } from "./version-in-force.ts";
+import type { AdherenceDose, AdherenceOptions } from "../core/plan/adherence.ts";
+import { governedAdherence, type VersionedAdherenceDay } from "../core/plan/governed-adherence.ts";
+import type { DatedPlanVersion } from "../core/plan/version-in-force.ts";
 
 /**
  * For tests: adherence of one active plan that is the person's only plan, so every day is

@@ -1,6 +1,6 @@
 /** Plans shared by the tests in this folder (not part of the public API). */
 
-import type { PlanDefinition } from "./plan-definition.ts";
+import type { PlanDefinition } from "../core/plan/plan-definition.ts";
 
 /** 4 g a day, down 0.5 g every 7 days to nothing. */
 export const amountTaper: PlanDefinition = {

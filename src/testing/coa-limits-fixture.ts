@@ -1,4 +1,4 @@
-import type { CoaLimits } from "./coa-limits.ts";
+import type { CoaLimits } from "../core/coa/coa-limits.ts";
 
 const source = [{ title: "Test source", url: "https://example.org/limits" }];
 const rule = { sources: source, as_of: "2026-01-01", verified: true };
