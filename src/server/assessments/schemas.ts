@@ -2,8 +2,8 @@ import { z } from "zod";
 import { crisisResourceSchema } from "../../knowledge/crisis-resources.schema.ts";
 import { instrumentSchema } from "../../knowledge/instruments.schema.ts";
 import { findInstrument, loadInstruments } from "../../knowledge/instruments.ts";
-import { isoInstant } from "../http/instant.ts";
-import { warningView } from "../http/warning-schemas.ts";
+import { isoInstant } from "../../api/instant.ts";
+import { warningView } from "../../api/warning-views.ts";
 
 /** Zod schemas of the assessment routes: requests validated at the edge, responses documented. */
 

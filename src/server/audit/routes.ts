@@ -2,7 +2,7 @@ import { z } from "zod";
 import { queryAudit } from "../../db/audit-views.ts";
 import { requireRole, requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
-import { isoInstant } from "../http/instant.ts";
+import { isoInstant } from "../../api/instant.ts";
 
 /** Most entries one page returns. */
 const MAX_LIMIT = 500;

@@ -9,7 +9,7 @@ import {
   PENDING_KINDS,
   SEVEN_OH_STATUSES,
 } from "../../core/legal/jurisdiction.ts";
-import { citationView } from "../http/warning-schemas.ts";
+import { citationView } from "../../api/warning-views.ts";
 
 /** Zod schemas of the public knowledge routes: requests validated at the edge, responses documented. */
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../http/api-error.ts";
-import { isoInstant } from "../http/instant.ts";
+import { isoInstant } from "../../api/instant.ts";
 
 const DAY_MS = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SEVERITIES } from "../../core/warning.ts";
+import { SEVERITIES } from "../core/warning.ts";
 
 /** How a source appears in every API answer. */
 export const citationView = z.object({

@@ -1,0 +1,12 @@
+import { healthRoutes } from "./health.ts";
+
+/**
+ * Every route of Mitra's HTTP API, by name. The server must handle exactly these
+ * (src/server/contract.api.test.ts); the OpenAPI document and the authorization matrix are made
+ * from them; the web app calls them through src/web/api-client.ts.
+ */
+export const contract = {
+  ...healthRoutes,
+};
+
+export type RouteName = keyof typeof contract;
