@@ -11,11 +11,13 @@ export async function serveWebApp(app: App, root: string): Promise<boolean> {
     prefix: "/",
     wildcard: false,
     index: ["index.html"],
+    // The build writes .br and .gz beside each text file; a browser that accepts one gets it.
+    preCompressed: true,
     // Our own Cache-Control below; left on, @fastify/send overwrote it with "max-age=0", so
     // hashed assets were never kept and /sw.js was not marked no-cache.
     cacheControl: false,
-    setHeaders(res, path) {
-      res.setHeader(
+    setHeaders(reply, path) {
+      reply.header(
         "cache-control",
         path.includes(`${join(root, "assets")}`)
           ? "public, max-age=31536000, immutable"
