@@ -24,6 +24,17 @@ export {
   type GovernedPlan,
   plansInForceOn,
 } from "./plan-governance.ts";
+export {
+  clinicianMayChangePlans,
+  clinicianMayReadPlans,
+  decideRevision,
+  endingChangesPlan,
+  FIRST_PLAN_VERSION,
+  type PlanEnding,
+  planEnding,
+  planReadIsAudited,
+  plansReplacedBy,
+} from "./plan-lifecycle.ts";
 export { validatePlanForStorage } from "./plan-size.ts";
 export { coversSameSubject } from "./plan-subject.ts";
 export {
