@@ -13,7 +13,6 @@ export {
   governedAdherence,
   type VersionedAdherenceDay,
 } from "./governed-adherence.ts";
-export { planChanged } from "./plan-changes.ts";
 export {
   PLAN_KINDS,
   type PlanDefinition,
