@@ -18,6 +18,7 @@ export {
   type PlanDefinition,
   type PlanKind,
 } from "./plan-definition.ts";
+export { planDoses } from "./plan-doses.ts";
 export {
   endedOnDay,
   type GovernedPlan,
@@ -38,6 +39,7 @@ export { validatePlanForStorage } from "./plan-size.ts";
 export { coversSameSubject } from "./plan-subject.ts";
 export {
   limitReachedOn,
+  nextTargetChange,
   planSchedule,
   type ScheduledDay,
   targetForDay,
