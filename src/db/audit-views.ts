@@ -17,6 +17,7 @@ export interface AuditView {
   entity: string;
   entityId: string | null;
   address: string | null;
+  /** What the entry recorded beyond who, what and when; null in `withoutDetails` listings. */
   details: Record<string, unknown> | null;
 }
 
@@ -33,6 +34,12 @@ export interface AuditQuery {
    */
   beforeId?: string;
   limit: number;
+  /**
+   * Leave out every entry's details (always null): the administrator's listing shows who did
+   * what kind of thing to whose account and when, never what a record said (a red flag, the
+   * substances a warning named).
+   */
+  withoutDetails?: boolean;
 }
 
 /** Newest first. Read-only: nothing in Mitra edits or deletes an entry through the API. */
@@ -83,6 +90,9 @@ export async function queryAudit(db: Kysely<Database>, q: AuditQuery): Promise<A
     entity: r.entity,
     entityId: r.entity_id,
     address: r.address,
-    details: r.details === null ? null : (JSON.parse(r.details) as Record<string, unknown>),
+    details:
+      r.details === null || q.withoutDetails
+        ? null
+        : (JSON.parse(r.details) as Record<string, unknown>),
   }));
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import { withAuditEntry } from "./audit.ts";
 import type { Database } from "./schema.ts";
 import type { CustomSubstancesTable } from "./tables/dose-log.ts";
 
@@ -23,30 +24,57 @@ function decode(row: Selectable<CustomSubstancesTable>): CustomSubstanceRecord {
   };
 }
 
-/** Stores a custom substance unless the id exists, then reads back what is stored under it. */
+/**
+ * Stores a custom substance unless the id exists, with its audit entry (`address`: the client's)
+ * in the same transaction, then reads back what is stored under that id.
+ */
 export async function insertCustomSubstance(
   db: Kysely<Database>,
-  c: { id: string; userId: string; name: string; classId: string | null; now: Date },
+  c: {
+    id: string;
+    userId: string;
+    name: string;
+    classId: string | null;
+    now: Date;
+    address: string | null;
+  },
 ): Promise<{ created: boolean; record: CustomSubstanceRecord }> {
   const at = c.now.toISOString();
-  const result = await db
-    .insertInto("custom_substances")
-    .values({
-      id: c.id,
-      user_id: c.userId,
-      name: c.name,
-      class: c.classId,
-      created_at: at,
-      updated_at: at,
-    })
-    .onConflict((oc) => oc.column("id").doNothing())
-    .executeTakeFirst();
-  const row = await db
-    .selectFrom("custom_substances")
-    .selectAll()
-    .where("id", "=", c.id)
-    .executeTakeFirstOrThrow();
-  return { created: Number(result.numInsertedOrUpdatedRows ?? 0) > 0, record: decode(row) };
+  return withAuditEntry(
+    db,
+    async (trx) => {
+      const result = await trx
+        .insertInto("custom_substances")
+        .values({
+          id: c.id,
+          user_id: c.userId,
+          name: c.name,
+          class: c.classId,
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.column("id").doNothing())
+        .executeTakeFirst();
+      const row = await trx
+        .selectFrom("custom_substances")
+        .selectAll()
+        .where("id", "=", c.id)
+        .executeTakeFirstOrThrow();
+      return { created: Number(result.numInsertedOrUpdatedRows ?? 0) > 0, record: decode(row) };
+    },
+    ({ created }) =>
+      created
+        ? {
+            actorId: c.userId,
+            subjectId: c.userId,
+            action: "create",
+            entity: "custom_substance",
+            entityId: c.id,
+            address: c.address,
+            at: c.now,
+          }
+        : null,
+  );
 }
 
 /** A person's custom substances, by name. */

@@ -18,15 +18,32 @@ export async function recordAttempt(
   return rows.map((row) => row.id);
 }
 
-/** Failures per key since `since`, and the oldest of them (to compute Retry-After). */
-export async function countLoginFailures(db: Kysely<Database>, key: string, since: Date) {
+/**
+ * Failures per key since `since` other than the rows `excluding` (an attempt's own), with the
+ * oldest and the newest of them (to compute Retry-After).
+ */
+export async function countLoginFailures(
+  db: Kysely<Database>,
+  key: string,
+  since: Date,
+  excluding: readonly string[] = [],
+) {
   const row = await db
     .selectFrom("login_failures")
-    .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.min("failed_at").as("oldest")])
+    .select((eb) => [
+      eb.fn.countAll<number>().as("count"),
+      eb.fn.min("failed_at").as("oldest"),
+      eb.fn.max("failed_at").as("newest"),
+    ])
     .where("key", "=", key)
     .where("failed_at", ">", since.toISOString())
+    .$if(excluding.length > 0, (qb) => qb.where("id", "not in", [...excluding]))
     .executeTakeFirst();
-  return { count: Number(row?.count ?? 0), oldest: row?.oldest ?? null };
+  return {
+    count: Number(row?.count ?? 0),
+    oldest: row?.oldest ?? null,
+    newest: row?.newest ?? null,
+  };
 }
 
 export async function deleteAttempts(db: Kysely<Database>, ids: string[]): Promise<void> {
@@ -38,6 +55,24 @@ export async function clearLoginFailures(db: Kysely<Database>, key: string): Pro
   await db.deleteFrom("login_failures").where("key", "=", key).execute();
 }
 
-export async function pruneLoginFailures(db: Kysely<Database>, before: Date): Promise<void> {
-  await db.deleteFrom("login_failures").where("failed_at", "<=", before.toISOString()).execute();
+/** The account key of a failed sign-in (see `throttleKeys`); every other key is pruned earlier. */
+const ACCOUNT_KEY = "account:%";
+
+/** Removes failures at or before `before`, sign-in failures of an account at or before `accountsBefore`. */
+export async function pruneLoginFailures(
+  db: Kysely<Database>,
+  cutoffs: { before: Date; accountsBefore: Date },
+): Promise<void> {
+  await db
+    .deleteFrom("login_failures")
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb("key", "not like", ACCOUNT_KEY),
+          eb("failed_at", "<=", cutoffs.before.toISOString()),
+        ]),
+        eb("failed_at", "<=", cutoffs.accountsBefore.toISOString()),
+      ]),
+    )
+    .execute();
 }

@@ -3,11 +3,14 @@ import { type Kysely, PostgresAdapter, type Selectable, type Transaction } from 
 import {
   type ActivePlanLimits,
   activePlanLimits,
-  coversSameSubject,
+  decideRevision,
+  FIRST_PLAN_VERSION,
   InvalidPlanError,
   type PlanDefinition,
-  planChanged,
+  type PlanEnding,
+  planEnding,
   plansInForceOn,
+  plansReplacedBy,
 } from "../core/plan/index.ts";
 import { isValidTimeZone, nextDay, startOfZonedDay } from "../core/zoned-time.ts";
 import { preparedQuery } from "./prepared-query.ts";
@@ -18,9 +21,10 @@ import { inTransaction } from "./transaction.ts";
 /**
  * Repository of titration and taper plans. Functions take user ids (not a request), so the
  * person's own routes and a consenting clinician's routes share them. A plan's content lives in
- * versions: a change adds a version, never overwrites one. A person has at most one active plan
- * per substance or product (core `coversSameSubject`): a new one ends the old one, recorded as
- * `replaced`. Callers validate definitions (core `validatePlan`) before storing them. Nothing
+ * versions: a change adds a version, never overwrites one. What a change does (one active plan
+ * per substance or product, version numbers, what an end records) is core's
+ * `plan-lifecycle.ts`; these functions load, ask it and store. Callers validate definitions (core
+ * `validatePlan`) and check who may act before storing them. Nothing
  * here refuses a start date in the past: which plan governs which day (an ended plan up to the
  * day before it was ended; an earlier plan for the same substance keeping its days from a
  * back-dated replacement) is decided when reading, by core `plan-governance.ts`, in one place.
@@ -254,29 +258,30 @@ const subjectColumns = (definition: PlanDefinition) => ({
   product_id: definition.productId ?? null,
 });
 
-/** Ends the person's other active plans that cover the same substance or product as `definition`. */
+/** The columns of a plan's end (see PlansTable). */
+const endingColumns = (ending: PlanEnding) => ({
+  status: ending.status,
+  ended_at: ending.endedAt,
+  ended_by: ending.endedBy,
+  end_reason: ending.endReason,
+  replaced_by: ending.replacedBy,
+});
+
+/** Ends the person's other active plans that plan `planId` with `definition` replaces (core). */
 async function replaceOverlapping(
   trx: Kysely<Database>,
   userId: string,
   planId: string,
   definition: PlanDefinition,
   actorId: string,
-  at: string,
+  now: Date,
 ): Promise<string[]> {
-  const others = (await listPlans(trx, userId, { status: "active" })).filter(
-    (p) => p.id !== planId && coversSameSubject(p.current.definition, definition),
-  );
-  if (others.length === 0) return [];
-  const ids = others.map((p) => p.id);
+  const active = await listPlans(trx, userId, { status: "active" });
+  const ids = plansReplacedBy(planId, definition, active);
+  if (ids.length === 0) return [];
   await trx
     .updateTable("plans")
-    .set({
-      status: "ended",
-      ended_at: at,
-      ended_by: actorId,
-      end_reason: "replaced",
-      replaced_by: planId,
-    })
+    .set(endingColumns(planEnding(actorId, now, planId)))
     .where("id", "in", ids)
     .where("status", "=", "active")
     .execute();
@@ -318,7 +323,14 @@ export async function insertPlan(db: Kysely<Database>, p: NewPlan): Promise<Plan
       .executeTakeFirst();
     if (existing) return { created: false, replaced: [] as string[] };
     // The plans it replaces end first: the unique indexes allow one active plan per subject.
-    const replaced = await replaceOverlapping(trx, p.userId, p.id, p.definition, p.createdBy, at);
+    const replaced = await replaceOverlapping(
+      trx,
+      p.userId,
+      p.id,
+      p.definition,
+      p.createdBy,
+      p.now,
+    );
     await trx
       .insertInto("plans")
       .values({
@@ -339,9 +351,9 @@ export async function insertPlan(db: Kysely<Database>, p: NewPlan): Promise<Plan
       .values({
         id: randomUUID(),
         plan_id: p.id,
-        version: 1,
+        version: FIRST_PLAN_VERSION.version,
         definition: JSON.stringify(p.definition),
-        changed_fields: "[]",
+        changed_fields: JSON.stringify(FIRST_PLAN_VERSION.changedFields),
         created_by: p.createdBy,
         created_at: at,
       })
@@ -368,10 +380,10 @@ export type PlanRevisionResult =
   | { outcome: "revised"; plan: PlanWithVersions; replaced: string[] };
 
 /**
- * Adds a version to an active plan with the fields that changed (core `planChanged`). The same
- * definition again adds nothing (`unchanged`), so a retried save is harmless. An ended plan is
- * not revised. If the new version moves the plan to a substance or product another active plan
- * covers, that plan is replaced.
+ * Adds a version to an active plan as core `decideRevision` says: with the fields that changed;
+ * nothing for the same definition again (`unchanged`); nothing to an ended plan. If the new
+ * version moves the plan to a substance or product another active plan covers, that plan is
+ * replaced.
  */
 export async function revisePlan(
   db: Kysely<Database>,
@@ -388,17 +400,16 @@ export async function revisePlan(
     await lockPersonsPlans(trx, owner.user_id);
     const plan = await getPlan(trx, r.planId);
     if (!plan) return { outcome: "not_found" };
-    if (plan.status !== "active") return { outcome: "ended", plan };
-    const changed = planChanged(plan.current.definition, r.definition);
-    if (changed.length === 0) return { outcome: "unchanged", plan };
+    const decision = decideRevision(plan, r.definition);
+    if (decision.outcome !== "revised") return { outcome: decision.outcome, plan };
     await trx
       .insertInto("plan_versions")
       .values({
         id: randomUUID(),
         plan_id: plan.id,
-        version: plan.current.version + 1,
+        version: decision.version,
         definition: JSON.stringify(r.definition),
-        changed_fields: JSON.stringify(changed),
+        changed_fields: JSON.stringify(decision.changedFields),
         created_by: r.createdBy,
         created_at: at,
       })
@@ -409,7 +420,7 @@ export async function revisePlan(
       plan.id,
       r.definition,
       r.createdBy,
-      at,
+      r.now,
     );
     await trx
       .updateTable("plans")
@@ -425,8 +436,8 @@ export async function revisePlan(
 }
 
 /**
- * Ends an active plan. Ending an ended plan changes nothing and returns it as it is (a retry is
- * harmless). Null when there is no such plan.
+ * Ends an active plan (core `planEnding`). Ending an ended plan changes nothing and returns it as
+ * it is (a retry is harmless). Null when there is no such plan.
  */
 export async function endPlan(
   db: Kysely<Database>,
@@ -436,7 +447,7 @@ export async function endPlan(
 ): Promise<PlanWithVersions | null> {
   await db
     .updateTable("plans")
-    .set({ status: "ended", ended_at: now.toISOString(), ended_by: endedBy, end_reason: "ended" })
+    .set(endingColumns(planEnding(endedBy, now)))
     .where("id", "=", planId)
     .where("status", "=", "active")
     .execute();

@@ -6,6 +6,7 @@ import {
   type SqlBool,
   sql,
 } from "kysely";
+import type { AnsweredCheckIn, AssessmentPoint as TriagePoint } from "../core/triage/index.ts";
 import { scopePattern } from "./care-team.ts";
 import type { Database } from "./schema.ts";
 import type { CareScope } from "./tables/care-team.ts";
@@ -108,11 +109,8 @@ export function linkedPatients(db: Db, clinicianId: string): Promise<LinkedPatie
     .execute() as Promise<LinkedPatientRow[]>;
 }
 
-/** One assessment as the dashboard needs it. */
-export interface AssessmentPoint {
-  takenAt: string;
-  instrument: string;
-  total: number | null;
+/** One assessment as the dashboard needs it (core's point with its stored red-flag mark). */
+export interface AssessmentPoint extends TriagePoint {
   redFlag: boolean;
 }
 
@@ -235,16 +233,6 @@ export function flaggedDosesQuery(db: Db, clinicianId: string, since: Date, now:
       sql<boolean>`deleted_at is null
       and (warnings like '%"code":"plan.%' or warnings like '%"code":"interaction.%')`,
     );
-}
-
-/** One check-in with its answers, for the red-flag and reported-sign rules. */
-export interface AnsweredCheckIn {
-  id: string;
-  takenAt: string;
-  instrument: string;
-  /** The stored red-flag mark (set when the answers raised one as recorded). */
-  redFlag: boolean;
-  answers: Record<string, number>;
 }
 
 /** The query behind `openCheckIns` (exported so tests can check its plan). */

@@ -13,6 +13,7 @@ import type { DatabaseHandle } from "../db/connection.ts";
 import { accountDeletionRoutes } from "./account-deletion/routes.ts";
 import { adminRoutes } from "./admin/routes.ts";
 import { assessmentRoutes } from "./assessments/routes.ts";
+import { installRefusalAudit } from "./audit/refusals.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { credentialRoutes } from "./auth/credential-routes.ts";
 import { authRoutes } from "./auth/routes.ts";
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
   installSessions(app);
+  installRefusalAudit(app);
 
   for (const feature of features) await app.register(feature);
 

@@ -18,10 +18,14 @@ export interface Config {
   /** Mark cookies Secure. `auto`: when the request came over HTTPS (directly or via the proxy). */
   secureCookies: "auto" | "always" | "never";
   sessionTtlHours: number;
-  /** Login failures allowed per account and per address within the window before a 429. */
+  /** A session unused this long ends, whatever its lifetime left. */
+  sessionIdleMinutes: number;
+  /** Sign-in failures per account and per address within the window before attempts wait. */
   loginFailuresPerAccount: number;
   loginFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /** The first wait past those limits; each further failure doubles it, up to the window. */
+  loginDelaySeconds: number;
   /** Sign-up attempts allowed per address within the sign-in window, taken e-mails included. */
   registrationsPerAddress: number;
   /** Serve Prometheus metrics at /metrics. */
@@ -64,9 +68,11 @@ const environmentSchema = z.object({
     .default(false),
   MITRA_SECURE_COOKIES: z.enum(["auto", "always", "never"]).default("auto"),
   MITRA_SESSION_TTL_HOURS: integer(1, 24 * 90).default(24 * 7),
+  MITRA_SESSION_IDLE_MINUTES: integer(5, 24 * 90 * 60).default(12 * 60),
   MITRA_LOGIN_FAILURES_PER_ACCOUNT: integer(1, 1000).default(5),
   MITRA_LOGIN_FAILURES_PER_ADDRESS: integer(1, 10000).default(30),
   MITRA_LOGIN_WINDOW_MINUTES: integer(1, 24 * 60).default(15),
+  MITRA_LOGIN_DELAY_SECONDS: integer(1, 3600).default(30),
   MITRA_REGISTRATIONS_PER_ADDRESS: integer(1, 100000).default(10),
   MITRA_METRICS: boolean.default(false),
 });
@@ -96,9 +102,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.MITRA_TRUST_PROXY,
     secureCookies: e.MITRA_SECURE_COOKIES,
     sessionTtlHours: e.MITRA_SESSION_TTL_HOURS,
+    sessionIdleMinutes: e.MITRA_SESSION_IDLE_MINUTES,
     loginFailuresPerAccount: e.MITRA_LOGIN_FAILURES_PER_ACCOUNT,
     loginFailuresPerAddress: e.MITRA_LOGIN_FAILURES_PER_ADDRESS,
     loginWindowMinutes: e.MITRA_LOGIN_WINDOW_MINUTES,
+    loginDelaySeconds: e.MITRA_LOGIN_DELAY_SECONDS,
     registrationsPerAddress: e.MITRA_REGISTRATIONS_PER_ADDRESS,
     metrics: e.MITRA_METRICS,
   };

@@ -43,8 +43,14 @@ describe.each(engines)("housekeeping on %s", (engine) => {
     await pruneExpired(server.app);
 
     expect(await count("sessions")).toBe(1);
-    expect(await count("login_failures")).toBe(3);
+    // The old failure under the account stays for 24 hours (sign-in waits grow with it).
+    expect(await count("login_failures")).toBe(4);
     expect((await live.get("/api/me")).status).toBe(200);
     expect((await old.get("/api/me")).status).toBe(401);
+
+    server.clock.advance(21 * 3_600_000);
+    await pruneExpired(server.app);
+    // Left: the newer failure under the account, 21 hours old.
+    expect(await count("login_failures")).toBe(1);
   });
 });

@@ -33,6 +33,8 @@ export async function startTestServer(
     ...loadConfig({}),
     logLevel: "silent",
     registrationsPerAddress: 100_000,
+    // Tests move the clock by days on one sign-in: no idle timeout unless a test sets one.
+    sessionIdleMinutes: 24 * 90 * 60,
     ...options.config,
   };
   const app = await buildApp({

@@ -13,21 +13,33 @@ export {
   governedAdherence,
   type VersionedAdherenceDay,
 } from "./governed-adherence.ts";
-export { planChanged } from "./plan-changes.ts";
 export {
   PLAN_KINDS,
   type PlanDefinition,
   type PlanKind,
 } from "./plan-definition.ts";
+export { planDoses } from "./plan-doses.ts";
 export {
   endedOnDay,
   type GovernedPlan,
   plansInForceOn,
 } from "./plan-governance.ts";
+export {
+  clinicianMayChangePlans,
+  clinicianMayReadPlans,
+  decideRevision,
+  endingChangesPlan,
+  FIRST_PLAN_VERSION,
+  type PlanEnding,
+  planEnding,
+  planReadIsAudited,
+  plansReplacedBy,
+} from "./plan-lifecycle.ts";
 export { validatePlanForStorage } from "./plan-size.ts";
 export { coversSameSubject } from "./plan-subject.ts";
 export {
   limitReachedOn,
+  nextTargetChange,
   planSchedule,
   type ScheduledDay,
   targetForDay,

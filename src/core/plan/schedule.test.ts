@@ -3,7 +3,13 @@ import { amountTaper, percentTaper, titration } from "../../testing/plan-fixture
 import { addDays } from "./calendar-day.ts";
 import type { PlanDefinition } from "./plan-definition.ts";
 import { roundingStepOf } from "./rounding.ts";
-import { limitReachedOn, planLimit, planSchedule, targetForDay } from "./schedule.ts";
+import {
+  limitReachedOn,
+  nextTargetChange,
+  planLimit,
+  planSchedule,
+  targetForDay,
+} from "./schedule.ts";
 import { InvalidPlanError } from "./validate-plan.ts";
 
 /** The distinct targets of a schedule, in order (one per step). */
@@ -156,5 +162,22 @@ describe("bad input", () => {
     expect(() => planSchedule(amountTaper, { days: 1.5 })).toThrow(RangeError);
     expect(() => planSchedule(amountTaper, { from: "tomorrow", days: 1 })).toThrow(RangeError);
     expect(planSchedule(amountTaper, { days: 0 })).toEqual([]);
+  });
+});
+
+describe("nextTargetChange", () => {
+  it("names the next step's day and target, from any day of a step", () => {
+    const next = { day: "2026-03-08", targetPerDay: 3.5 };
+    expect(nextTargetChange(amountTaper, "2026-03-01", 4)).toEqual(next);
+    expect(nextTargetChange(amountTaper, "2026-03-07", 4)).toEqual(next);
+  });
+
+  it("is null once the target holds steady", () => {
+    // 100 mg up 50 mg every 4 days reaches its 300 mg ceiling on day 17 (2026-03-17).
+    expect(nextTargetChange(titration, "2026-03-13", 250)).toEqual({
+      day: "2026-03-17",
+      targetPerDay: 300,
+    });
+    expect(nextTargetChange(titration, "2026-03-17", 300)).toBeNull();
   });
 });

@@ -141,3 +141,17 @@ export function limitReachedOn(plan: PlanDefinition): { day: string; stepIndex: 
   const day = addDays(plan.startDate, stepIndex * plan.stepLengthDays);
   return isInForce(plan, day) ? { day, stepIndex } : null;
 }
+
+/**
+ * The first day after `day` whose target differs from `target`, looking one step length ahead;
+ * null when there is none (the plan holds steady, or ends).
+ */
+export function nextTargetChange(
+  definition: PlanDefinition,
+  day: string,
+  target: number,
+): { day: string; targetPerDay: number } | null {
+  const ahead = planSchedule(definition, { from: day, days: definition.stepLengthDays + 1 });
+  const change = ahead.find((d) => d.targetPerDay !== target);
+  return change ? { day: change.day, targetPerDay: change.targetPerDay } : null;
+}

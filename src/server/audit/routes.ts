@@ -44,7 +44,8 @@ const auditResponse = z.object({ entries: z.array(auditEntry) });
 
 /**
  * Reading the audit log: a person sees every entry about their data (reads by others and every
- * change), an administrator sees all. There is no route that edits or deletes an entry.
+ * change) with its details, an administrator sees all entries without their details (who, what
+ * kind, when; never clinical content). There is no route that edits or deletes an entry.
  */
 export async function auditRoutes(app: App): Promise<void> {
   app.get(
@@ -86,6 +87,7 @@ export async function auditRoutes(app: App): Promise<void> {
       return {
         entries: await queryAudit(app.mitra.db, {
           limit: q.limit,
+          withoutDetails: true,
           ...(q.before ? { before: new Date(q.before) } : {}),
           ...(q.before && q.beforeId ? { beforeId: q.beforeId } : {}),
           ...(q.subjectId ? { subjectId: q.subjectId } : {}),

@@ -12,7 +12,12 @@ describe.each(engines)("accounts over HTTP on %s", (engine) => {
   beforeAll(async () => {
     if (skip) return;
     server = await startTestServer(engine, {
-      config: { loginFailuresPerAccount: 3, loginFailuresPerAddress: 8, sessionTtlHours: 2 },
+      config: {
+        loginFailuresPerAccount: 3,
+        loginFailuresPerAddress: 8,
+        sessionTtlHours: 2,
+        sessionIdleMinutes: 30,
+      },
     });
   });
   afterAll(async () => server?.close());
@@ -172,6 +177,23 @@ describe.each(engines)("accounts over HTTP on %s", (engine) => {
     const expired = await c.get("/api/me");
     expect(expired.status).toBe(401);
     expect(expired.body.error.code).toBe("unauthenticated");
+  });
+
+  it.skipIf(skip)("ends a session left unused for the idle time, not one in use", async () => {
+    const used = client();
+    await used.register();
+    const idle = client();
+    await idle.register();
+    // Used every 20 minutes for an hour and a half: within the 2-hour lifetime, never idle.
+    for (let i = 0; i < 4; i++) {
+      server.clock.advance(20 * 60_000);
+      expect((await used.get("/api/me")).status).toBe(200);
+    }
+    const ended = await idle.get("/api/me");
+    expect(ended.status).toBe(401);
+    expect(ended.body.error.code).toBe("unauthenticated");
+    server.clock.advance(30 * 60_000);
+    expect((await used.get("/api/me")).status).toBe(401);
   });
 
   it.skipIf(skip)("refuses a cookie-authenticated write without the CSRF token", async () => {

@@ -29,7 +29,7 @@ describe.each(engines)("throttling bursts of guesses on %s", (engine) => {
     throw new Error("never refused");
   }
 
-  // The default limits: 5 per account, 30 per address, within 15 minutes.
+  // The default limits: 5 per account, 30 per address, within 15 minutes, then waits from 30 s.
   beforeAll(async () => {
     if (skip) return;
     server = await startTestServer(engine);
@@ -51,10 +51,39 @@ describe.each(engines)("throttling bursts of guesses on %s", (engine) => {
         client().post("/api/auth/login", { email, password: "wrong-password-x" }),
       );
       expect((counts[401] ?? 0) + more).toBe(5);
+      // No lock-out: the owner waits 30 s, not the whole window, then the password works.
       const right = await client().post("/api/auth/login", { email, password });
       expect(right.status).toBe(429);
       expect(right.body.error.code).toBe("rate_limited");
+      expect(right.headers.get("retry-after")).toBe("30");
+      server.clock.advance(29_000);
+      expect((await client().post("/api/auth/login", { email, password })).status).toBe(429);
+      server.clock.advance(1_000);
+      expect((await client().post("/api/auth/login", { email, password })).status).toBe(200);
+    },
+  );
+
+  it.skipIf(skip)(
+    "doubles the wait with each failure past the limit, up to the window",
+    async () => {
       server.clock.advance(16 * 60_000);
+      const { email, password } = await client().register();
+      const wrong = () => client().post("/api/auth/login", { email, password: "wrong-password-y" });
+      for (let i = 0; i < 5; i++) expect((await wrong()).status).toBe(401);
+      const waits: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const refused = await wrong();
+        expect(refused.status).toBe(429);
+        const wait = refused.headers.get("retry-after") ?? "";
+        waits.push(wait);
+        server.clock.advance(Number(wait) * 1000);
+        // One guess gets through per wait, and it counts.
+        expect((await wrong()).status).toBe(401);
+      }
+      expect(waits).toEqual(["30", "60", "120", "240", "480", "900", "900"]);
+      // The wait never exceeds the window: then the owner gets in.
+      expect((await client().post("/api/auth/login", { email, password })).status).toBe(429);
+      server.clock.advance(15 * 60_000);
       expect((await client().post("/api/auth/login", { email, password })).status).toBe(200);
     },
   );

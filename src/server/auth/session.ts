@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { deleteSession, findLiveSession, insertSession } from "../../db/sessions.ts";
+import { deleteSession, findLiveSession, insertSession, touchSession } from "../../db/sessions.ts";
 import type { App, SessionUser } from "../context.ts";
 import { ApiError, unauthenticated } from "../http/api-error.ts";
 
@@ -55,6 +55,14 @@ export async function endSession(app: App, request: FastifyRequest, reply: Fasti
   reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "lax" });
 }
 
+/** How often a session's last use is written: at most once per this many milliseconds. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** The instant before which an unused session is idle (MITRA_SESSION_IDLE_MINUTES). */
+export function idleSince(app: App, now: Date): Date {
+  return new Date(now.getTime() - app.mitra.config.sessionIdleMinutes * 60_000);
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The host an Origin header names; undefined when it is not a URL (e.g. "null"): cross-origin. */
@@ -67,7 +75,8 @@ function originHost(origin: string): string | undefined {
 }
 
 /**
- * Resolves the session on every request, and refuses cookie-authenticated writes that do not
+ * Resolves the session on every request (one ended by its absolute lifetime or left unused for
+ * MITRA_SESSION_IDLE_MINUTES is none), marks it used, and refuses cookie-authenticated writes that do not
  * carry the session's CSRF token in the X-CSRF-Token header, or that come from another origin.
  */
 export function installSessions(app: App): void {
@@ -82,8 +91,15 @@ export function installSessions(app: App): void {
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const row = await findLiveSession(app.mitra.db, hashToken(token), app.mitra.now());
+    const now = app.mitra.now();
+    const row = await findLiveSession(app.mitra.db, hashToken(token), now, idleSince(app, now));
     if (!row) return;
+    await touchSession(
+      app.mitra.db,
+      row.sessionId,
+      now,
+      new Date(now.getTime() - TOUCH_INTERVAL_MS),
+    );
     const user: SessionUser = {
       sessionId: row.sessionId,
       csrfToken: row.csrfToken,

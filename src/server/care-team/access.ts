@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import { clinicianMayChangePlans, clinicianMayReadPlans } from "../../core/plan/index.ts";
 import { appendAudit } from "../../db/audit.ts";
 import { type CareLinkRecord, findLiveLink } from "../../db/care-team.ts";
 import type { CareScope } from "../../db/tables/care-team.ts";
@@ -35,8 +36,9 @@ export interface AuditedRead {
 
 export function hasNeed(link: CareLinkRecord, need: CareNeed): boolean {
   if (need === "any") return true;
-  if (need === "set-plans") return link.maySetPlans;
-  if (need === "plans") return link.maySetPlans || link.scopes.includes("doses");
+  const consent = { maySetPlans: link.maySetPlans, sharesDoses: link.scopes.includes("doses") };
+  if (need === "set-plans") return clinicianMayChangePlans(consent);
+  if (need === "plans") return clinicianMayReadPlans(consent);
   return link.scopes.includes(need);
 }
 

@@ -129,6 +129,7 @@ export async function catalogRoutes(app: App, knowledge: DoseLogKnowledge): Prom
         name: body.name,
         classId: body.classId,
         now: app.mitra.now(),
+        address: request.ip,
       });
       if (record.userId !== user.id) {
         throw new ApiError(409, "id_conflict", "This id is already used. Generate a new one.", {

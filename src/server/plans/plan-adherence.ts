@@ -1,5 +1,4 @@
 import {
-  type AdherenceDose,
   addDays,
   daysBetween,
   endedOnDay,
@@ -8,10 +7,10 @@ import {
   ON_PLAN_TOLERANCE,
   type PlanDefinition,
   type PlanIssue,
+  planDoses,
 } from "../../core/plan/index.ts";
-import { convertMass } from "../../core/units.ts";
 import { nextDay, startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
-import { type IngestionRecord, listIngestions } from "../../db/ingestions.ts";
+import { listIngestions } from "../../db/ingestions.ts";
 import { findUserById } from "../../db/users.ts";
 import { loadSubstances } from "../../knowledge/substances.ts";
 import type { App } from "../context.ts";
@@ -28,33 +27,6 @@ const HOUR_MS = 3_600_000;
 function poolOf(substanceId: string): string {
   const substance = loadSubstances().substances.find((s) => s.id === substanceId);
   return substance?.canonical.pool ?? substanceId;
-}
-
-/**
- * Whether a logged dose counts toward the plan, as the safety engine counts it: the plan's
- * product, or the plan's substance or one pooled with it. An extract is its own pool, never leaf.
- */
-function countsToward(plan: PlanDefinition): (dose: IngestionRecord) => boolean {
-  const planPool = plan.substanceId === undefined ? undefined : poolOf(plan.substanceId);
-  return (dose) =>
-    (plan.productId !== undefined && dose.productId === plan.productId) ||
-    (planPool !== undefined && (dose.canonical?.pool ?? poolOf(dose.substanceId)) === planPool);
-}
-
-/**
- * The dose in the plan's unit when it can be converted (same unit, or a mass from the amount
- * in the substance's canonical unit recorded when logged); otherwise as logged, so core reports
- * it as not convertible rather than mixing it in.
- */
-function inPlanUnit(dose: IngestionRecord, plan: PlanDefinition): AdherenceDose {
-  if (dose.unit === plan.unit)
-    return { takenAt: dose.takenAt, amount: dose.amount, unit: dose.unit };
-  const converted = dose.canonical
-    ? convertMass(dose.canonical.amount, dose.canonical.unit, plan.unit)
-    : null;
-  return converted === null
-    ? { takenAt: dose.takenAt, amount: dose.amount, unit: dose.unit }
-    : { takenAt: dose.takenAt, amount: converted, unit: plan.unit };
 }
 
 export interface PlanAdherence {
@@ -113,10 +85,8 @@ export async function planAdherenceOf(
     from: new Date(startOfZonedDay(from, timeZone).getTime() - longestInterval * HOUR_MS),
     to: startOfZonedDay(nextDay(to), timeZone),
   });
-  const dosesFor = ({ definition }: { definition: PlanDefinition }) => {
-    const counts = countsToward(definition);
-    return logged.filter(counts).map((d) => inPlanUnit(d, definition));
-  };
+  const dosesFor = ({ definition }: { definition: PlanDefinition }) =>
+    planDoses(definition, logged, poolOf);
   const judged = governedAdherence(plans, plan.id, dosesFor, timeZone, from, to);
   return {
     planId: plan.id,

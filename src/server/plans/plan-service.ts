@@ -1,4 +1,9 @@
-import { type PlanDefinition, validatePlanForStorage } from "../../core/plan/index.ts";
+import {
+  endingChangesPlan,
+  type PlanDefinition,
+  planReadIsAudited,
+  validatePlanForStorage,
+} from "../../core/plan/index.ts";
 import { type AuditEntry, appendAudit, withAuditEntry } from "../../db/audit.ts";
 import {
   endPlan,
@@ -61,7 +66,7 @@ function planEntry(
 }
 
 async function auditRead(app: App, who: Actor, planId: string | null): Promise<void> {
-  if (who.actorUserId !== who.subjectUserId) {
+  if (planReadIsAudited(who)) {
     await appendAudit(app.mitra.db, planEntry(app, who, "read", planId));
   }
 }
@@ -190,7 +195,7 @@ export async function endPlanOf(app: App, who: Actor, planId: string): Promise<P
   const ended = await withAuditEntry(
     app.mitra.db,
     (trx) => endPlan(trx, planId, who.actorUserId, app.mitra.now()),
-    (plan) => (plan && existing.status === "active" ? planEntry(app, who, "end", planId) : null),
+    (plan) => (plan && endingChangesPlan(existing) ? planEntry(app, who, "end", planId) : null),
   );
   if (!ended) throw notFound("Plan");
   return ended;

@@ -2,8 +2,8 @@ import {
   type ActivePlanLimits,
   activePlanLimits,
   InvalidPlanError,
+  nextTargetChange,
   type PlanDefinition,
-  planSchedule,
 } from "../../core/plan/index.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import { findUserById } from "../../db/users.ts";
@@ -17,17 +17,6 @@ export interface TodaysPlan {
   definition: PlanDefinition;
   limits: ActivePlanLimits;
   nextChange: { day: string; targetPerDay: number } | null;
-}
-
-/** The first day after `day` whose target differs, within one step length; null if none. */
-function nextChangeAfter(
-  definition: PlanDefinition,
-  day: string,
-  target: number,
-): TodaysPlan["nextChange"] {
-  const ahead = planSchedule(definition, { from: day, days: definition.stepLengthDays + 1 });
-  const change = ahead.find((d) => d.targetPerDay !== target);
-  return change ? { day: change.day, targetPerDay: change.targetPerDay } : null;
 }
 
 /** Today's day in the subject's zone and every active plan in force on it, with its limits. */
@@ -50,7 +39,7 @@ export async function plansForToday(
         version: plan.current.version,
         definition,
         limits,
-        nextChange: nextChangeAfter(definition, day, limits.targetForDay),
+        nextChange: nextTargetChange(definition, day, limits.targetForDay),
       });
     } catch (error) {
       // A definition stored before a newer validation rule sets no limits (as for the safety
