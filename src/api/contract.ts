@@ -1,3 +1,4 @@
+import { doseLogRoutes } from "./dose-log.ts";
 import { healthRoutes } from "./health.ts";
 
 /**
@@ -7,6 +8,7 @@ import { healthRoutes } from "./health.ts";
  */
 export const contract = {
   ...healthRoutes,
+  ...doseLogRoutes,
 };
 
 export type RouteName = keyof typeof contract;

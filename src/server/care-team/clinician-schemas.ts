@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { ingestionView, productView } from "../../api/dose-log-schemas.ts";
 import { SEVERITIES } from "../../core/warning.ts";
 import { assessmentView, trendsResponse, warningView } from "../assessments/schemas.ts";
-import { ingestionView, productView } from "../dose-log/schemas.ts";
 import { planWithVersionsView } from "../plans/schemas.ts";
 import { careScope, noteView } from "./schemas.ts";
 

@@ -40,8 +40,9 @@ export function handledRoutes(app: App): ReadonlySet<string> {
  */
 export function handle<S extends RouteSpec>(app: App, spec: S, handler: RouteHandler<S>): void {
   const { access } = spec;
+  // A 204 has no body to serialize: only the answers with a schema go to Fastify.
   const responses = Object.fromEntries(
-    Object.entries(spec.responses).map(([status, schema]) => [status, schema ?? undefined]),
+    Object.entries(spec.responses).filter(([, schema]) => schema !== null),
   );
   app.route({
     method: spec.method,
