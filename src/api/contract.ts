@@ -1,5 +1,6 @@
 import { doseLogRoutes } from "./dose-log.ts";
 import { healthRoutes } from "./health.ts";
+import { planRoutes } from "./plans.ts";
 
 /**
  * Every route of Mitra's HTTP API, by name. The server must handle exactly these
@@ -9,6 +10,7 @@ import { healthRoutes } from "./health.ts";
 export const contract = {
   ...healthRoutes,
   ...doseLogRoutes,
+  ...planRoutes,
 };
 
 export type RouteName = keyof typeof contract;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ingestionView, productView } from "../../api/dose-log-schemas.ts";
+import { planWithVersionsView } from "../../api/plan-schemas.ts";
 import { SEVERITIES } from "../../core/warning.ts";
 import { assessmentView, trendsResponse, warningView } from "../assessments/schemas.ts";
-import { planWithVersionsView } from "../plans/schemas.ts";
 import { careScope, noteView } from "./schemas.ts";
 
 export { rangeQuery, resolveRange } from "../reports/schemas.ts";
