@@ -1,5 +1,6 @@
 import { doseLogRoutes } from "./dose-log.ts";
 import { healthRoutes } from "./health.ts";
+import { knowledgeRoutes } from "./knowledge.ts";
 import { planRoutes } from "./plans.ts";
 
 /**
@@ -11,6 +12,7 @@ export const contract = {
   ...healthRoutes,
   ...doseLogRoutes,
   ...planRoutes,
+  ...knowledgeRoutes,
 };
 
 export type RouteName = keyof typeof contract;
