@@ -2,6 +2,7 @@ import { doseLogRoutes } from "./dose-log.ts";
 import { healthRoutes } from "./health.ts";
 import { knowledgeRoutes } from "./knowledge.ts";
 import { planRoutes } from "./plans.ts";
+import { reportRoutes } from "./reports.ts";
 
 /**
  * Every route of Mitra's HTTP API, by name. The server must handle exactly these
@@ -13,6 +14,7 @@ export const contract = {
   ...doseLogRoutes,
   ...planRoutes,
   ...knowledgeRoutes,
+  ...reportRoutes,
 };
 
 export type RouteName = keyof typeof contract;

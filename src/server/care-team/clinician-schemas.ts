@@ -5,7 +5,8 @@ import { SEVERITIES } from "../../core/warning.ts";
 import { assessmentView, trendsResponse, warningView } from "../assessments/schemas.ts";
 import { careScope, noteView } from "./schemas.ts";
 
-export { rangeQuery, resolveRange } from "../reports/schemas.ts";
+export { rangeQuery } from "../../api/report-schemas.ts";
+export { resolveRange } from "../reports/range.ts";
 
 /** Zod schemas of the clinician's dashboard and patient view. */
 
