@@ -1,3 +1,4 @@
+import { authRoutes } from "./auth.ts";
 import { healthRoutes } from "./health.ts";
 
 /**
@@ -7,6 +8,7 @@ import { healthRoutes } from "./health.ts";
  */
 export const contract = {
   ...healthRoutes,
+  ...authRoutes,
 };
 
 export type RouteName = keyof typeof contract;

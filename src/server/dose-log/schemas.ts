@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { timeZoneSchema } from "../../api/auth.ts";
+import { isoInstant } from "../../api/instant.ts";
+import { citationView, warningView } from "../../api/warning-views.ts";
 import type { CertificateOfAnalysis } from "../../core/coa/certificate.ts";
 import { BOTANICAL_FORMS } from "../../core/coa/coa-limits.ts";
 import { ROUTES } from "../../core/safety/types.ts";
 import { PRODUCT_FORMS } from "../../db/tables/dose-log.ts";
-import { timeZoneSchema } from "../auth/schemas.ts";
-import { isoInstant } from "../../api/instant.ts";
-import { citationView, warningView } from "../../api/warning-views.ts";
 
 /** Zod schemas of the dose log: requests validated at the edge, responses documented. */
 
