@@ -1,3 +1,4 @@
+import { assessmentRoutes } from "./assessments.ts";
 import { authRoutes } from "./auth.ts";
 import { healthRoutes } from "./health.ts";
 
@@ -9,6 +10,7 @@ import { healthRoutes } from "./health.ts";
 export const contract = {
   ...healthRoutes,
   ...authRoutes,
+  ...assessmentRoutes,
 };
 
 export type RouteName = keyof typeof contract;

@@ -1,3 +1,4 @@
+import { assessmentBody, recordResponse } from "../../api/assessments.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { findAssessment } from "../../db/assessments.ts";
 import { appendAudit, withAuditEntry } from "../../db/audit.ts";
@@ -9,7 +10,6 @@ import {
 import { insertClinicalNote } from "../../db/clinical-notes.ts";
 import { toAssessmentView } from "../assessments/assessment-view.ts";
 import { recordAssessment } from "../assessments/record-assessment.ts";
-import { assessmentBody, recordResponse } from "../assessments/schemas.ts";
 import { assessmentTrends } from "../assessments/trends.ts";
 import { requireRole } from "../auth/session.ts";
 import type { App } from "../context.ts";

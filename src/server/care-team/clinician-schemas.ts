@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { assessmentView, trendsResponse } from "../../api/assessments.ts";
+import { warningView } from "../../api/warning-views.ts";
 import { SEVERITIES } from "../../core/warning.ts";
-import { assessmentView, trendsResponse, warningView } from "../assessments/schemas.ts";
 import { ingestionView, productView } from "../dose-log/schemas.ts";
 import { planWithVersionsView } from "../plans/schemas.ts";
 import { careScope, noteView } from "./schemas.ts";

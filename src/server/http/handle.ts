@@ -40,7 +40,7 @@ export function handledRoutes(app: App): ReadonlySet<string> {
  */
 export function handle<S extends RouteSpec>(app: App, spec: S, handler: RouteHandler<S>): void {
   const { access } = spec;
-  // A 204 declares no body (null): Fastify gets no schema for it.
+  // A 204 has no body to serialize: only the answers with a schema go to Fastify.
   const responses = Object.fromEntries(
     Object.entries(spec.responses).filter(([, schema]) => schema !== null),
   );

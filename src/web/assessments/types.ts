@@ -10,7 +10,7 @@ import type {
   InstrumentTrendView,
   RecordResponse,
   TrendsResponse,
-} from "../../server/assessments/schemas.ts";
+} from "../../api/assessments.ts";
 
 export type { AssessmentView, InstrumentTrendView, RecordResponse, TrendsResponse };
 
