@@ -1,4 +1,5 @@
 import { assessmentRoutes } from "./assessments.ts";
+import { auditRoutes } from "./audit.ts";
 import { authRoutes } from "./auth.ts";
 import { healthRoutes } from "./health.ts";
 
@@ -11,6 +12,7 @@ export const contract = {
   ...healthRoutes,
   ...authRoutes,
   ...assessmentRoutes,
+  ...auditRoutes,
 };
 
 export type RouteName = keyof typeof contract;
