@@ -1,3 +1,4 @@
+import { adminRoutes } from "./admin.ts";
 import { assessmentRoutes } from "./assessments.ts";
 import { auditRoutes } from "./audit.ts";
 import { authRoutes } from "./auth.ts";
@@ -13,6 +14,7 @@ export const contract = {
   ...authRoutes,
   ...assessmentRoutes,
   ...auditRoutes,
+  ...adminRoutes,
 };
 
 export type RouteName = keyof typeof contract;
