@@ -2,7 +2,11 @@ import { adminRoutes } from "./admin.ts";
 import { assessmentRoutes } from "./assessments.ts";
 import { auditRoutes } from "./audit.ts";
 import { authRoutes } from "./auth.ts";
+import { doseLogRoutes } from "./dose-log.ts";
 import { healthRoutes } from "./health.ts";
+import { knowledgeRoutes } from "./knowledge.ts";
+import { planRoutes } from "./plans.ts";
+import { reportRoutes } from "./reports.ts";
 
 /**
  * Every route of Mitra's HTTP API, by name. The server must handle exactly these
@@ -13,6 +17,10 @@ export const contract = {
   ...healthRoutes,
   ...authRoutes,
   ...assessmentRoutes,
+  ...doseLogRoutes,
+  ...planRoutes,
+  ...knowledgeRoutes,
+  ...reportRoutes,
   ...auditRoutes,
   ...adminRoutes,
 };

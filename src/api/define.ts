@@ -26,6 +26,8 @@ export interface RouteSpec {
   /** OpenAPI tag (the feature). */
   tag: string;
   summary: string;
+  /** A longer OpenAPI description, when the summary cannot say it all. */
+  description?: string;
   access: Access;
   params?: z.ZodType;
   query?: z.ZodType;

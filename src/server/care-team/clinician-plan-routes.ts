@@ -1,7 +1,3 @@
-import type { PlanWithVersions } from "../../db/plans.ts";
-import type { App } from "../context.ts";
-import { planAdherenceOf } from "../plans/plan-adherence.ts";
-import { createPlan, endPlanOf, listPlansOf, revisePlanOf } from "../plans/plan-service.ts";
 import {
   ADHERENCE_DESCRIPTION,
   adherenceQuery,
@@ -11,7 +7,11 @@ import {
   planListResponse,
   planResponse,
   revisePlanBody,
-} from "../plans/schemas.ts";
+} from "../../api/plan-schemas.ts";
+import type { PlanWithVersions } from "../../db/plans.ts";
+import type { App } from "../context.ts";
+import { planAdherenceOf } from "../plans/plan-adherence.ts";
+import { createPlan, endPlanOf, listPlansOf, revisePlanOf } from "../plans/plan-service.ts";
 import { requirePatientAccess } from "./access.ts";
 import { patientParams, patientPlanParams } from "./clinician-schemas.ts";
 

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { assessmentView, trendsResponse } from "../../api/assessments.ts";
+import { ingestionView, productView } from "../../api/dose-log-schemas.ts";
+import { planWithVersionsView } from "../../api/plan-schemas.ts";
 import { warningView } from "../../api/warning-views.ts";
 import { SEVERITIES } from "../../core/warning.ts";
-import { ingestionView, productView } from "../dose-log/schemas.ts";
-import { planWithVersionsView } from "../plans/schemas.ts";
 import { careScope, noteView } from "./schemas.ts";
 
-export { rangeQuery, resolveRange } from "../reports/schemas.ts";
+export { rangeQuery } from "../../api/report-schemas.ts";
+export { resolveRange } from "../reports/range.ts";
 
 /** Zod schemas of the clinician's dashboard and patient view. */
 

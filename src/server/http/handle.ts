@@ -50,6 +50,7 @@ export function handle<S extends RouteSpec>(app: App, spec: S, handler: RouteHan
     schema: {
       tags: [spec.tag],
       summary: spec.summary,
+      ...(spec.description && { description: spec.description }),
       ...(spec.params && { params: spec.params }),
       ...(spec.query && { querystring: spec.query }),
       ...(spec.body && { body: spec.body }),
