@@ -2,6 +2,7 @@ import { adminRoutes } from "./admin.ts";
 import { assessmentRoutes } from "./assessments.ts";
 import { auditRoutes } from "./audit.ts";
 import { authRoutes } from "./auth.ts";
+import { clinicianRoutes, consentRoutes } from "./care-team.ts";
 import { doseLogRoutes } from "./dose-log.ts";
 import { healthRoutes } from "./health.ts";
 import { knowledgeRoutes } from "./knowledge.ts";
@@ -21,6 +22,8 @@ export const contract = {
   ...planRoutes,
   ...knowledgeRoutes,
   ...reportRoutes,
+  ...consentRoutes,
+  ...clinicianRoutes,
   ...auditRoutes,
   ...adminRoutes,
 };
