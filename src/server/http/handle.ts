@@ -23,14 +23,17 @@ export type RouteHandler<S extends RouteSpec> = (
   reply: FastifyReply,
 ) => Promise<RouteOutput<S> | FastifyReply | undefined>;
 
-/** Every route the app registered through `handle`, by method and path (for the contract test). */
-const registered = new WeakMap<App, Set<string>>();
+/**
+ * Every route the app registered through `handle`, by method and path (for the contract test),
+ * kept by the app's context: each feature registers in a plugin instance of its own.
+ */
+const registered = new WeakMap<App["mitra"], Set<string>>();
 
 export const routeKey = (spec: Pick<RouteSpec, "method" | "path">) => `${spec.method} ${spec.path}`;
 
 /** The contract's routes this app has handlers for. */
 export function handledRoutes(app: App): ReadonlySet<string> {
-  return registered.get(app) ?? new Set();
+  return registered.get(app.mitra) ?? new Set();
 }
 
 /**
@@ -66,7 +69,7 @@ export function handle<S extends RouteSpec>(app: App, spec: S, handler: RouteHan
     },
     handler: handler as never,
   });
-  const set = registered.get(app) ?? new Set<string>();
+  const set = registered.get(app.mitra) ?? new Set<string>();
   set.add(routeKey(spec));
-  registered.set(app, set);
+  registered.set(app.mitra, set);
 }
