@@ -1,3 +1,8 @@
+import { adminRoutes } from "./admin.ts";
+import { assessmentRoutes } from "./assessments.ts";
+import { auditRoutes } from "./audit.ts";
+import { authRoutes } from "./auth.ts";
+import { clinicianRoutes, consentRoutes } from "./care-team.ts";
 import { doseLogRoutes } from "./dose-log.ts";
 import { healthRoutes } from "./health.ts";
 import { knowledgeRoutes } from "./knowledge.ts";
@@ -11,10 +16,16 @@ import { reportRoutes } from "./reports.ts";
  */
 export const contract = {
   ...healthRoutes,
+  ...authRoutes,
+  ...assessmentRoutes,
   ...doseLogRoutes,
   ...planRoutes,
   ...knowledgeRoutes,
   ...reportRoutes,
+  ...consentRoutes,
+  ...clinicianRoutes,
+  ...auditRoutes,
+  ...adminRoutes,
 };
 
 export type RouteName = keyof typeof contract;

@@ -10,7 +10,8 @@ import type { z } from "zod";
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The roles of Mitra's accounts. */
-export type Role = "patient" | "clinician" | "admin";
+export const ROLES = ["patient", "clinician", "admin"] as const;
+export type Role = (typeof ROLES)[number];
 
 /**
  * Who may call a route: anyone, anyone signed in, or only the listed roles. Consent and

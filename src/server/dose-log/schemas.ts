@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeZoneSchema } from "../auth/schemas.ts";
+import { timeZoneSchema } from "../../api/auth.ts";
 
 /** Zod schemas of the safety profile (the dose log's other schemas are in src/api). */
 

@@ -3,14 +3,14 @@
  * (zod, the knowledge loaders) is bundled into the web app.
  */
 
-import type { CrisisResource } from "../../core/assessment/crisis-resource.ts";
-import type { InstrumentDefinition } from "../../core/assessment/index.ts";
 import type {
   AssessmentView,
   InstrumentTrendView,
   RecordResponse,
   TrendsResponse,
-} from "../../server/assessments/schemas.ts";
+} from "../../api/assessments.ts";
+import type { CrisisResource } from "../../core/assessment/crisis-resource.ts";
+import type { InstrumentDefinition } from "../../core/assessment/index.ts";
 
 export type { AssessmentView, InstrumentTrendView, RecordResponse, TrendsResponse };
 

@@ -1,10 +1,10 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
+import type { CareScope } from "../../core/care-scope.ts";
 import { ApiFailure, api } from "../api.ts";
 import { formatDateTime } from "../assessments/format-time.ts";
 import {
   type AuditEntry,
   type CareLink,
-  type CareScope,
   type ClinicalNote,
   type InvitationCreated,
   type PendingInvitation,
