@@ -109,7 +109,7 @@ export function ClinicianPlans({
           today={today}
           timeZone={timeZone}
           substances={substances}
-          base={base}
+          patientId={patientId}
           headingLevel={3}
           onChange={() =>
             startEditing({
@@ -142,7 +142,7 @@ export function ClinicianPlans({
                 {...(editingPlan ? { planId: editingPlan } : {})}
                 substances={substances}
                 activePlans={active}
-                base={base}
+                patientId={patientId}
                 onSaved={(r) => saved(r, editingPlan !== undefined)}
                 onCancel={() => setEditing(null)}
               />
@@ -150,7 +150,7 @@ export function ClinicianPlans({
             {editingPlan && (
               <aside className="plan-editor-adherence" aria-labelledby="editor-adherence-heading">
                 <h4 id="editor-adherence-heading">Taken against planned, last 14 days</h4>
-                <PlanAdherence planId={editingPlan} refresh={editing.key} base={base} />
+                <PlanAdherence planId={editingPlan} patientId={patientId} />
               </aside>
             )}
           </div>
