@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { formatDateTime } from "../assessments/format-time.ts";
+import { formatDateTime } from "../components/format-time.ts";
 import type { AdminAuditEntry } from "./types.ts";
 import { useListing } from "./use-listing.ts";
 

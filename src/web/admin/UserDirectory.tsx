@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
-import { formatDateTime, formatDay } from "../assessments/format-time.ts";
+import { formatDateTime, formatDay } from "../components/format-time.ts";
 import { TextField } from "../components/TextField.tsx";
 import { type DirectoryUser, ROLE_LABELS, type Role, type UserPage } from "./types.ts";
 import { useListing } from "./use-listing.ts";

@@ -2,9 +2,9 @@ import { type FormEvent, useState } from "react";
 import { Link } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
 import { useRouteQuery } from "../api-client.ts";
+import { StatusBadge, VerdictBadge } from "../components/Badges.tsx";
+import { CARE_KIND_LABEL, KIND_LABEL } from "../components/labels.ts";
 import { TextField } from "../components/TextField.tsx";
-import { StatusBadge, VerdictBadge } from "./Badges.tsx";
-import { CARE_KIND_LABEL, KIND_LABEL } from "./labels.ts";
 
 /** One search box across the Law and Learn pages: places, evidence claims, first-line care. */
 export function KnowledgeSearch() {

@@ -1,7 +1,7 @@
 import { Link } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
 import { useRouteQuery } from "../api-client.ts";
-import { StatusBadge } from "./Badges.tsx";
+import { StatusBadge } from "../components/Badges.tsx";
 import { CheckedOn, StaleNote } from "./ReviewNotes.tsx";
 
 /** Today's card: kratom and 7-OH status where the person is, with the "as of" date. */

@@ -4,12 +4,12 @@ import { Link, useSearchParams } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation, useRouteQuery } from "../api-client.ts";
+import { StatusBadge } from "../components/Badges.tsx";
+import { EvidenceLinks } from "../components/EvidenceLinks.tsx";
+import { KIND_LABEL } from "../components/labels.ts";
 import { TextField } from "../components/TextField.tsx";
 import { useSettled } from "../components/use-settled.ts";
-import { StatusBadge } from "../knowledge/Badges.tsx";
-import { EvidenceLinks } from "../knowledge/EvidenceLinks.tsx";
 import { JurisdictionStatus } from "../knowledge/JurisdictionStatus.tsx";
-import { KIND_LABEL } from "../knowledge/labels.ts";
 import { type User, useSession, useUser } from "../session/session-context.tsx";
 
 /** Most places the finder lists at once. */

@@ -5,10 +5,10 @@ import { EVIDENCE_TOPICS, type EvidenceTopic } from "../../core/evidence/evidenc
 import type { FirstLineCare } from "../../core/evidence/first-line-care.ts";
 import { CARE_KINDS } from "../../core/evidence/first-line-care.ts";
 import { useRouteQuery } from "../api-client.ts";
+import { CARE_KIND_LABEL, TOPIC_LABEL } from "../components/labels.ts";
+import { SourceList } from "../components/SourceList.tsx";
 import { ClaimCard } from "../knowledge/ClaimCard.tsx";
 import { KnowledgeSearch } from "../knowledge/KnowledgeSearch.tsx";
-import { CARE_KIND_LABEL, TOPIC_LABEL } from "../knowledge/labels.ts";
-import { SourceList } from "../knowledge/SourceList.tsx";
 
 function isTopic(value: string | null): value is EvidenceTopic {
   return value !== null && (EVIDENCE_TOPICS as readonly string[]).includes(value);

@@ -6,7 +6,6 @@ import type { InstrumentDefinition } from "../../core/assessment/index.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import { useRouteQuery } from "../api-client.ts";
 import { DosePoolField } from "../assessments/DosePoolField.tsx";
-import { formatDateTime } from "../assessments/format-time.ts";
 import {
   doseOverlay,
   loadProgressDoses,
@@ -16,6 +15,7 @@ import { ScoreChart } from "../assessments/ScoreChart.tsx";
 import { SideEffectsTimeline } from "../assessments/SideEffectsTimeline.tsx";
 import { TrendSummary } from "../assessments/TrendSummary.tsx";
 import type { AssessmentView, InstrumentsResponse, TrendsResponse } from "../assessments/types.ts";
+import { formatDateTime } from "../components/format-time.ts";
 import { useUser } from "../session/session-context.tsx";
 
 interface ProgressData {

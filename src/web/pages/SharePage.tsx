@@ -1,7 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { CareScope } from "../../core/care-scope.ts";
 import { ApiFailure, api } from "../api.ts";
-import { formatDateTime } from "../assessments/format-time.ts";
 import {
   type AuditEntry,
   type CareLink,
@@ -11,6 +10,7 @@ import {
   SCOPE_LABELS,
 } from "../care-team/types.ts";
 import { CopyButton } from "../components/CopyButton.tsx";
+import { formatDateTime } from "../components/format-time.ts";
 import { useUser } from "../session/session-context.tsx";
 
 const SCOPES = Object.keys(SCOPE_LABELS) as CareScope[];

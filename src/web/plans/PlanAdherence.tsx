@@ -1,4 +1,5 @@
-import { formatAmount, formatDay } from "./format.ts";
+import { formatAmount } from "../components/format-amount.ts";
+import { formatDay } from "./format.ts";
 import { usePlanAdherence } from "./plan-calls.ts";
 import type { AdherenceResponse } from "./types.ts";
 

@@ -7,7 +7,7 @@ import {
   validatePlanForStorage,
 } from "../../core/plan/index.ts";
 import { ApiFailure } from "../api.ts";
-import { newClientId } from "../assessments/client-id.ts";
+import { newClientId } from "../components/client-id.ts";
 import { TextField } from "../components/TextField.tsx";
 import { type CatalogSubstance, substanceName } from "../use-catalog.ts";
 import { ChoiceField } from "./ChoiceField.tsx";

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { zonedDay } from "../../core/zoned-time.ts";
 import { api } from "../api.ts";
-import { PlanAdherence } from "../plans/PlanAdherence.tsx";
-import { PlanCard } from "../plans/PlanCard.tsx";
-import { PlanForm } from "../plans/PlanForm.tsx";
-import { emptyPlanForm, fromDefinition, type PlanFormState } from "../plans/plan-form.ts";
-import type { PlanListResponse, PlanResponse, PlanView } from "../plans/types.ts";
 import { useCatalog } from "../use-catalog.ts";
+import { PlanAdherence } from "./PlanAdherence.tsx";
+import { PlanCard } from "./PlanCard.tsx";
+import { PlanForm } from "./PlanForm.tsx";
+import { emptyPlanForm, fromDefinition, type PlanFormState } from "./plan-form.ts";
+import type { PlanListResponse, PlanResponse, PlanView } from "./types.ts";
 
 type Editing = { planId?: string; form: PlanFormState; key: number } | null;
 
