@@ -1,8 +1,8 @@
-import type { contract } from "../../api/contract.ts";
+import { contract } from "../../api/contract.ts";
 import type { RouteOutput } from "../../api/define.ts";
 import { endedOnDay, type GovernedPlan, type PlanDefinition } from "../../core/plan/index.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
-import { api } from "../api.ts";
+import { callRoute } from "../api-client.ts";
 import type { CatalogSubstance } from "../use-catalog.ts";
 import { loadCatalog } from "../use-catalog.ts";
 import {
@@ -15,7 +15,6 @@ import {
 import { type PoolTargets, poolTargets } from "./plan-targets.ts";
 import type { DoseOverlayData } from "./ScoreChart.tsx";
 
-type IngestionView = RouteOutput<typeof contract.getIngestion>["ingestion"];
 type Product = RouteOutput<typeof contract.getProduct>["product"];
 type PlanListResponse = RouteOutput<typeof contract.listPlans>;
 type PlanResponse = RouteOutput<typeof contract.getPlan>;
@@ -184,12 +183,9 @@ export async function loadProgressDoses(
 ): Promise<ProgressDoses> {
   const from = startOfZonedDay(sinceDay, timeZone).toISOString();
   const [list, catalog, planList] = await Promise.all([
-    api<{ ingestions: IngestionView[] }>(
-      "GET",
-      `/api/ingestions?from=${encodeURIComponent(from)}&limit=${DOSE_LIMIT}`,
-    ),
+    callRoute(contract.listIngestions, { query: { from, limit: DOSE_LIMIT } }),
     loadCatalog().catch(() => null),
-    api<PlanListResponse>("GET", "/api/plans").catch((): PlanListResponse => ({ plans: [] })),
+    callRoute(contract.listPlans).catch((): PlanListResponse => ({ plans: [] })),
   ]);
   // A plan ended on or before the first day governs none of the days drawn.
   const governing = planList.plans.filter((p) => {
@@ -198,7 +194,7 @@ export async function loadProgressDoses(
   });
   const [products, versions] = await Promise.all([
     governing.some((p) => p.current.definition.substanceId === undefined)
-      ? api<{ products: Product[] }>("GET", "/api/products")
+      ? callRoute(contract.listProducts)
           .then((r) => r.products)
           .catch((): Product[] => [])
       : Promise.resolve<Product[]>([]),
@@ -206,7 +202,7 @@ export async function loadProgressDoses(
     // they cannot be had.
     Promise.all(
       governing.map((p) =>
-        api<PlanResponse>("GET", `/api/plans/${p.id}`)
+        callRoute(contract.getPlan, { params: { id: p.id } })
           .then((r): PlanVersionView[] => r.plan.versions)
           .catch((): PlanVersionView[] => [p.current]),
       ),

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { contract } from "../../api/contract.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
-import { api } from "../api.ts";
+import { useRouteQuery } from "../api-client.ts";
 import { useCatalog } from "../use-catalog.ts";
 import { PlanAdherence } from "./PlanAdherence.tsx";
 import { PlanCard } from "./PlanCard.tsx";
 import { PlanForm } from "./PlanForm.tsx";
 import { emptyPlanForm, fromDefinition, type PlanFormState } from "./plan-form.ts";
-import type { PlanListResponse, PlanResponse, PlanView } from "./types.ts";
+import type { PlanResponse } from "./types.ts";
 
 type Editing = { planId?: string; form: PlanFormState; key: number } | null;
 
@@ -27,27 +28,15 @@ export function ClinicianPlans({
   /** After a plan was set, changed or ended (the page reloads what depends on plans). */
   onChanged?: () => void;
 }) {
-  const base = `/api/clinician/patients/${patientId}/plans`;
   const today = zonedDay(new Date(), timeZone);
   const catalog = useCatalog();
   const substances = catalog === null ? null : catalog?.substances;
-  const [plans, setPlans] = useState<PlanView[] | null | undefined>(undefined);
+  const list = useRouteQuery(contract.listPatientPlans, { params: { id: patientId } });
+  const plans = list.isError ? null : list.data?.plans;
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const formRef = useRef<HTMLElement>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setPlans((await api<PlanListResponse>("GET", base)).plans);
-    } catch {
-      setPlans(null);
-    }
-  }, [base]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   function startEditing(next: NonNullable<Editing>) {
     setEditing(next);
@@ -58,10 +47,9 @@ export function ClinicianPlans({
     });
   }
 
-  async function done(message: string) {
+  function done(message: string) {
     setEditing(null);
     setNotice(message);
-    await load();
     onChanged?.();
     requestAnimationFrame(() => noticeRef.current?.focus());
   }
@@ -69,7 +57,7 @@ export function ClinicianPlans({
   function saved(response: PlanResponse, changed: boolean) {
     const replaced =
       response.replaced.length > 0 ? ` ${patientName}'s earlier plan for it ended.` : "";
-    void done(
+    done(
       changed
         ? `Plan saved as version ${response.plan.current.version}.`
         : `Plan set for ${patientName}.${replaced}`,
@@ -118,7 +106,7 @@ export function ClinicianPlans({
               key: Date.now(),
             })
           }
-          onEnded={() => void done(`Plan ended. It stays in ${patientName}'s history.`)}
+          onEnded={() => done(`Plan ended. It stays in ${patientName}'s history.`)}
         />
       ))}
       {editing ? (
