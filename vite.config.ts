@@ -57,6 +57,15 @@ function serviceWorker(): Plugin {
 export default defineConfig({
   root: "src/web",
   plugins: [react(), serviceWorker()],
+  // The contract's schemas are types to the browser: see src/web/inert-zod.ts.
+  resolve: {
+    alias: [
+      {
+        find: /^zod$/,
+        replacement: fileURLToPath(new URL("./src/web/inert-zod.ts", import.meta.url)),
+      },
+    ],
+  },
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,

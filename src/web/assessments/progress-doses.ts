@@ -1,9 +1,10 @@
 import { endedOnDay, type GovernedPlan, type PlanDefinition } from "../../core/plan/index.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { api } from "../api.ts";
-import type { CatalogSubstance, IngestionView, Product } from "../dose-log/types.ts";
-import { loadCatalog } from "../dose-log/use-catalog.ts";
+import type { IngestionView, Product } from "../dose-log/types.ts";
 import type { PlanListResponse, PlanResponse, PlanVersionView } from "../plans/types.ts";
+import type { CatalogSubstance } from "../use-catalog.ts";
+import { loadCatalog } from "../use-catalog.ts";
 import {
   type DoseDay,
   dailyDoseTotals,

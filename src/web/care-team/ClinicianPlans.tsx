@@ -6,7 +6,7 @@ import { PlanCard } from "../plans/PlanCard.tsx";
 import { PlanForm } from "../plans/PlanForm.tsx";
 import { emptyPlanForm, fromDefinition, type PlanFormState } from "../plans/plan-form.ts";
 import type { PlanListResponse, PlanResponse, PlanView } from "../plans/types.ts";
-import { useSubstances } from "../plans/use-substances.ts";
+import { useCatalog } from "../use-catalog.ts";
 
 type Editing = { planId?: string; form: PlanFormState; key: number } | null;
 
@@ -29,7 +29,8 @@ export function ClinicianPlans({
 }) {
   const base = `/api/clinician/patients/${patientId}/plans`;
   const today = zonedDay(new Date(), timeZone);
-  const substances = useSubstances();
+  const catalog = useCatalog();
+  const substances = catalog === null ? null : catalog?.substances;
   const [plans, setPlans] = useState<PlanView[] | null | undefined>(undefined);
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);

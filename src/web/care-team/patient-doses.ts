@@ -1,6 +1,6 @@
 import { zonedDay } from "../../core/zoned-time.ts";
 import { type ProgressDoses, progressDoses } from "../assessments/progress-doses.ts";
-import type { Catalog } from "../dose-log/types.ts";
+import type { Catalog } from "../use-catalog.ts";
 import type { Timeline } from "./types.ts";
 
 /** Most doses one timeline holds (RECORD_LIMIT in src/server/reports/patient-record.ts). */

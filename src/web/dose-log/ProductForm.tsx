@@ -1,8 +1,11 @@
 import { useId, useState } from "react";
-import { ApiFailure, api } from "../api.ts";
+import { contract } from "../../api/contract.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation } from "../api-client.ts";
 import { newClientId } from "../assessments/client-id.ts";
 import { TextField } from "../components/TextField.tsx";
-import type { Catalog, Product } from "./types.ts";
+import type { Catalog } from "../use-catalog.ts";
+import type { Product } from "./types.ts";
 
 const FORMS: { value: Product["form"]; label: string }[] = [
   { value: "leaf-powder", label: "Leaf powder" },
@@ -43,6 +46,8 @@ export function ProductForm({
     form === "other" &&
     (catalog.substances.find((s) => s.id === substance)?.classes.includes("magnesium") ?? false);
 
+  const create = useRouteMutation(contract.createProduct);
+
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     const numbers: [string, string][] = [
@@ -62,17 +67,19 @@ export function ProductForm({
     setBusy(true);
     setError(null);
     try {
-      const res = await api<{ product: Product }>("POST", "/api/products", {
-        id,
-        vendor,
-        name,
-        form,
-        ...(form === "other" && substance !== "" ? { substanceId: substance } : {}),
-        lot: lot.trim() === "" ? null : lot.trim(),
-        gramsPerCapsule: form === "capsules" ? optionalNumber(perCapsule) : null,
-        gramsPerServing:
-          form === "capsules" || form === "leaf-powder" ? null : optionalNumber(perServing),
-        elementalMgPerUnit: isMagnesium ? optionalNumber(elemental) : null,
+      const res = await create.mutateAsync({
+        body: {
+          id,
+          vendor,
+          name,
+          form,
+          ...(form === "other" && substance !== "" ? { substanceId: substance } : {}),
+          lot: lot.trim() === "" ? null : lot.trim(),
+          gramsPerCapsule: form === "capsules" ? optionalNumber(perCapsule) : null,
+          gramsPerServing:
+            form === "capsules" || form === "leaf-powder" ? null : optionalNumber(perServing),
+          elementalMgPerUnit: isMagnesium ? optionalNumber(elemental) : null,
+        },
       });
       onSaved(res.product);
     } catch (e) {

@@ -14,9 +14,9 @@ import { ClinicianPlans } from "../care-team/ClinicianPlans.tsx";
 import { PatientTimeline } from "../care-team/PatientTimeline.tsx";
 import { patientDoses } from "../care-team/patient-doses.ts";
 import { SCOPE_LABELS, type Timeline } from "../care-team/types.ts";
-import { useCatalog } from "../dose-log/use-catalog.ts";
 import { planTerms } from "../plans/PlanHistory.tsx";
 import { useUser } from "../session/session-context.tsx";
+import { useCatalog } from "../use-catalog.ts";
 
 /** A consenting patient, for their clinician: charts, timeline, notes, COWS, plans, exports. */
 export function PatientDetailPage() {

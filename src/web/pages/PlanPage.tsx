@@ -5,8 +5,8 @@ import { PlanCard } from "../plans/PlanCard.tsx";
 import { PlanForm } from "../plans/PlanForm.tsx";
 import { emptyPlanForm, fromDefinition, type PlanFormState } from "../plans/plan-form.ts";
 import type { PlanListResponse, PlanResponse, PlanView } from "../plans/types.ts";
-import { useSubstances } from "../plans/use-substances.ts";
 import { useUser } from "../session/session-context.tsx";
+import { useCatalog } from "../use-catalog.ts";
 
 type Editing = { planId?: string; form: PlanFormState; key: number } | null;
 
@@ -14,7 +14,8 @@ type Editing = { planId?: string; form: PlanFormState; key: number } | null;
 export function PlanPage() {
   const user = useUser();
   const today = zonedDay(new Date(), user.timeZone);
-  const substances = useSubstances();
+  const catalog = useCatalog();
+  const substances = catalog === null ? null : catalog?.substances;
   const [plans, setPlans] = useState<PlanView[] | null | undefined>(undefined);
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);

@@ -2,18 +2,18 @@ import { useEffect, useState } from "react";
 import { activePlanLimits, InvalidPlanError } from "../../core/plan/index.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import { api } from "../api.ts";
+import { type CatalogSubstance, substanceName } from "../use-catalog.ts";
 import { formatDay, formatDose } from "./format.ts";
 import { PlanAdherence } from "./PlanAdherence.tsx";
 import { endSentence, type PlanEnd, PlanHistory, planTerms } from "./PlanHistory.tsx";
 import type { PlanResponse, PlanView, PlanWithVersionsView } from "./types.ts";
-import { type SubstanceChoice, substanceName } from "./use-substances.ts";
 
 interface PlanCardProps {
   plan: PlanView;
   today: string;
   /** The person's zone: the day a plan was ended on is a day there. */
   timeZone: string;
-  substances: SubstanceChoice[] | null | undefined;
+  substances: CatalogSubstance[] | null | undefined;
   onChange?(): void;
   onEnded?(plan: PlanWithVersionsView): void;
   /**

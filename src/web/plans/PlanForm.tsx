@@ -9,6 +9,7 @@ import {
 import { ApiFailure, api } from "../api.ts";
 import { newClientId } from "../assessments/client-id.ts";
 import { TextField } from "../components/TextField.tsx";
+import { type CatalogSubstance, substanceName } from "../use-catalog.ts";
 import { ChoiceField } from "./ChoiceField.tsx";
 import { PlanPreview } from "./PlanPreview.tsx";
 import {
@@ -20,13 +21,12 @@ import {
 } from "./plan-form.ts";
 import { previewLength } from "./schedule-view.ts";
 import type { PlanResponse, PlanView } from "./types.ts";
-import { type SubstanceChoice, substanceName } from "./use-substances.ts";
 
 interface PlanFormProps {
   initial: PlanFormState;
   /** Set when changing a stored plan (adds a version); absent for a new plan. */
   planId?: string;
-  substances: SubstanceChoice[] | null;
+  substances: CatalogSubstance[] | null;
   activePlans: PlanView[];
   onSaved(response: PlanResponse): void;
   onCancel?(): void;
