@@ -57,7 +57,12 @@ export type RouteOutput<S extends RouteSpec> =
 type Part<
   S extends RouteSpec,
   K extends "params" | "query" | "body" | "headers",
-> = S[K] extends z.ZodType ? { [P in K]: z.input<S[K]> } : { [P in K]?: never };
+> = S[K] extends z.ZodType
+  ? // A part whose every field is optional (a query of filters) may be left out.
+    Record<string, never> extends z.input<S[K]>
+    ? { [P in K]?: z.input<S[K]> }
+    : { [P in K]: z.input<S[K]> }
+  : { [P in K]?: never };
 
 /** What a call sends: the parts its route declares, each typed by its schema. */
 export type RouteInput<S extends RouteSpec> = Part<S, "params"> &

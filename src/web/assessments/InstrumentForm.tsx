@@ -1,4 +1,5 @@
 import { type FormEvent, useMemo, useRef, useState } from "react";
+import { contract } from "../../api/contract.ts";
 import {
   type AssessmentAnswers,
   type InstrumentDefinition,
@@ -7,7 +8,8 @@ import {
   scoreAssessment,
 } from "../../core/assessment/index.ts";
 import type { Warning } from "../../core/warning.ts";
-import { ApiFailure, api } from "../api.ts";
+import { ApiFailure } from "../api.ts";
+import { callRoute } from "../api-client.ts";
 import { postOrKeep } from "../offline/keep-offline.ts";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
 import { newClientId } from "./client-id.ts";
@@ -23,14 +25,14 @@ export function InstrumentForm({
   instrument,
   jurisdiction,
   onSaved,
-  endpoint = "/api/assessments",
+  patientId,
   keepOffline,
 }: {
   instrument: InstrumentDefinition;
   jurisdiction: string | null;
   onSaved(result: RecordResponse): void;
-  /** Where to save: one's own assessments, or a patient's (a clinician recording COWS). */
-  endpoint?: string;
+  /** Whose assessment: one's own, or this patient's (a clinician recording COWS). */
+  patientId?: string;
   /** Keep it on the device when the server cannot be reached, to send later as `userId`. */
   keepOffline?: { userId: string; onKept(entry: OutboxEntry): void };
 }) {
@@ -98,7 +100,7 @@ export function InstrumentForm({
         const result = await postOrKeep<RecordResponse>({
           userId: keepOffline.userId,
           kind: "check-in",
-          path: endpoint,
+          path: contract.recordAssessment.path,
           body,
           summary:
             score.total === null
@@ -108,7 +110,14 @@ export function InstrumentForm({
         if (result.kept) keepOffline.onKept(result.kept);
         else onSaved(result.sent);
       } else {
-        onSaved(await api<RecordResponse>("POST", endpoint, body));
+        onSaved(
+          patientId === undefined
+            ? await callRoute(contract.recordAssessment, { body })
+            : await callRoute(contract.recordPatientAssessment, {
+                params: { id: patientId },
+                body,
+              }),
+        );
       }
     } catch (error) {
       const f = error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error));

@@ -1,6 +1,9 @@
-import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type FormEvent, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { ApiFailure, api } from "../api.ts";
+import { contract } from "../../api/contract.ts";
+import { routeUrl } from "../../api/path.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation, useRouteQuery } from "../api-client.ts";
 import { newClientId } from "../assessments/client-id.ts";
 import { DosePoolField } from "../assessments/DosePoolField.tsx";
 import { InstrumentForm } from "../assessments/InstrumentForm.tsx";
@@ -13,7 +16,7 @@ import { CheckInAlerts } from "../care-team/CheckInAlerts.tsx";
 import { ClinicianPlans } from "../care-team/ClinicianPlans.tsx";
 import { PatientTimeline } from "../care-team/PatientTimeline.tsx";
 import { patientDoses } from "../care-team/patient-doses.ts";
-import { SCOPE_LABELS, type Timeline } from "../care-team/types.ts";
+import { SCOPE_LABELS } from "../care-team/types.ts";
 import { planTerms } from "../plans/PlanHistory.tsx";
 import { useUser } from "../session/session-context.tsx";
 import { useCatalog } from "../use-catalog.ts";
@@ -23,8 +26,10 @@ export function PatientDetailPage() {
   const { id = "" } = useParams();
   const user = useUser();
   const instruments = useInstruments();
-  const [timeline, setTimeline] = useState<Timeline | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const timelineQuery = useRouteQuery(contract.getPatientTimeline, { params: { id } });
+  const timeline = timelineQuery.data ?? null;
+  const failure = timelineQuery.error;
+  const writeNote = useRouteMutation(contract.writePatientNote);
   const [note, setNote] = useState("");
   const [noteId, setNoteId] = useState(newClientId);
   const [noteFailure, setNoteFailure] = useState<ApiFailure | null>(null);
@@ -39,27 +44,20 @@ export function PatientDetailPage() {
     [timeline, catalog],
   );
 
-  const load = useCallback(async () => {
-    try {
-      setTimeline(await api<Timeline>("GET", `/api/clinician/patients/${id}/timeline`));
-    } catch (error) {
-      setFailure(error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)));
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  /** Reads the timeline again after a change made here. */
+  const load = async () => {
+    await timelineQuery.refetch();
+  };
 
   async function addNote(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNoteFailure(null);
     try {
-      await api("POST", `/api/clinician/patients/${id}/notes`, { id: noteId, body: note });
+      // Saving refreshes the clinician's reads, this timeline among them.
+      await writeNote.mutateAsync({ params: { id }, body: { id: noteId, body: note } });
       setNote("");
       setNoteId(newClientId());
       setSaved("Note saved.");
-      await load();
     } catch (error) {
       setNoteFailure(
         error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)),
@@ -105,7 +103,7 @@ export function PatientDetailPage() {
   const sideEffectReports = (timeline.assessments ?? []).filter(
     (a) => a.instrument === sideEffects?.id,
   );
-  const base = `/api/clinician/patients/${id}`;
+  const exportHref = (spec: { path: string }) => routeUrl(spec.path, { id });
   const { pool, overlay } = doses
     ? doseOverlay(doses, chosenPool)
     : { pool: null, overlay: undefined };
@@ -190,7 +188,7 @@ export function PatientDetailPage() {
                 <InstrumentForm
                   instrument={cows}
                   jurisdiction={user.jurisdiction}
-                  endpoint={`${base}/assessments`}
+                  patientId={id}
                   onSaved={cowsSaved}
                 />
                 <button type="button" className="secondary" onClick={() => setCowsOpen(false)}>
@@ -287,13 +285,13 @@ export function PatientDetailPage() {
       <section className="card" aria-labelledby="export-heading">
         <h2 id="export-heading">Reports</h2>
         <div className="export-links">
-          <a className="button" href={`${base}/export/pdf`} download>
+          <a className="button" href={exportHref(contract.exportPatientPdf)} download>
             PDF summary
           </a>
-          <a className="button" href={`${base}/export/fhir`} download>
+          <a className="button" href={exportHref(contract.exportPatientFhir)} download>
             FHIR bundle
           </a>
-          <a className="button" href={`${base}/export/csv`} download>
+          <a className="button" href={exportHref(contract.exportPatientCsv)} download>
             CSV
           </a>
         </div>
