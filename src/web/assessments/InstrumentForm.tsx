@@ -9,7 +9,7 @@ import {
 } from "../../core/assessment/index.ts";
 import type { Warning } from "../../core/warning.ts";
 import { ApiFailure } from "../api.ts";
-import { callRoute } from "../api-client.ts";
+import { useRouteMutation } from "../api-client.ts";
 import { postOrKeep } from "../offline/keep-offline.ts";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
 import { newClientId } from "./client-id.ts";
@@ -44,6 +44,8 @@ export function InstrumentForm({
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const saveOwn = useRouteMutation(contract.recordAssessment);
+  const saveForPatient = useRouteMutation(contract.recordPatientAssessment);
 
   const answers = useMemo(() => {
     const all: AssessmentAnswers = { ...choices };
@@ -112,11 +114,8 @@ export function InstrumentForm({
       } else {
         onSaved(
           patientId === undefined
-            ? await callRoute(contract.recordAssessment, { body })
-            : await callRoute(contract.recordPatientAssessment, {
-                params: { id: patientId },
-                body,
-              }),
+            ? await saveOwn.mutateAsync({ body })
+            : await saveForPatient.mutateAsync({ params: { id: patientId }, body }),
         );
       }
     } catch (error) {

@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { contract } from "../../api/contract.ts";
+import { routeUrl } from "../../api/path.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
-import { api } from "../api.ts";
+import { useRouteQuery } from "../api-client.ts";
 import { PlanAdherence } from "../plans/PlanAdherence.tsx";
 import { PlanCard } from "../plans/PlanCard.tsx";
 import { PlanForm } from "../plans/PlanForm.tsx";
 import { emptyPlanForm, fromDefinition, type PlanFormState } from "../plans/plan-form.ts";
-import type { PlanListResponse, PlanResponse, PlanView } from "../plans/types.ts";
+import type { PlanResponse } from "../plans/types.ts";
 import { useCatalog } from "../use-catalog.ts";
 
 type Editing = { planId?: string; form: PlanFormState; key: number } | null;
@@ -27,27 +29,18 @@ export function ClinicianPlans({
   /** After a plan was set, changed or ended (the page reloads what depends on plans). */
   onChanged?: () => void;
 }) {
-  const base = `/api/clinician/patients/${patientId}/plans`;
+  // The patient's plans as the plan components address them (their create route).
+  const base = routeUrl(contract.createPatientPlan.path, { id: patientId });
   const today = zonedDay(new Date(), timeZone);
   const catalog = useCatalog();
   const substances = catalog === null ? null : catalog?.substances;
-  const [plans, setPlans] = useState<PlanView[] | null | undefined>(undefined);
+  const list = useRouteQuery(contract.listPatientPlans, { params: { id: patientId } });
+  // undefined while loading, null when they could not be loaded.
+  const plans = list.isError ? null : list.data?.plans;
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const formRef = useRef<HTMLElement>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setPlans((await api<PlanListResponse>("GET", base)).plans);
-    } catch {
-      setPlans(null);
-    }
-  }, [base]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   function startEditing(next: NonNullable<Editing>) {
     setEditing(next);
@@ -61,7 +54,7 @@ export function ClinicianPlans({
   async function done(message: string) {
     setEditing(null);
     setNotice(message);
-    await load();
+    await list.refetch();
     onChanged?.();
     requestAnimationFrame(() => noticeRef.current?.focus());
   }

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { routeUrl } from "../../api/path.ts";
 import { ApiFailure, rememberCsrfToken } from "../api.ts";
-import { callRoute } from "../api-client.ts";
+import { useRouteMutation } from "../api-client.ts";
 import { TextField } from "../components/TextField.tsx";
 import { useSession, useUser } from "../session/session-context.tsx";
 
@@ -25,13 +25,15 @@ export function AccountPage() {
   const [understood, setUnderstood] = useState(false);
   const [deleteFailure, setDeleteFailure] = useState<ApiFailure | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const updateMe = useRouteMutation(contract.updateMe);
+  const deleteMe = useRouteMutation(contract.deleteAccount);
 
   async function saveProfile(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setProfileFailure(null);
     setProfileSaved(false);
     try {
-      const res = await callRoute(contract.updateMe, {
+      const res = await updateMe.mutateAsync({
         body: { displayName: displayName.trim() === "" ? null : displayName.trim(), timeZone },
       });
       setUser(res.user);
@@ -56,7 +58,7 @@ export function AccountPage() {
     }
     setDeleting(true);
     try {
-      await callRoute(contract.deleteAccount, { body: { password } });
+      await deleteMe.mutateAsync({ body: { password } });
       rememberCsrfToken(undefined);
       window.location.assign("/sign-in?deleted=1");
     } catch (error) {

@@ -44,11 +44,6 @@ export function PatientDetailPage() {
     [timeline, catalog],
   );
 
-  /** Reads the timeline again after a change made here. */
-  const load = async () => {
-    await timelineQuery.refetch();
-  };
-
   async function addNote(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNoteFailure(null);
@@ -68,8 +63,8 @@ export function PatientDetailPage() {
   function cowsSaved(result: RecordResponse) {
     setCowsOpen(false);
     const a = result.assessment;
+    // Saving refreshed the clinician's reads, this timeline among them.
     setSaved(`COWS saved: ${a.total}${a.band ? `, ${a.band.label}` : ""}.`);
-    void load();
   }
 
   if (failure) {
@@ -144,7 +139,6 @@ export function PatientDetailPage() {
               myId={user.id}
               onSeen={async (message) => {
                 setSaved(message);
-                await load();
                 savedRef.current?.focus();
               }}
             />
@@ -227,7 +221,7 @@ export function PatientDetailPage() {
             patientId={timeline.patient.id}
             patientName={name}
             timeZone={tz}
-            onChanged={() => void load()}
+            onChanged={() => void timelineQuery.refetch()}
           />
         </div>
       ) : (
