@@ -1,8 +1,9 @@
+import { contract } from "../../api/contract.ts";
 import { endedOnDay, type GovernedPlan, type PlanDefinition } from "../../core/plan/index.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
-import { api } from "../api.ts";
-import type { IngestionView, Product } from "../dose-log/types.ts";
-import type { PlanListResponse, PlanResponse, PlanVersionView } from "../plans/types.ts";
+import { fetchRoute } from "../api-client.ts";
+import type { Product } from "../dose-log/types.ts";
+import type { PlanListResponse, PlanVersionView } from "../plans/types.ts";
 import type { CatalogSubstance } from "../use-catalog.ts";
 import { loadCatalog } from "../use-catalog.ts";
 import {
@@ -178,12 +179,9 @@ export async function loadProgressDoses(
 ): Promise<ProgressDoses> {
   const from = startOfZonedDay(sinceDay, timeZone).toISOString();
   const [list, catalog, planList] = await Promise.all([
-    api<{ ingestions: IngestionView[] }>(
-      "GET",
-      `/api/ingestions?from=${encodeURIComponent(from)}&limit=${DOSE_LIMIT}`,
-    ),
+    fetchRoute(contract.listIngestions, { query: { from, limit: DOSE_LIMIT } }),
     loadCatalog().catch(() => null),
-    api<PlanListResponse>("GET", "/api/plans").catch((): PlanListResponse => ({ plans: [] })),
+    fetchRoute(contract.listPlans).catch((): PlanListResponse => ({ plans: [] })),
   ]);
   // A plan ended on or before the first day governs none of the days drawn.
   const governing = planList.plans.filter((p) => {
@@ -192,7 +190,7 @@ export async function loadProgressDoses(
   });
   const [products, versions] = await Promise.all([
     governing.some((p) => p.current.definition.substanceId === undefined)
-      ? api<{ products: Product[] }>("GET", "/api/products")
+      ? fetchRoute(contract.listProducts)
           .then((r) => r.products)
           .catch((): Product[] => [])
       : Promise.resolve<Product[]>([]),
@@ -200,7 +198,7 @@ export async function loadProgressDoses(
     // they cannot be had.
     Promise.all(
       governing.map((p) =>
-        api<PlanResponse>("GET", `/api/plans/${p.id}`)
+        fetchRoute(contract.getPlan, { params: { id: p.id } })
           .then((r): PlanVersionView[] => r.plan.versions)
           .catch((): PlanVersionView[] => [p.current]),
       ),
