@@ -59,7 +59,7 @@ type Part<
   K extends "params" | "query" | "body" | "headers",
 > = S[K] extends z.ZodType
   ? // A part whose every field is optional (a query of filters) may be left out.
-    Record<string, never> extends z.input<S[K]>
+    object extends z.input<S[K]>
     ? { [P in K]?: z.input<S[K]> }
     : { [P in K]: z.input<S[K]> }
   : { [P in K]?: never };

@@ -9,7 +9,6 @@ import type { RouteInput, RouteOutput, RouteSpec } from "../api/define.ts";
 import { routeUrl } from "../api/path.ts";
 import { ApiFailure, api } from "./api.ts";
 import { withKeptCopy } from "./offline/kept-copy.ts";
-import { OUTBOX_SENT_EVENT } from "./offline/use-outbox.ts";
 
 /**
  * The web app's one way to call the API: typed by the contract (src/api), cached and refreshed
@@ -37,9 +36,6 @@ export const queryClient = new QueryClient({
     mutations: { retry: false, networkMode: "always" },
   },
 });
-
-// Doses and check-ins the offline outbox sent change what the server answers: read again.
-window.addEventListener(OUTBOX_SENT_EVENT, () => void queryClient.invalidateQueries());
 
 /** Calls one route of the contract. */
 export function callRoute<S extends RouteSpec>(

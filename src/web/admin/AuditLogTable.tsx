@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { AuditEntry } from "../../api/audit.ts";
 import { contract } from "../../api/contract.ts";
 import { useRouteQuery } from "../api-client.ts";
-import { formatDateTime } from "../assessments/format-time.ts";
+import { formatDateTime } from "../components/format-time.ts";
 
 const PAGE_SIZE = 20;
 

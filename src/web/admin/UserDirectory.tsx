@@ -2,7 +2,7 @@ import { keepPreviousData } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { useRouteQuery } from "../api-client.ts";
-import { formatDateTime, formatDay } from "../assessments/format-time.ts";
+import { formatDateTime, formatDay } from "../components/format-time.ts";
 import { TextField } from "../components/TextField.tsx";
 import { type DirectoryUser, ROLE_LABELS, type Role, type UserPage } from "./types.ts";
 

@@ -10,9 +10,9 @@ import {
 import type { Warning } from "../../core/warning.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
+import { newClientId } from "../components/client-id.ts";
 import { postOrKeep } from "../offline/keep-offline.ts";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
-import { newClientId } from "./client-id.ts";
 import { ItemField } from "./ItemField.tsx";
 import { LiveScore } from "./LiveScore.tsx";
 import type { RecordResponse } from "./types.ts";

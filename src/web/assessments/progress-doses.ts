@@ -1,9 +1,8 @@
 import { contract } from "../../api/contract.ts";
+import type { RouteOutput } from "../../api/define.ts";
 import { endedOnDay, type GovernedPlan, type PlanDefinition } from "../../core/plan/index.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { fetchRoute } from "../api-client.ts";
-import type { Product } from "../dose-log/types.ts";
-import type { PlanListResponse, PlanVersionView } from "../plans/types.ts";
 import type { CatalogSubstance } from "../use-catalog.ts";
 import { loadCatalog } from "../use-catalog.ts";
 import {
@@ -15,6 +14,11 @@ import {
 } from "./daily-dose-totals.ts";
 import { type PoolTargets, poolTargets } from "./plan-targets.ts";
 import type { DoseOverlayData } from "./ScoreChart.tsx";
+
+type Product = RouteOutput<typeof contract.getProduct>["product"];
+type PlanListResponse = RouteOutput<typeof contract.listPlans>;
+type PlanResponse = RouteOutput<typeof contract.getPlan>;
+type PlanVersionView = PlanResponse["plan"]["current"];
 
 /** Most doses one list returns (the server's cap, MAX_LIST_LIMIT in dose-log/schemas.ts). */
 const DOSE_LIMIT = 2000;

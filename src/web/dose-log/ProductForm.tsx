@@ -2,7 +2,7 @@ import { useId, useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
-import { newClientId } from "../assessments/client-id.ts";
+import { newClientId } from "../components/client-id.ts";
 import { TextField } from "../components/TextField.tsx";
 import type { Catalog } from "../use-catalog.ts";
 import type { Product } from "./types.ts";

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
-import { newClientId } from "../assessments/client-id.ts";
+import { newClientId } from "../components/client-id.ts";
 import type { Catalog } from "../use-catalog.ts";
 import { type DoseSubject, substanceSubject } from "./subject.ts";
 import type { CustomSubstance } from "./types.ts";

@@ -1,9 +1,9 @@
 import { keepPreviousData } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { contract } from "../../api/contract.ts";
 import type { RouteInput } from "../../api/define.ts";
 import type { Warning } from "../../core/warning.ts";
 import { useRouteQuery } from "../api-client.ts";
+import { useSettled } from "../components/use-settled.ts";
 
 /** The dose as the form holds it, ready for the safety check. */
 export type DoseDraft = RouteInput<typeof contract.checkSafety>["body"];
@@ -18,17 +18,6 @@ export interface LiveCheck {
 
 /** How long typing must pause before the dose is checked. */
 const DEBOUNCE_MS = 350;
-
-/** The value once it has stayed the same for `ms` (compared by its JSON). */
-function useSettled<T>(value: T, ms: number): T {
-  const key = JSON.stringify(value);
-  const [settled, setSettled] = useState({ key, value });
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled({ key, value: JSON.parse(key) as T }), ms);
-    return () => clearTimeout(timer);
-  }, [key, ms]);
-  return settled.value;
-}
 
 /**
  * Checks the draft against the safety rules as the person types (debounced), without saving.

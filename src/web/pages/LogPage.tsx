@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
 import { useRouteQuery } from "../api-client.ts";
-import { newClientId } from "../assessments/client-id.ts";
+import { newClientId } from "../components/client-id.ts";
 import { DoseForm } from "../dose-log/DoseForm.tsx";
 import { SavedDose } from "../dose-log/SavedDose.tsx";
 import { SubjectPicker } from "../dose-log/SubjectPicker.tsx";

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { contract } from "../../api/contract.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
-import { api } from "../api.ts";
+import { useRouteQuery } from "../api-client.ts";
 import { PlanCard } from "../plans/PlanCard.tsx";
 import { PlanForm } from "../plans/PlanForm.tsx";
 import { emptyPlanForm, fromDefinition, type PlanFormState } from "../plans/plan-form.ts";
-import type { PlanListResponse, PlanResponse, PlanView } from "../plans/types.ts";
+import type { PlanResponse } from "../plans/types.ts";
 import { useUser } from "../session/session-context.tsx";
 import { useCatalog } from "../use-catalog.ts";
 
@@ -16,29 +17,19 @@ export function PlanPage() {
   const today = zonedDay(new Date(), user.timeZone);
   const catalog = useCatalog();
   const substances = catalog === null ? null : catalog?.substances;
-  const [plans, setPlans] = useState<PlanView[] | null | undefined>(undefined);
+  const list = useRouteQuery(contract.listPlans);
+  const plans = list.isError ? null : list.data?.plans;
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const formRef = useRef<HTMLElement>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const r = await api<PlanListResponse>("GET", "/api/plans");
-      setPlans(r.plans);
-      return r.plans;
-    } catch {
-      setPlans(null);
-      return null;
+  // The first time the list is in: with no active plan, the form for a new one opens.
+  const [opened, setOpened] = useState(false);
+  if (!opened && plans) {
+    setOpened(true);
+    if (!plans.some((p) => p.status === "active")) {
+      setEditing({ form: emptyPlanForm(today), key: Date.now() });
     }
-  }, []);
-
-  useEffect(() => {
-    load().then((list) => {
-      if (list && !list.some((p) => p.status === "active")) {
-        setEditing({ form: emptyPlanForm(today), key: Date.now() });
-      }
-    });
-  }, [load, today]);
+  }
 
   function startEditing(next: NonNullable<Editing>) {
     setEditing(next);
@@ -46,7 +37,7 @@ export function PlanPage() {
     requestAnimationFrame(() => formRef.current?.scrollIntoView({ block: "start" }));
   }
 
-  async function saved(response: PlanResponse, changed: boolean) {
+  function saved(response: PlanResponse, changed: boolean) {
     setEditing(null);
     const replacedCount = response.replaced.length;
     setNotice(
@@ -54,7 +45,6 @@ export function PlanPage() {
         ? `Plan saved as version ${response.plan.current.version}.`
         : `Plan saved.${replacedCount > 0 ? " Your earlier plan for this substance has ended." : ""}`,
     );
-    await load();
   }
 
   if (plans === undefined || substances === undefined) {
@@ -97,10 +87,7 @@ export function PlanPage() {
               key: Date.now(),
             })
           }
-          onEnded={() => {
-            setNotice("Plan ended. It stays in your history.");
-            load();
-          }}
+          onEnded={() => setNotice("Plan ended. It stays in your history.")}
         />
       ))}
       {editing ? (

@@ -3,10 +3,10 @@ import { Link } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation, useRouteQuery } from "../api-client.ts";
+import { EvidenceLinks } from "../components/EvidenceLinks.tsx";
 import { formatDose } from "../dose-log/format.ts";
 import { ProductForm } from "../dose-log/ProductForm.tsx";
 import type { Product } from "../dose-log/types.ts";
-import { EvidenceLinks } from "../knowledge/EvidenceLinks.tsx";
 import { useCatalog } from "../use-catalog.ts";
 
 const FORM_LABEL: Record<Product["form"], string> = {

@@ -3,7 +3,6 @@ import { contract } from "../../api/contract.ts";
 import type { CareScope } from "../../core/care-scope.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation, useRouteQuery } from "../api-client.ts";
-import { formatDateTime } from "../assessments/format-time.ts";
 import {
   type AuditEntry,
   type CareLink,
@@ -12,6 +11,7 @@ import {
   SCOPE_LABELS,
 } from "../care-team/types.ts";
 import { CopyButton } from "../components/CopyButton.tsx";
+import { formatDateTime } from "../components/format-time.ts";
 import { useUser } from "../session/session-context.tsx";
 
 const SCOPES = Object.keys(SCOPE_LABELS) as CareScope[];

@@ -1,14 +1,13 @@
 import { useRef, useState } from "react";
 import { contract } from "../../api/contract.ts";
-import { routeUrl } from "../../api/path.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import { useRouteQuery } from "../api-client.ts";
-import { PlanAdherence } from "../plans/PlanAdherence.tsx";
-import { PlanCard } from "../plans/PlanCard.tsx";
-import { PlanForm } from "../plans/PlanForm.tsx";
-import { emptyPlanForm, fromDefinition, type PlanFormState } from "../plans/plan-form.ts";
-import type { PlanResponse } from "../plans/types.ts";
 import { useCatalog } from "../use-catalog.ts";
+import { PlanAdherence } from "./PlanAdherence.tsx";
+import { PlanCard } from "./PlanCard.tsx";
+import { PlanForm } from "./PlanForm.tsx";
+import { emptyPlanForm, fromDefinition, type PlanFormState } from "./plan-form.ts";
+import type { PlanResponse } from "./types.ts";
 
 type Editing = { planId?: string; form: PlanFormState; key: number } | null;
 
@@ -29,8 +28,6 @@ export function ClinicianPlans({
   /** After a plan was set, changed or ended (the page reloads what depends on plans). */
   onChanged?: () => void;
 }) {
-  // The patient's plans as the plan components address them (their create route).
-  const base = routeUrl(contract.createPatientPlan.path, { id: patientId });
   const today = zonedDay(new Date(), timeZone);
   const catalog = useCatalog();
   const substances = catalog === null ? null : catalog?.substances;
@@ -102,7 +99,7 @@ export function ClinicianPlans({
           today={today}
           timeZone={timeZone}
           substances={substances}
-          base={base}
+          patientId={patientId}
           headingLevel={3}
           onChange={() =>
             startEditing({
@@ -135,7 +132,7 @@ export function ClinicianPlans({
                 {...(editingPlan ? { planId: editingPlan } : {})}
                 substances={substances}
                 activePlans={active}
-                base={base}
+                patientId={patientId}
                 onSaved={(r) => saved(r, editingPlan !== undefined)}
                 onCancel={() => setEditing(null)}
               />
@@ -143,7 +140,7 @@ export function ClinicianPlans({
             {editingPlan && (
               <aside className="plan-editor-adherence" aria-labelledby="editor-adherence-heading">
                 <h4 id="editor-adherence-heading">Taken against planned, last 14 days</h4>
-                <PlanAdherence planId={editingPlan} refresh={editing.key} base={base} />
+                <PlanAdherence planId={editingPlan} patientId={patientId} />
               </aside>
             )}
           </div>
