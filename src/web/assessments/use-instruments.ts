@@ -1,13 +1,10 @@
 import { contract } from "../../api/contract.ts";
 import type { ApiFailure } from "../api.ts";
-import { fetchRoute, useRouteQuery } from "../api-client.ts";
+import { useRouteQuery } from "../api-client.ts";
 import type { InstrumentsResponse } from "./types.ts";
 
 /** Kept on the device from the last load, answered without a connection. */
 const KEPT_AS = "instruments";
-
-/** The instruments, for a loader outside a component (through the same cache). */
-export const fetchInstruments = () => fetchRoute(contract.listInstruments, undefined, KEPT_AS);
 
 export type Loaded<T> =
   | { state: "loading" }
