@@ -5,7 +5,6 @@ export {
   citationSchema,
   isoDate,
   reviewedField,
-  reviewSchema,
   sourcesSchema,
 } from "../core/citation.schema.ts";
 

@@ -60,7 +60,7 @@ export function callRoute<S extends RouteSpec>(
  * The cache key of a read: its feature first, so a write can refresh the feature's reads. A read
  * made by POST (a check that saves nothing) is keyed by its body too.
  */
-function routeKey<S extends RouteSpec>(spec: S, input?: RouteInput<S>): unknown[] {
+export function routeKey<S extends RouteSpec>(spec: S, input?: RouteInput<S>): unknown[] {
   const parts = (input ?? {}) as { params?: unknown; query?: unknown; body?: unknown };
   return [spec.tag, spec.path, parts.params ?? null, parts.query ?? null, parts.body ?? null];
 }

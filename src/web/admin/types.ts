@@ -12,19 +12,3 @@ export const ROLE_LABELS: Record<Role, string> = {
   clinician: "Clinician",
   admin: "Administrator",
 };
-
-export interface AdminAuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorEmail: string | null;
-  actorRole: string | null;
-  subjectId: string | null;
-  subjectName: string | null;
-  subjectEmail: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  address: string | null;
-}

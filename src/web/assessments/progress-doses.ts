@@ -2,7 +2,7 @@ import { contract } from "../../api/contract.ts";
 import type { RouteOutput } from "../../api/define.ts";
 import { endedOnDay, type GovernedPlan, type PlanDefinition } from "../../core/plan/index.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
-import { callRoute } from "../api-client.ts";
+import { fetchRoute } from "../api-client.ts";
 import type { CatalogSubstance } from "../use-catalog.ts";
 import { loadCatalog } from "../use-catalog.ts";
 import {
@@ -183,9 +183,9 @@ export async function loadProgressDoses(
 ): Promise<ProgressDoses> {
   const from = startOfZonedDay(sinceDay, timeZone).toISOString();
   const [list, catalog, planList] = await Promise.all([
-    callRoute(contract.listIngestions, { query: { from, limit: DOSE_LIMIT } }),
+    fetchRoute(contract.listIngestions, { query: { from, limit: DOSE_LIMIT } }),
     loadCatalog().catch(() => null),
-    callRoute(contract.listPlans).catch((): PlanListResponse => ({ plans: [] })),
+    fetchRoute(contract.listPlans).catch((): PlanListResponse => ({ plans: [] })),
   ]);
   // A plan ended on or before the first day governs none of the days drawn.
   const governing = planList.plans.filter((p) => {
@@ -194,7 +194,7 @@ export async function loadProgressDoses(
   });
   const [products, versions] = await Promise.all([
     governing.some((p) => p.current.definition.substanceId === undefined)
-      ? callRoute(contract.listProducts)
+      ? fetchRoute(contract.listProducts)
           .then((r) => r.products)
           .catch((): Product[] => [])
       : Promise.resolve<Product[]>([]),
@@ -202,7 +202,7 @@ export async function loadProgressDoses(
     // they cannot be had.
     Promise.all(
       governing.map((p) =>
-        callRoute(contract.getPlan, { params: { id: p.id } })
+        fetchRoute(contract.getPlan, { params: { id: p.id } })
           .then((r): PlanVersionView[] => r.plan.versions)
           .catch((): PlanVersionView[] => [p.current]),
       ),

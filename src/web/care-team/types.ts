@@ -23,14 +23,4 @@ export const SCOPE_LABELS: Record<CareScope, string> = {
   products: "Products and lab certificates",
 };
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorEmail: string | null;
-  actorRole: string | null;
-  action: string;
-  entity: string;
-  address: string | null;
-}
+export type { AuditEntry } from "../../api/audit.ts";

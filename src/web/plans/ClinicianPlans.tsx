@@ -32,6 +32,7 @@ export function ClinicianPlans({
   const catalog = useCatalog();
   const substances = catalog === null ? null : catalog?.substances;
   const list = useRouteQuery(contract.listPatientPlans, { params: { id: patientId } });
+  // undefined while loading, null when they could not be loaded.
   const plans = list.isError ? null : list.data?.plans;
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
