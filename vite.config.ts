@@ -6,6 +6,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
 const webRoot = fileURLToPath(new URL("./src/web", import.meta.url));
+const contractFile = fileURLToPath(new URL("./src/api/contract.ts", import.meta.url));
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -54,9 +55,51 @@ function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * The browser's copy of the API contract (src/api/contract.ts): each route's method, path and tag,
+ * read from the contract itself when the app is built. The browser takes its types from the
+ * contract's zod schemas but never validates with them (the server does, at the edge), so
+ * neither zod nor the schemas, summaries and messages are bundled: they would add about 40 KB
+ * (gzip) to the first page.
+ */
+function contractRoutes(): Plugin {
+  return {
+    name: "mitra-contract-routes",
+    enforce: "pre",
+    async load(id) {
+      if (id.split("?")[0] !== contractFile) return null;
+      const { build } = await import("esbuild");
+      const bundled = await build({
+        entryPoints: [contractFile],
+        bundle: true,
+        format: "esm",
+        platform: "node",
+        write: false,
+        metafile: true,
+        logLevel: "error",
+      });
+      for (const input of Object.keys(bundled.metafile.inputs)) {
+        if (input.startsWith("src/"))
+          this.addWatchFile(fileURLToPath(new URL(`./${input}`, import.meta.url)));
+      }
+      const code = bundled.outputFiles[0]?.text ?? "";
+      const { contract } = (await import(
+        `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`
+      )) as { contract: Record<string, { method: string; path: string; tag: string }> };
+      const routes = Object.fromEntries(
+        Object.entries(contract).map(([name, { method, path, tag }]) => [
+          name,
+          { method, path, tag },
+        ]),
+      );
+      return `export const contract = ${JSON.stringify(routes)};\n`;
+    },
+  };
+}
+
 export default defineConfig({
   root: "src/web",
-  plugins: [react(), serviceWorker()],
+  plugins: [contractRoutes(), react(), serviceWorker()],
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,

@@ -1,4 +1,13 @@
+import { adminRoutes } from "./admin.ts";
+import { assessmentRoutes } from "./assessments.ts";
+import { auditRoutes } from "./audit.ts";
+import { authRoutes } from "./auth.ts";
+import { clinicianRoutes, consentRoutes } from "./care-team.ts";
+import { doseLogRoutes } from "./dose-log.ts";
 import { healthRoutes } from "./health.ts";
+import { knowledgeRoutes } from "./knowledge.ts";
+import { planRoutes } from "./plans.ts";
+import { reportRoutes } from "./reports.ts";
 
 /**
  * Every route of Mitra's HTTP API, by name. The server must handle exactly these
@@ -7,6 +16,16 @@ import { healthRoutes } from "./health.ts";
  */
 export const contract = {
   ...healthRoutes,
+  ...authRoutes,
+  ...assessmentRoutes,
+  ...doseLogRoutes,
+  ...planRoutes,
+  ...knowledgeRoutes,
+  ...reportRoutes,
+  ...consentRoutes,
+  ...clinicianRoutes,
+  ...auditRoutes,
+  ...adminRoutes,
 };
 
 export type RouteName = keyof typeof contract;

@@ -10,7 +10,8 @@ import type { z } from "zod";
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The roles of Mitra's accounts. */
-export type Role = "patient" | "clinician" | "admin";
+export const ROLES = ["patient", "clinician", "admin"] as const;
+export type Role = (typeof ROLES)[number];
 
 /**
  * Who may call a route: anyone, anyone signed in, or only the listed roles. Consent and
@@ -25,6 +26,8 @@ export interface RouteSpec {
   /** OpenAPI tag (the feature). */
   tag: string;
   summary: string;
+  /** A longer OpenAPI description, when the summary cannot say it all. */
+  description?: string;
   access: Access;
   params?: z.ZodType;
   query?: z.ZodType;
@@ -54,7 +57,12 @@ export type RouteOutput<S extends RouteSpec> =
 type Part<
   S extends RouteSpec,
   K extends "params" | "query" | "body" | "headers",
-> = S[K] extends z.ZodType ? { [P in K]: z.input<S[K]> } : { [P in K]?: never };
+> = S[K] extends z.ZodType
+  ? // A part whose every field is optional (a query of filters) may be left out.
+    object extends z.input<S[K]>
+    ? { [P in K]?: z.input<S[K]> }
+    : { [P in K]: z.input<S[K]> }
+  : { [P in K]?: never };
 
 /** What a call sends: the parts its route declares, each typed by its schema. */
 export type RouteInput<S extends RouteSpec> = Part<S, "params"> &

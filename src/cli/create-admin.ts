@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline/promises";
+import { emailSchema } from "../api/auth.ts";
 import { insertUser } from "../db/users.ts";
 import { hashPassword, passwordProblem } from "../server/auth/passwords.ts";
-import { emailSchema } from "../server/auth/schemas.ts";
 import type { Config } from "../server/config.ts";
 import { openMigratedDatabase } from "./serve.ts";
 

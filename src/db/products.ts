@@ -1,8 +1,9 @@
 import type { Kysely, Selectable } from "kysely";
 import type { CertificateOfAnalysis } from "../core/coa/certificate.ts";
+import type { ProductForm } from "../core/product-form.ts";
 import type { ProductInfo } from "../core/units.ts";
 import type { Database } from "./schema.ts";
-import type { ProductForm, ProductsTable } from "./tables/dose-log.ts";
+import type { ProductsTable } from "./tables/dose-log.ts";
 import type { VersionedUpdate } from "./versioned-update.ts";
 
 /**

@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
+import { contract, type RouteName } from "../api/contract.ts";
+import type { Access, Role } from "../api/define.ts";
+import { routeUrl } from "../api/path.ts";
 import { addDays } from "../core/plan/index.ts";
 import { answersFor } from "./care-team-records.ts";
 import type { ApiClient } from "./test-server.ts";
 
 /**
- * The authorization matrix's route table: every operation of the OpenAPI document, how to call it
- * about one patient's records (the owner's), and the status each kind of caller must get.
- * authorization-matrix.api.test.ts walks it on both engines and fails when an operation has no row
- * here, or a row names an operation that no longer exists.
+ * The authorization matrix's route table: one row per route of the contract (src/api), by its
+ * name, saying how to call it about one patient's records (the owner's) and what a caller the
+ * route's `access` admits must get. A caller it does not admit gets 401 (no session) or 403
+ * (another role), read from `access`, never typed here. authorization-matrix.api.test.ts walks it
+ * on both engines; a contract route without a row fails to type-check, and fails the test.
  */
 
 /**
@@ -49,13 +53,6 @@ export const ALL_SECTIONS: readonly Section[] = [
   "notes",
   "care",
 ];
-
-/**
- * What a consenting clinician may see of the patient: everything shared, but not the patient's
- * invitations or other clinicians' links. The narrow consent: assessments only, no plans.
- */
-const CONSENTING_SECTIONS: readonly Section[] = ALL_SECTIONS.filter((s) => s !== "care");
-const NARROW_SECTIONS: readonly Section[] = ["identity", "contact", "assessments"];
 
 /** The owner's records the rows address (ids of no record at all in a "ghost" scope). */
 export interface OwnerRecord {
@@ -109,50 +106,45 @@ export interface MatrixRequest {
 }
 
 export interface RouteRow {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** The OpenAPI path template, e.g. /api/plans/{id}. */
-  template: string;
   request: (s: Scope) => MatrixRequest | Promise<MatrixRequest>;
-  expect: Record<Caller, number>;
+  /** The status of each caller the route's access admits, unless `admitted` says otherwise. */
+  ok: number;
+  /** Admitted callers whose answer differs: ownership, consent, their own credentials. */
+  admitted?: Partial<Record<Caller, number>>;
   /** Which of the owner's data each caller may find in a success (the owner: all of it). */
   sees?: Partial<Record<Caller, readonly Section[]>>;
 }
 
-// ---- Expected statuses ----
+/** The role of each signed-in caller. */
+const ROLE_OF: Record<Exclude<Caller, "stranger">, Role> = {
+  owner: "patient",
+  otherPatient: "patient",
+  consenting: "clinician",
+  narrow: "clinician",
+  nonConsenting: "clinician",
+  revoked: "clinician",
+  admin: "admin",
+};
 
-const each = (status: number): Record<Caller, number> =>
-  Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
+/** Whether a route's access lets a caller past the role check to the handler. */
+export function admits(access: Access, caller: Caller): boolean {
+  if (access === "public") return true;
+  if (caller === "stranger") return false;
+  return access === "signedIn" || access.includes(ROLE_OF[caller]);
+}
 
-/** Public: the same answer for everyone. */
-const everyone = (status: number) => each(status);
-
-/** One's own data: anyone signed in, each their own. */
-const signedIn = (status: number) => ({ ...each(status), stranger: 401 });
-
-/** One of the owner's records by id: everyone else signed in gets the "not found" of a missing id. */
-const ownerOnly = (ok: number, others = 404) => ({ ...each(others), stranger: 401, owner: ok });
-
-/** A patient's care-team route: patients only, each for their own. */
-const patientsOnly = (owner: number, otherPatient: number) => ({
-  ...each(403),
-  stranger: 401,
-  owner,
-  otherPatient,
-});
+/** What a caller must get: 401 or 403 from the route's access, or else what the row says. */
+export function expectedStatus(access: Access, row: RouteRow, caller: Caller): number {
+  if (!admits(access, caller)) return caller === "stranger" ? 401 : 403;
+  return row.admitted?.[caller] ?? row.ok;
+}
 
 /**
- * A clinician route about the owner: clinicians only; a clinician without a live link gets the
- * 404 of a patient who does not exist; the narrow consent gets what its scope allows.
+ * What a consenting clinician may see of the patient: everything shared, but not the patient's
+ * invitations or other clinicians' links. The narrow consent: assessments only, no plans.
  */
-const clinicianScoped = (consenting: number, narrow: number) => ({
-  ...each(403),
-  stranger: 401,
-  consenting,
-  narrow,
-  nonConsenting: 404,
-  revoked: 404,
-});
-
+const CONSENTING_SECTIONS: readonly Section[] = ALL_SECTIONS.filter((s) => s !== "care");
+const NARROW_SECTIONS: readonly Section[] = ["identity", "contact", "assessments"];
 const clinicianSees = { consenting: CONSENTING_SECTIONS, narrow: NARROW_SECTIONS };
 
 // ---- Bodies ----
@@ -185,85 +177,68 @@ const minutesAgo = (s: Scope, minutes: number) =>
 
 const clinician = (s: Scope, rest = "") => `/api/clinician/patients/${s.owner.patientId}${rest}`;
 
-export const ROUTES: RouteRow[] = [
-  // ---- System and public knowledge ----
-  {
-    method: "GET",
-    template: "/api/health",
-    request: () => ({ path: "/api/health" }),
-    expect: everyone(200),
-  },
-  {
-    method: "GET",
-    template: "/api/ready",
-    request: () => ({ path: "/api/ready" }),
-    expect: everyone(200),
-  },
-  {
-    method: "GET",
-    template: "/api/instruments",
-    request: () => ({ path: "/api/instruments" }),
-    expect: everyone(200),
-  },
-  {
-    method: "GET",
-    template: "/api/substances",
-    request: () => ({ path: "/api/substances" }),
-    expect: everyone(200),
-  },
-  {
-    method: "GET",
-    template: "/api/legal/jurisdictions",
-    request: () => ({ path: "/api/legal/jurisdictions" }),
-    expect: everyone(200),
-  },
-  {
-    method: "GET",
-    template: "/api/legal/jurisdictions/{code}",
-    request: () => ({ path: "/api/legal/jurisdictions/US" }),
-    expect: everyone(200),
-  },
-  {
-    method: "POST",
-    template: "/api/coa/check",
-    request: () => ({ path: "/api/coa/check", body: { sevenOhPercent: 0.01, lot: "L-1" } }),
-    expect: everyone(200),
-  },
-  {
-    method: "GET",
-    template: "/api/evidence",
-    request: () => ({ path: "/api/evidence" }),
-    expect: everyone(200),
-  },
-  {
-    method: "GET",
-    template: "/api/evidence/{id}",
-    request: (s) => ({ path: `/api/evidence/${s.evidenceId}` }),
-    expect: everyone(200),
-  },
-  {
-    method: "GET",
-    template: "/api/first-line-care",
-    request: () => ({ path: "/api/first-line-care" }),
-    expect: everyone(200),
-  },
-  {
-    method: "GET",
-    template: "/api/search",
-    request: () => ({ path: "/api/search?q=kratom" }),
-    expect: everyone(200),
-  },
-  {
-    method: "GET",
-    template: "/api/knowledge/version",
-    request: () => ({ path: "/api/knowledge/version" }),
-    expect: everyone(200),
-  },
+/** A clinician's download of the owner's record: what the consent's scopes allow. */
+const patientExport = (
+  name: "exportPatientPdf" | "exportPatientFhir" | "exportPatientCsv",
+): RouteRow => ({
+  request: (s) => ({ path: routeUrl(contract[name].path, { id: s.owner.patientId }) }),
+  ok: 404,
+  admitted: { consenting: 200, narrow: 200 },
+  sees: clinicianSees,
+});
 
+export const ROUTES: Record<RouteName, RouteRow> = {
+  // ---- System and public knowledge ----
+  health: {
+    request: () => ({ path: "/api/health" }),
+    ok: 200,
+  },
+  ready: {
+    request: () => ({ path: "/api/ready" }),
+    ok: 200,
+  },
+  listInstruments: {
+    request: () => ({ path: "/api/instruments" }),
+    ok: 200,
+  },
+  getCatalog: {
+    request: () => ({ path: "/api/substances" }),
+    ok: 200,
+  },
+  searchJurisdictions: {
+    request: () => ({ path: "/api/legal/jurisdictions" }),
+    ok: 200,
+  },
+  getJurisdiction: {
+    request: () => ({ path: "/api/legal/jurisdictions/US" }),
+    ok: 200,
+  },
+  checkCoa: {
+    request: () => ({ path: "/api/coa/check", body: { sevenOhPercent: 0.01, lot: "L-1" } }),
+    ok: 200,
+  },
+  listEvidence: {
+    request: () => ({ path: "/api/evidence" }),
+    ok: 200,
+  },
+  getEvidenceClaim: {
+    request: (s) => ({ path: `/api/evidence/${s.evidenceId}` }),
+    ok: 200,
+  },
+  getFirstLineCare: {
+    request: () => ({ path: "/api/first-line-care" }),
+    ok: 200,
+  },
+  searchKnowledge: {
+    request: () => ({ path: "/api/search?q=kratom" }),
+    ok: 200,
+  },
+  getKnowledgeVersion: {
+    request: () => ({ path: "/api/knowledge/version" }),
+    ok: 200,
+  },
   // ---- Accounts and sessions ----
-  {
-    method: "POST",
-    template: "/api/auth/register",
+  register: {
     // From a session of its own: registering signs the client in as the new account.
     request: async (s) => ({
       path: "/api/auth/register",
@@ -274,49 +249,37 @@ export const ROUTES: RouteRow[] = [
         role: "patient",
       },
     }),
-    expect: everyone(201),
+    ok: 201,
   },
-  {
-    method: "POST",
-    template: "/api/auth/login",
+  login: {
     // Each caller signs in again as itself (the client keeps the new session); the stranger
     // names an address with no account.
     request: (s) => ({ path: "/api/auth/login", body: s.credentials }),
-    expect: { ...each(200), stranger: 401 },
+    ok: 200,
+    admitted: { stranger: 401 },
   },
-  {
-    method: "POST",
-    template: "/api/auth/logout",
+  logout: {
     request: async (s) => ({ path: "/api/auth/logout", client: await s.fresh.session() }),
-    expect: signedIn(204),
+    ok: 204,
   },
-  {
-    method: "GET",
-    template: "/api/me",
+  getMe: {
     request: () => ({ path: "/api/me" }),
-    expect: signedIn(200),
+    ok: 200,
   },
-  {
-    method: "PATCH",
-    template: "/api/me",
+  updateMe: {
     request: () => ({ path: "/api/me", body: { timeZone: "UTC" } }),
-    expect: signedIn(200),
+    ok: 200,
   },
-  {
-    method: "DELETE",
-    template: "/api/me",
+  deleteAccount: {
     // Each caller deletes an account of its own role made for this request.
     request: async (s) => {
       if (s.caller === "stranger") return { path: "/api/me", body: { password: "any-password-1" } };
       const account = await s.fresh.account();
       return { path: "/api/me", client: account.client, body: { password: account.password } };
     },
-    expect: signedIn(204),
+    ok: 204,
   },
-
-  {
-    method: "POST",
-    template: "/api/me/password",
+  changePassword: {
     // Each caller changes the password of an account of its own role made for this request.
     request: async (s) => {
       const body = (current: string) => ({
@@ -328,22 +291,18 @@ export const ROUTES: RouteRow[] = [
       const account = await s.fresh.account();
       return { path: "/api/me/password", client: account.client, body: body(account.password) };
     },
-    expect: signedIn(200),
+    ok: 200,
   },
-  {
-    method: "POST",
-    template: "/api/auth/logout-everywhere",
+  logoutEverywhere: {
     // From an account made for this request: it ends every session of that account.
     request: async (s) => {
       if (s.caller === "stranger") return { path: "/api/auth/logout-everywhere" };
       const account = await s.fresh.account();
       return { path: "/api/auth/logout-everywhere", client: account.client };
     },
-    expect: signedIn(200),
+    ok: 200,
   },
-  {
-    method: "POST",
-    template: "/api/auth/reset-password",
+  resetPassword: {
     // Anyone may try a code; a wrong one is refused alike for every address.
     request: (s) => ({
       path: "/api/auth/reset-password",
@@ -353,40 +312,22 @@ export const ROUTES: RouteRow[] = [
         newPassword: "quiet-harbour-stone-77",
       },
     }),
-    expect: everyone(400),
+    ok: 400,
   },
 
-  // ---- Profile, catalog, products ----
-  {
-    method: "GET",
-    template: "/api/profile",
-    request: () => ({ path: "/api/profile" }),
-    expect: signedIn(200),
-  },
-  {
-    method: "PUT",
-    template: "/api/profile",
-    request: () => ({ path: "/api/profile", body: { conditions: [], medicines: [] } }),
-    expect: signedIn(200),
-  },
-  {
-    method: "GET",
-    template: "/api/custom-substances",
+  // ---- Catalog, products ----
+  listCustomSubstances: {
     request: () => ({ path: "/api/custom-substances" }),
-    expect: signedIn(200),
+    ok: 200,
   },
-  {
-    method: "POST",
-    template: "/api/custom-substances",
+  createCustomSubstance: {
     request: () => ({
       path: "/api/custom-substances",
       body: { id: randomUUID(), name: "Matrix tea", classId: null },
     }),
-    expect: signedIn(201),
+    ok: 201,
   },
-  {
-    method: "POST",
-    template: "/api/products",
+  createProduct: {
     request: () => ({
       path: "/api/products",
       body: {
@@ -397,37 +338,29 @@ export const ROUTES: RouteRow[] = [
         gramsPerCapsule: 0.5,
       },
     }),
-    expect: signedIn(201),
+    ok: 201,
   },
-  {
-    method: "GET",
-    template: "/api/products",
+  listProducts: {
     request: () => ({ path: "/api/products" }),
-    expect: signedIn(200),
+    ok: 200,
   },
-  {
-    method: "GET",
-    template: "/api/products/{id}",
+  getProduct: {
     request: (s) => ({ path: `/api/products/${s.owner.productId}` }),
-    expect: ownerOnly(200),
+    ok: 404,
+    admitted: { owner: 200 },
   },
-  {
-    method: "PATCH",
-    template: "/api/products/{id}",
+  updateProduct: {
     request: (s) => ({ path: `/api/products/${s.owner.productId}`, body: { lot: "L-7" } }),
-    expect: ownerOnly(200),
+    ok: 404,
+    admitted: { owner: 200 },
   },
-  {
-    method: "DELETE",
-    template: "/api/products/{id}",
+  deleteProduct: {
     request: async (s) => ({ path: `/api/products/${await s.fresh.product()}` }),
-    expect: ownerOnly(204),
+    ok: 404,
+    admitted: { owner: 204 },
   },
-
   // ---- Dose log ----
-  {
-    method: "POST",
-    template: "/api/ingestions",
+  createIngestion: {
     request: (s) => ({
       path: "/api/ingestions",
       body: {
@@ -438,23 +371,17 @@ export const ROUTES: RouteRow[] = [
         takenAt: minutesAgo(s, 1),
       },
     }),
-    expect: signedIn(201),
+    ok: 201,
   },
-  {
-    method: "GET",
-    template: "/api/ingestions",
+  listIngestions: {
     request: () => ({ path: "/api/ingestions" }),
-    expect: signedIn(200),
+    ok: 200,
   },
-  {
-    method: "GET",
-    template: "/api/ingestions/recent",
+  listRecentSubjects: {
     request: () => ({ path: "/api/ingestions/recent" }),
-    expect: signedIn(200),
+    ok: 200,
   },
-  {
-    method: "POST",
-    template: "/api/safety/check",
+  checkSafety: {
     // Names the owner's dose and product: only the owner may use them; anyone
     // else gets the answer for ids that do not exist.
     request: (s) => ({
@@ -467,43 +394,35 @@ export const ROUTES: RouteRow[] = [
         takenAt: minutesAgo(s, 1),
       },
     }),
-    expect: ownerOnly(200, 400),
+    ok: 400,
+    admitted: { owner: 200 },
   },
-  {
-    method: "GET",
-    template: "/api/ingestions/{id}",
+  getIngestion: {
     request: (s) => ({ path: `/api/ingestions/${s.owner.doseId}` }),
-    expect: ownerOnly(200),
+    ok: 404,
+    admitted: { owner: 200 },
   },
-  {
-    method: "PATCH",
-    template: "/api/ingestions/{id}",
+  updateIngestion: {
     request: (s) => ({ path: `/api/ingestions/${s.owner.doseId}`, body: { amount: 2 } }),
-    expect: ownerOnly(200),
+    ok: 404,
+    admitted: { owner: 200 },
   },
-  {
-    method: "DELETE",
-    template: "/api/ingestions/{id}",
+  deleteIngestion: {
     request: async (s) => ({ path: `/api/ingestions/${await s.fresh.dose()}` }),
-    expect: ownerOnly(204),
+    ok: 404,
+    admitted: { owner: 204 },
   },
-  {
-    method: "GET",
-    template: "/api/ingestions/{id}/history",
+  getIngestionHistory: {
     request: (s) => ({ path: `/api/ingestions/${s.owner.doseId}/history` }),
-    expect: ownerOnly(200),
+    ok: 404,
+    admitted: { owner: 200 },
   },
-  {
-    method: "GET",
-    template: "/api/today",
+  getToday: {
     request: () => ({ path: "/api/today" }),
-    expect: signedIn(200),
+    ok: 200,
   },
-
   // ---- Assessments ----
-  {
-    method: "POST",
-    template: "/api/assessments",
+  recordAssessment: {
     request: (s) => ({
       path: "/api/assessments",
       body: {
@@ -513,158 +432,121 @@ export const ROUTES: RouteRow[] = [
         takenAt: minutesAgo(s, 1),
       },
     }),
-    expect: signedIn(201),
+    ok: 201,
   },
-  {
-    method: "GET",
-    template: "/api/assessments",
+  listAssessments: {
     request: () => ({ path: "/api/assessments" }),
-    expect: signedIn(200),
+    ok: 200,
   },
-  {
-    method: "GET",
-    template: "/api/assessments/trends",
+  getAssessmentTrends: {
     request: () => ({ path: "/api/assessments/trends" }),
-    expect: signedIn(200),
+    ok: 200,
   },
-
   // ---- One's own plans ----
-  {
-    method: "POST",
-    template: "/api/plans",
+  createPlan: {
     request: (s) => ({
       path: "/api/plans",
       body: { id: randomUUID(), definition: planDefinition(s.today) },
     }),
-    expect: signedIn(201),
+    ok: 201,
   },
-  {
-    method: "GET",
-    template: "/api/plans",
+  listPlans: {
     request: () => ({ path: "/api/plans" }),
-    expect: signedIn(200),
+    ok: 200,
   },
-  {
-    method: "GET",
-    template: "/api/plans/today",
+  getPlansToday: {
     request: () => ({ path: "/api/plans/today" }),
-    expect: signedIn(200),
+    ok: 200,
   },
-  {
-    method: "POST",
-    template: "/api/plans/preview",
+  previewPlan: {
     request: (s) => ({
       path: "/api/plans/preview",
       body: { definition: planDefinition(s.today), days: 14 },
     }),
-    expect: signedIn(200),
+    ok: 200,
   },
-  {
-    method: "GET",
-    template: "/api/plans/{id}",
+  getPlan: {
     request: (s) => ({ path: `/api/plans/${s.owner.planId}` }),
-    expect: ownerOnly(200),
+    ok: 404,
+    admitted: { owner: 200 },
   },
-  {
-    method: "PUT",
-    template: "/api/plans/{id}",
+  revisePlan: {
     request: (s) => ({ path: `/api/plans/${s.owner.planId}`, body: revisedKratomPlan(s.today, 4) }),
-    expect: ownerOnly(200),
+    ok: 404,
+    admitted: { owner: 200 },
   },
-  {
-    method: "POST",
-    template: "/api/plans/{id}/end",
+  endPlan: {
     request: async (s) => ({ path: `/api/plans/${await s.fresh.plan()}/end` }),
-    expect: ownerOnly(200),
+    ok: 404,
+    admitted: { owner: 200 },
   },
-  {
-    method: "GET",
-    template: "/api/plans/{id}/preview",
+  previewStoredPlan: {
     request: (s) => ({ path: `/api/plans/${s.owner.planId}/preview?days=7` }),
-    expect: ownerOnly(200),
+    ok: 404,
+    admitted: { owner: 200 },
   },
-  {
-    method: "GET",
-    template: "/api/plans/{id}/adherence",
+  getPlanAdherence: {
     request: (s) => ({ path: `/api/plans/${s.owner.planId}/adherence` }),
-    expect: ownerOnly(200),
+    ok: 404,
+    admitted: { owner: 200 },
   },
-
   // ---- The patient's side of consent ----
-  {
-    method: "POST",
-    template: "/api/care/invitations",
+  createInvitation: {
     request: () => ({ path: "/api/care/invitations", body: { scopes: ["doses"] } }),
-    expect: patientsOnly(201, 201),
+    ok: 201,
   },
-  {
-    method: "GET",
-    template: "/api/care/invitations",
+  listInvitations: {
     request: () => ({ path: "/api/care/invitations" }),
-    expect: patientsOnly(200, 200),
+    ok: 200,
   },
-  {
-    method: "DELETE",
-    template: "/api/care/invitations/{id}",
+  withdrawInvitation: {
     request: async (s) => ({ path: `/api/care/invitations/${await s.fresh.invitation()}` }),
-    expect: patientsOnly(204, 404),
+    ok: 204,
+    admitted: { otherPatient: 404 },
   },
-  {
-    method: "GET",
-    template: "/api/care/links",
+  listCareLinks: {
     request: () => ({ path: "/api/care/links?include=all" }),
-    expect: patientsOnly(200, 200),
+    ok: 200,
   },
-  {
-    method: "DELETE",
-    template: "/api/care/links/{id}",
+  revokeCareLink: {
     request: async (s) => ({ path: `/api/care/links/${await s.fresh.link()}` }),
-    expect: patientsOnly(204, 404),
+    ok: 204,
+    admitted: { otherPatient: 404 },
   },
-  {
-    method: "GET",
-    template: "/api/care/notes",
+  listOwnNotes: {
     request: () => ({ path: "/api/care/notes" }),
-    expect: patientsOnly(200, 200),
+    ok: 200,
   },
-
   // ---- The clinician's side ----
-  {
-    method: "POST",
-    template: "/api/care/join",
+  joinCareTeam: {
     // Each clinician sends again the code it redeemed: a live link answers with itself; a code
     // another clinician used, or one whose link the patient revoked, is unknown.
     request: (s) => ({ path: "/api/care/join", body: { code: s.joinCode } }),
-    expect: { ...clinicianScoped(200, 200), owner: 403, otherPatient: 403 },
+    ok: 404,
+    admitted: { consenting: 200, narrow: 200 },
     sees: { consenting: ["identity", "contact"], narrow: ["identity", "contact"] },
   },
-  {
-    method: "GET",
-    template: "/api/clinician/patients",
+  getTriageDashboard: {
     request: () => ({ path: "/api/clinician/patients" }),
-    expect: { ...each(200), stranger: 401, owner: 403, otherPatient: 403, admin: 403 },
+    ok: 200,
     sees: clinicianSees,
   },
-  {
-    method: "GET",
-    template: "/api/clinician/patients/{id}/timeline",
+  getPatientTimeline: {
     request: (s) => ({ path: clinician(s, "/timeline") }),
-    expect: clinicianScoped(200, 200),
+    ok: 404,
+    admitted: { consenting: 200, narrow: 200 },
     sees: clinicianSees,
   },
-  {
-    method: "POST",
-    template: "/api/clinician/patients/{id}/notes",
+  writePatientNote: {
     request: (s) => ({
       path: clinician(s, "/notes"),
       body: { id: randomUUID(), body: "Called: feeling better." },
     }),
-    expect: clinicianScoped(201, 403),
+    ok: 404,
+    admitted: { consenting: 201, narrow: 403 },
     sees: clinicianSees,
   },
-  {
-    method: "POST",
-    template: "/api/clinician/patients/{id}/assessments",
+  recordPatientAssessment: {
     request: (s) => ({
       path: clinician(s, "/assessments"),
       body: {
@@ -674,125 +556,94 @@ export const ROUTES: RouteRow[] = [
         takenAt: minutesAgo(s, 1),
       },
     }),
-    expect: clinicianScoped(201, 201),
+    ok: 404,
+    admitted: { consenting: 201, narrow: 201 },
     sees: clinicianSees,
   },
-  {
-    method: "POST",
-    template: "/api/clinician/patients/{id}/check-ins/{assessmentId}/seen",
+  acknowledgeCheckIn: {
     request: (s) => ({ path: clinician(s, `/check-ins/${s.owner.redFlagCheckInId}/seen`) }),
-    expect: clinicianScoped(201, 201),
+    ok: 404,
+    admitted: { consenting: 201, narrow: 201 },
     sees: clinicianSees,
   },
-  {
-    method: "GET",
-    template: "/api/clinician/patients/{id}/plans",
+  listPatientPlans: {
     request: (s) => ({ path: clinician(s, "/plans") }),
-    expect: clinicianScoped(200, 403),
+    ok: 404,
+    admitted: { consenting: 200, narrow: 403 },
     sees: clinicianSees,
   },
-  {
-    method: "POST",
-    template: "/api/clinician/patients/{id}/plans",
+  createPatientPlan: {
     request: (s) => ({
       path: clinician(s, "/plans"),
       body: { id: randomUUID(), definition: planDefinition(s.today, "magnesium-citrate") },
     }),
-    expect: clinicianScoped(201, 403),
+    ok: 404,
+    admitted: { consenting: 201, narrow: 403 },
     sees: clinicianSees,
   },
-  {
-    method: "PUT",
-    template: "/api/clinician/patients/{id}/plans/{planId}",
+  revisePatientPlan: {
     request: (s) => ({
       path: clinician(s, `/plans/${s.owner.planId}`),
       body: revisedKratomPlan(s.today, 3.5),
     }),
-    expect: clinicianScoped(200, 403),
+    ok: 404,
+    admitted: { consenting: 200, narrow: 403 },
     sees: clinicianSees,
   },
-  {
-    method: "POST",
-    template: "/api/clinician/patients/{id}/plans/{planId}/end",
+  endPatientPlan: {
     request: async (s) => ({ path: clinician(s, `/plans/${await s.fresh.plan()}/end`) }),
-    expect: clinicianScoped(200, 403),
+    ok: 404,
+    admitted: { consenting: 200, narrow: 403 },
     sees: clinicianSees,
   },
-  {
-    method: "GET",
-    template: "/api/clinician/patients/{id}/plans/{planId}/adherence",
+  getPatientPlanAdherence: {
     request: (s) => ({ path: clinician(s, `/plans/${s.owner.planId}/adherence`) }),
-    expect: clinicianScoped(200, 403),
+    ok: 404,
+    admitted: { consenting: 200, narrow: 403 },
     sees: clinicianSees,
   },
-  ...(["pdf", "fhir", "csv"] as const).map(
-    (kind): RouteRow => ({
-      method: "GET",
-      template: `/api/clinician/patients/{id}/export/${kind}`,
-      request: (s) => ({ path: clinician(s, `/export/${kind}`) }),
-      expect: clinicianScoped(200, 200),
-      sees: clinicianSees,
-    }),
-  ),
+  exportPatientPdf: patientExport("exportPatientPdf"),
+  exportPatientFhir: patientExport("exportPatientFhir"),
+  exportPatientCsv: patientExport("exportPatientCsv"),
 
   // ---- One's own exports and audit trail ----
-  ...(["pdf", "fhir"] as const).map(
-    (kind): RouteRow => ({
-      method: "GET",
-      template: `/api/export/${kind}`,
-      request: () => ({ path: `/api/export/${kind}` }),
-      expect: signedIn(200),
-    }),
-  ),
-  {
-    method: "GET",
-    template: "/api/export/csv",
+  exportPdf: { request: () => ({ path: "/api/export/pdf" }), ok: 200 },
+  exportFhir: { request: () => ({ path: "/api/export/fhir" }), ok: 200 },
+  exportCsv: {
     request: () => ({ path: "/api/export/csv" }),
-    expect: signedIn(200),
+    ok: 200,
     // A clinician's own tables hold its care links (naming the patient) and the notes it wrote.
     sees: { consenting: ["identity", "notes"], narrow: ["identity"], revoked: ["identity"] },
   },
-  {
-    method: "GET",
-    template: "/api/audit",
+  listOwnAudit: {
     request: () => ({ path: "/api/audit" }),
-    expect: signedIn(200),
+    ok: 200,
   },
-  {
-    method: "GET",
-    template: "/api/admin/audit",
+  listAudit: {
     request: () => ({ path: "/api/admin/audit?limit=500" }),
-    expect: { ...each(403), stranger: 401, admin: 200 },
+    ok: 200,
     sees: { admin: ALL_SECTIONS },
   },
   // An administrator's list of accounts names the owner (id, email, name) and nothing of their
   // health data; the filter a stranger or patient sends is refused before it is looked at.
-  {
-    method: "GET",
-    template: "/api/admin/users",
+  listUsers: {
     request: () => ({ path: "/api/admin/users?limit=200&role=patient" }),
-    expect: { ...each(403), stranger: 401, admin: 200 },
+    ok: 200,
     sees: { admin: ["identity", "contact"] },
   },
   // Changing the owner's role to the one they have: only an administrator may, and is answered
   // with the account's id and email.
-  {
-    method: "PATCH",
-    template: "/api/admin/users/{id}",
+  updateUser: {
     request: (s) => ({ path: `/api/admin/users/${s.owner.patientId}`, body: { role: "patient" } }),
-    expect: { ...each(403), stranger: 401, admin: 200 },
+    ok: 200,
     sees: { admin: ["identity", "contact"] },
   },
-  {
-    method: "POST",
-    template: "/api/admin/users/{id}/reset-code",
+  issueResetCode: {
     request: (s) => ({ path: `/api/admin/users/${s.owner.patientId}/reset-code` }),
-    expect: { ...each(403), stranger: 401, admin: 201 },
+    ok: 201,
   },
-  {
-    method: "GET",
-    template: "/api/admin/overview",
+  getAdminOverview: {
     request: () => ({ path: "/api/admin/overview" }),
-    expect: { ...each(403), stranger: 401, admin: 200 },
+    ok: 200,
   },
-];
+};

@@ -8,6 +8,7 @@ import {
 import type { RouteInput, RouteOutput, RouteSpec } from "../api/define.ts";
 import { routeUrl } from "../api/path.ts";
 import { ApiFailure, api } from "./api.ts";
+import { withKeptCopy } from "./offline/kept-copy.ts";
 
 /**
  * The web app's one way to call the API: typed by the contract (src/api), cached and refreshed
@@ -15,16 +16,24 @@ import { ApiFailure, api } from "./api.ts";
  * every cached read of the same feature (the route's tag) and of any tags it names.
  */
 
+/** Whether a failed read is worth trying again: a server error, or a lost connection while online. */
+function worthRetrying(count: number, error: unknown): boolean {
+  if (count >= 2 || !(error instanceof ApiFailure)) return false;
+  if (error.status === 0) return navigator.onLine;
+  return error.status >= 500;
+}
+
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // An answer a client error explains (a 4xx) will not change on retry.
-      retry: (count, error) =>
-        count < 2 && !(error instanceof ApiFailure && error.status >= 400 && error.status < 500),
+      retry: worthRetrying,
       refetchOnWindowFocus: false,
       staleTime: 30_000,
+      // Offline, a read still runs and fails at once with the "could not reach" message (or
+      // answers a kept copy), as the pages always did, rather than waiting paused.
+      networkMode: "always",
     },
-    mutations: { retry: false },
+    mutations: { retry: false, networkMode: "always" },
   },
 });
 
@@ -47,28 +56,52 @@ export function callRoute<S extends RouteSpec>(
   );
 }
 
-/** The cache key of a read: its feature first, so a write can refresh the feature's reads. */
+/**
+ * The cache key of a read: its feature first, so a write can refresh the feature's reads. A read
+ * made by POST (a check that saves nothing) is keyed by its body too.
+ */
 export function routeKey<S extends RouteSpec>(spec: S, input?: RouteInput<S>): unknown[] {
-  const parts = (input ?? {}) as { params?: unknown; query?: unknown };
-  return [spec.tag, spec.path, parts.params ?? null, parts.query ?? null];
+  const parts = (input ?? {}) as { params?: unknown; query?: unknown; body?: unknown };
+  return [spec.tag, spec.path, parts.params ?? null, parts.query ?? null, parts.body ?? null];
 }
 
-type ReadOptions<S extends RouteSpec> = Omit<
-  UseQueryOptions<RouteOutput<S>, ApiFailure>,
+type ReadOptions<S extends RouteSpec, T> = Omit<
+  UseQueryOptions<RouteOutput<S>, ApiFailure, T>,
   "queryKey" | "queryFn"
->;
+> & {
+  /**
+   * Public reference data (the catalog) kept on the device under this name from the last load,
+   * answered when there is no connection (offline/kept-copy.ts).
+   */
+  keptAs?: string;
+};
+
+function readOf<S extends RouteSpec>(spec: S, input: RouteInput<S> | undefined, keptAs?: string) {
+  return {
+    queryKey: routeKey(spec, input),
+    queryFn: () =>
+      keptAs === undefined
+        ? callRoute(spec, input)
+        : withKeptCopy(keptAs, () => callRoute(spec, input)),
+  };
+}
 
 /** Reads a route and follows it as its input changes. */
-export function useRouteQuery<S extends RouteSpec>(
+export function useRouteQuery<S extends RouteSpec, T = RouteOutput<S>>(
   spec: S,
   input?: RouteInput<S>,
-  options: ReadOptions<S> = {},
+  { keptAs, ...options }: ReadOptions<S, T> = {},
 ) {
-  return useQuery<RouteOutput<S>, ApiFailure>({
-    queryKey: routeKey(spec, input),
-    queryFn: () => callRoute(spec, input),
-    ...options,
-  });
+  return useQuery<RouteOutput<S>, ApiFailure, T>({ ...readOf(spec, input, keptAs), ...options });
+}
+
+/** Reads a route outside a component, through the same cache (a loader that needs one answer). */
+export function fetchRoute<S extends RouteSpec>(
+  spec: S,
+  input?: RouteInput<S>,
+  keptAs?: string,
+): Promise<RouteOutput<S>> {
+  return queryClient.fetchQuery<RouteOutput<S>, ApiFailure>(readOf(spec, input, keptAs));
 }
 
 /** Writes through a route; on success, refreshes the reads of its tag and of `alsoRefresh`. */

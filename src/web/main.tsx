@@ -5,6 +5,7 @@ import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { queryClient } from "./api-client.ts";
 import { Layout } from "./components/Layout.tsx";
 import { homeFor } from "./components/navigation.ts";
+import { OUTBOX_SENT_EVENT } from "./offline/use-outbox.ts";
 import { AuthPage } from "./pages/AuthPage.tsx";
 import { HelpPage } from "./pages/HelpPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -12,6 +13,9 @@ import { TodayPage } from "./pages/TodayPage.tsx";
 import { SessionProvider, useSession } from "./session/session-context.tsx";
 import "./offline/register-service-worker.ts";
 import "./styles.css";
+
+// Doses and check-ins the offline outbox sent change what the server answers: read again.
+window.addEventListener(OUTBOX_SENT_EVENT, () => void queryClient.invalidateQueries());
 
 // Pages past the first are fetched when first visited, so the first page loads less script.
 const AccountPage = lazy(() =>

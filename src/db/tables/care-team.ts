@@ -1,8 +1,6 @@
 /** Consent between a person and their clinicians, and the clinicians' notes. */
 
-/** What a clinician may see of a person's record. Plans are read with `doses`. */
-export const CARE_SCOPES = ["doses", "assessments", "notes", "products"] as const;
-export type CareScope = (typeof CARE_SCOPES)[number];
+export { CARE_SCOPES, type CareScope } from "../../core/care-scope.ts";
 
 export interface InvitationsTable {
   id: string;

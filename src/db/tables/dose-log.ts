@@ -1,20 +1,11 @@
 import type { Generated } from "kysely";
+import type { ProductForm } from "../../core/product-form.ts";
 
 /**
  * Tables of the dose log: products, ingestions with their edit history, the safety profile and
  * custom substances. Ids are client-generated uuids (a retried write never duplicates); times are
  * UTC ISO-8601 text; JSON is text; amounts are double precision.
  */
-
-/** Forms a product comes in (DESIGN.md: leaf powder, capsules, extract, 7-OH product). */
-export const PRODUCT_FORMS = [
-  "leaf-powder",
-  "capsules",
-  "extract",
-  "7-oh-product",
-  "other",
-] as const;
-export type ProductForm = (typeof PRODUCT_FORMS)[number];
 
 export interface ProductsTable {
   id: string;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { contract } from "../../api/contract.ts";
 import { withAuditEntry } from "../../db/audit.ts";
 import {
   deleteSessionsOfUser,
@@ -15,149 +15,97 @@ import {
 } from "../care-team/invitation-code.ts";
 import type { App } from "../context.ts";
 import { ApiError, notFound } from "../http/api-error.ts";
+import { handle } from "../http/handle.ts";
 
 /** How long a reset code works. */
 export const RESET_CODE_TTL_HOURS = 24;
-
-const idParams = z.object({ id: z.string().max(64) }).strict();
-
-const accountPatch = z
-  .object({
-    disabled: z.boolean().optional(),
-    role: z.enum(["patient", "clinician", "admin"]).optional(),
-  })
-  .strict()
-  .refine((b) => b.disabled !== undefined || b.role !== undefined, {
-    message: "give disabled, role or both",
-  });
-
-const accountView = z.object({
-  id: z.string(),
-  email: z.string(),
-  role: z.enum(["patient", "clinician", "admin"]),
-  disabled: z.boolean(),
-});
-
-const resetCodeResponse = z.object({
-  /** Shown once: only its hash is stored. */
-  code: z.string(),
-  expiresAt: z.string(),
-});
 
 /**
  * An administrator's control of accounts: disable and re-enable (disabling ends every session),
  * change the role, and issue a one-time password reset code. Each is audited on the person's
  * trail. An administrator cannot disable or demote themselves (the installation would lose its
- * last way in). Registered inside adminRoutes, whose hook admits administrators only.
+ * last way in).
  */
 export async function accountControlRoutes(app: App): Promise<void> {
-  app.patch(
-    "/api/admin/users/:id",
-    {
-      schema: {
-        tags: ["admin"],
-        summary: "Disable or re-enable an account, or change its role (audited)",
-        params: idParams,
-        body: accountPatch,
-        response: { 200: z.object({ user: accountView }) },
+  handle(app, contract.updateUser, async (request) => {
+    const admin = requireRole(request, "admin");
+    const { id } = request.params;
+    const body = request.body;
+    if (id === admin.id) {
+      throw new ApiError(409, "own_account", "Administrators cannot disable or demote themselves", {
+        fields: [{ field: "params.id", message: "your own account" }],
+      });
+    }
+    const user = await findUserById(app.mitra.db, id);
+    if (!user) throw notFound("That account");
+    const now = app.mitra.now();
+    await withAuditEntry(
+      app.mitra.db,
+      async (trx) => {
+        if (body.disabled !== undefined) {
+          await setAccountDisabled(trx, id, body.disabled, now);
+          if (body.disabled) await deleteSessionsOfUser(trx, id);
+        }
+        if (body.role !== undefined) await setRole(trx, id, body.role, now);
       },
-    },
-    async (request) => {
-      const admin = requireRole(request, "admin");
-      const { id } = request.params;
-      const body = request.body;
-      if (id === admin.id) {
-        throw new ApiError(
-          409,
-          "own_account",
-          "Administrators cannot disable or demote themselves",
-          {
-            fields: [{ field: "params.id", message: "your own account" }],
-          },
-        );
-      }
-      const user = await findUserById(app.mitra.db, id);
-      if (!user) throw notFound("That account");
-      const now = app.mitra.now();
-      await withAuditEntry(
-        app.mitra.db,
-        async (trx) => {
-          if (body.disabled !== undefined) {
-            await setAccountDisabled(trx, id, body.disabled, now);
-            if (body.disabled) await deleteSessionsOfUser(trx, id);
-          }
-          if (body.role !== undefined) await setRole(trx, id, body.role, now);
+      () => ({
+        actorId: admin.id,
+        subjectId: id,
+        action: "account_change",
+        entity: "user",
+        entityId: id,
+        address: request.ip,
+        at: now,
+        details: {
+          ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
+          ...(body.role !== undefined ? { role: { from: user.role, to: body.role } } : {}),
         },
-        () => ({
-          actorId: admin.id,
-          subjectId: id,
-          action: "account_change",
-          entity: "user",
-          entityId: id,
-          address: request.ip,
-          at: now,
-          details: {
-            ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
-            ...(body.role !== undefined ? { role: { from: user.role, to: body.role } } : {}),
-          },
-        }),
-      );
-      const updated = await findUserById(app.mitra.db, id);
-      if (!updated) throw notFound("That account");
-      return {
-        user: {
-          id: updated.id,
-          email: updated.email,
-          role: updated.role,
-          disabled: updated.disabled_at !== null,
-        },
-      };
-    },
-  );
+      }),
+    );
+    const updated = await findUserById(app.mitra.db, id);
+    if (!updated) throw notFound("That account");
+    return {
+      user: {
+        id: updated.id,
+        email: updated.email,
+        role: updated.role,
+        disabled: updated.disabled_at !== null,
+      },
+    };
+  });
 
-  app.post(
-    "/api/admin/users/:id/reset-code",
-    {
-      schema: {
-        tags: ["admin"],
-        summary: "Issue a one-time password reset code (shown once, audited, expires in 24 h)",
-        params: idParams,
-        response: { 201: resetCodeResponse },
-      },
-    },
-    async (request, reply) => {
-      const admin = requireRole(request, "admin");
-      const { id } = request.params;
-      const user = await findUserById(app.mitra.db, id);
-      if (!user) throw notFound("That account");
-      const code = newInvitationCode();
-      const canonical = normalizeInvitationCode(code);
-      if (!canonical) throw new Error("a new code is always canonical");
-      const now = app.mitra.now();
-      const expiresAt = new Date(now.getTime() + RESET_CODE_TTL_HOURS * 3_600_000);
-      await withAuditEntry(
-        app.mitra.db,
-        (trx) =>
-          insertResetCode(trx, {
-            userId: id,
-            codeHash: hashInvitationCode(canonical),
-            createdBy: admin.id,
-            now,
-            expiresAt,
-          }),
-        () => ({
-          actorId: admin.id,
-          subjectId: id,
-          action: "reset_code_issued",
-          entity: "user",
-          entityId: id,
-          address: request.ip,
-          at: now,
-          details: { expiresAt: expiresAt.toISOString() },
+  handle(app, contract.issueResetCode, async (request, reply) => {
+    const admin = requireRole(request, "admin");
+    const { id } = request.params;
+    const user = await findUserById(app.mitra.db, id);
+    if (!user) throw notFound("That account");
+    const code = newInvitationCode();
+    const canonical = normalizeInvitationCode(code);
+    if (!canonical) throw new Error("a new code is always canonical");
+    const now = app.mitra.now();
+    const expiresAt = new Date(now.getTime() + RESET_CODE_TTL_HOURS * 3_600_000);
+    await withAuditEntry(
+      app.mitra.db,
+      (trx) =>
+        insertResetCode(trx, {
+          userId: id,
+          codeHash: hashInvitationCode(canonical),
+          createdBy: admin.id,
+          now,
+          expiresAt,
         }),
-      );
-      reply.status(201);
-      return { code, expiresAt: expiresAt.toISOString() };
-    },
-  );
+      () => ({
+        actorId: admin.id,
+        subjectId: id,
+        action: "reset_code_issued",
+        entity: "user",
+        entityId: id,
+        address: request.ip,
+        at: now,
+        details: { expiresAt: expiresAt.toISOString() },
+      }),
+    );
+    reply.status(201);
+    return { code, expiresAt: expiresAt.toISOString() };
+  });
 }

@@ -1,3 +1,4 @@
+import type { AssessmentView } from "../../api/assessments.ts";
 import {
   bandFor,
   type InstrumentDefinition,
@@ -9,7 +10,6 @@ import { sortWarnings, type Warning } from "../../core/warning.ts";
 import type { AssessmentRecord } from "../../db/assessments.ts";
 import { findInstrument } from "../../knowledge/instruments.ts";
 import { loadLimits } from "../../knowledge/limits.ts";
-import type { AssessmentView } from "./schemas.ts";
 
 /**
  * How a stored assessment leaves the server: the stored total and band, with the band's label

@@ -1,12 +1,12 @@
+import type { AssessmentBody, RecordResponse } from "../../api/assessments.ts";
 import { redFlagWarnings, scoreAssessment, validateAnswers } from "../../core/assessment/index.ts";
 import { insertAssessment } from "../../db/assessments.ts";
 import type { Role } from "../../db/users.ts";
 import { loadCrisisResources } from "../../knowledge/crisis-resources.ts";
-import { findInstrument } from "../../knowledge/instruments.ts";
 import type { App } from "../context.ts";
 import { ApiError, invalidInput } from "../http/api-error.ts";
 import { assessmentWarnings, toAssessmentView } from "./assessment-view.ts";
-import type { AssessmentBody, RecordResponse } from "./schemas.ts";
+import { knownInstrument } from "./known-instrument.ts";
 
 /** Clock skew allowed between a phone and the server before a time counts as "in the future". */
 export const FUTURE_SKEW_MS = 5 * 60_000;
@@ -47,10 +47,7 @@ export async function recordAssessment(
   input: RecordAssessmentInput,
 ): Promise<RecordedAssessment> {
   const { body, recordedBy, subjectUserId } = input;
-  const instrument = findInstrument(body.instrument);
-  if (!instrument) {
-    throw invalidInput([{ field: "body.instrument", message: "not a known instrument" }]);
-  }
+  const instrument = knownInstrument(body.instrument, "body.instrument");
   if (instrument.recordedBy === "clinician") {
     if (recordedBy.role !== "clinician" || recordedBy.id === subjectUserId) {
       throw new ApiError(

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { TrendsResponse } from "../../api/assessments.ts";
 import {
   assessmentTrend,
   BASELINE_DEFINITION,
@@ -8,7 +9,6 @@ import {
 import { totalsHistory } from "../../db/assessments.ts";
 import type { Database } from "../../db/schema.ts";
 import { loadInstruments } from "../../knowledge/instruments.ts";
-import type { TrendsResponse } from "./schemas.ts";
 
 /**
  * A person's trend for every instrument with a total (COWS, SOWS, SOWS-Gossop) as of `now`:

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { contract } from "../../api/contract.ts";
 import { appendAudit } from "../../db/audit.ts";
 import { clearLoginFailures } from "../../db/login-failures.ts";
 import { findUserByEmail, findUserById, insertUser, updateUserProfile } from "../../db/users.ts";
 import type { App, SessionUser } from "../context.ts";
 import { ApiError, invalidInput } from "../http/api-error.ts";
+import { handle } from "../http/handle.ts";
 import { reserveAttempt, reserveLoginAttempt, throttleKeys } from "./login-throttle.ts";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
-import { loginBody, profilePatch, registerBody, sessionResponse } from "./schemas.ts";
 import { endSession, requireUser, startSession } from "./session.ts";
 
 const toPublic = (u: Omit<SessionUser, "sessionId" | "csrfToken">) => ({
@@ -19,188 +20,140 @@ const toPublic = (u: Omit<SessionUser, "sessionId" | "csrfToken">) => ({
 });
 
 export async function authRoutes(app: App): Promise<void> {
-  app.post(
-    "/api/auth/register",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Create an account and sign in",
-        body: registerBody,
-        response: { 201: sessionResponse },
-      },
-    },
-    async (request, reply) => {
-      const body = request.body;
-      const problem = passwordProblem(body.password, body.email);
-      if (problem) throw invalidInput([{ field: "body.password", message: problem }]);
-      // Every sign-up counts against the address, an e-mail already taken too: probing which
-      // addresses have an account (which here reveals a health condition) is slowed to this.
-      await reserveAttempt(
-        app,
-        [
-          {
-            key: `register-address:${request.ip}`,
-            limit: app.mitra.config.registrationsPerAddress,
-          },
-        ],
-        "sign-up attempts from this network",
+  handle(app, contract.register, async (request, reply) => {
+    const body = request.body;
+    const problem = passwordProblem(body.password, body.email);
+    if (problem) throw invalidInput([{ field: "body.password", message: problem }]);
+    // Every sign-up counts against the address, an e-mail already taken too: probing which
+    // addresses have an account (which here reveals a health condition) is slowed to this.
+    await reserveAttempt(
+      app,
+      [
+        {
+          key: `register-address:${request.ip}`,
+          limit: app.mitra.config.registrationsPerAddress,
+        },
+      ],
+      "sign-up attempts from this network",
+    );
+    const id = randomUUID();
+    // Hashed before the transaction: scrypt takes a while and SQLite has one connection.
+    const passwordHash = await hashPassword(body.password);
+    // The account, its audit entry and its first session commit together.
+    const csrfToken = await app.mitra.db.transaction().execute(async (trx) => {
+      const created = await insertUser(trx, {
+        id,
+        email: body.email,
+        passwordHash,
+        role: body.role,
+        displayName: body.displayName ?? null,
+        timeZone: body.timeZone ?? "UTC",
+        now: app.mitra.now(),
+      });
+      if (!created) {
+        throw new ApiError(409, "email_taken", "An account with this email already exists", {
+          fields: [{ field: "body.email", message: "already registered: sign in instead" }],
+        });
+      }
+      await appendAudit(trx, {
+        actorId: id,
+        subjectId: id,
+        action: "register",
+        entity: "user",
+        entityId: id,
+        address: request.ip,
+        at: app.mitra.now(),
+      });
+      return startSession(app, request, reply, id, trx);
+    });
+    const user = await findUserById(app.mitra.db, id);
+    if (!user) throw new Error("user vanished after insert");
+    reply.status(201);
+    return {
+      user: toPublic({
+        id,
+        email: user.email,
+        role: user.role,
+        displayName: user.display_name,
+        timeZone: user.time_zone,
+        jurisdiction: user.jurisdiction,
+      }),
+      csrfToken,
+    };
+  });
+
+  handle(app, contract.login, async (request, reply) => {
+    const { email, password } = request.body;
+    const attempt = await reserveLoginAttempt(app, email, request.ip);
+    const user = await findUserByEmail(app.mitra.db, email);
+    const ok = user
+      ? await verifyPassword(password, user.password_hash)
+      : await verifyPassword(password, await decoyHash()).then(() => false);
+    // A wrong password leaves the attempt counted as a failure.
+    if (!user || !ok) {
+      throw new ApiError(401, "invalid_credentials", "Email or password is incorrect");
+    }
+    if (user.disabled_at !== null) {
+      await attempt.succeeded();
+      throw new ApiError(
+        403,
+        "account_disabled",
+        "This account is disabled. Ask the administrator of this Mitra to enable it again.",
       );
-      const id = randomUUID();
-      // Hashed before the transaction: scrypt takes a while and SQLite has one connection.
-      const passwordHash = await hashPassword(body.password);
-      // The account, its audit entry and its first session commit together.
-      const csrfToken = await app.mitra.db.transaction().execute(async (trx) => {
-        const created = await insertUser(trx, {
-          id,
-          email: body.email,
-          passwordHash,
-          role: body.role,
-          displayName: body.displayName ?? null,
-          timeZone: body.timeZone ?? "UTC",
-          now: app.mitra.now(),
-        });
-        if (!created) {
-          throw new ApiError(409, "email_taken", "An account with this email already exists", {
-            fields: [{ field: "body.email", message: "already registered: sign in instead" }],
-          });
-        }
-        await appendAudit(trx, {
-          actorId: id,
-          subjectId: id,
-          action: "register",
-          entity: "user",
-          entityId: id,
-          address: request.ip,
-          at: app.mitra.now(),
-        });
-        return startSession(app, request, reply, id, trx);
+    }
+    // The cleared failures, the session and its audit entry commit together.
+    const csrfToken = await app.mitra.db.transaction().execute(async (trx) => {
+      await attempt.succeeded(trx);
+      await clearLoginFailures(trx, throttleKeys(email, request.ip).account);
+      const token = await startSession(app, request, reply, user.id, trx);
+      await appendAudit(trx, {
+        actorId: user.id,
+        subjectId: user.id,
+        action: "login",
+        entity: "session",
+        address: request.ip,
+        at: app.mitra.now(),
       });
-      const user = await findUserById(app.mitra.db, id);
-      if (!user) throw new Error("user vanished after insert");
-      reply.status(201);
-      return {
-        user: toPublic({
-          id,
-          email: user.email,
-          role: user.role,
-          displayName: user.display_name,
-          timeZone: user.time_zone,
-          jurisdiction: user.jurisdiction,
-        }),
-        csrfToken,
-      };
-    },
-  );
+      return token;
+    });
+    return {
+      user: toPublic({
+        id: user.id,
+        email: user.email,
+        role: user.role,
+        displayName: user.display_name,
+        timeZone: user.time_zone,
+        jurisdiction: user.jurisdiction,
+      }),
+      csrfToken,
+    };
+  });
 
-  app.post(
-    "/api/auth/login",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Sign in",
-        body: loginBody,
-        response: { 200: sessionResponse },
-      },
-    },
-    async (request, reply) => {
-      const { email, password } = request.body;
-      const attempt = await reserveLoginAttempt(app, email, request.ip);
-      const user = await findUserByEmail(app.mitra.db, email);
-      const ok = user
-        ? await verifyPassword(password, user.password_hash)
-        : await verifyPassword(password, await decoyHash()).then(() => false);
-      // A wrong password leaves the attempt counted as a failure.
-      if (!user || !ok) {
-        throw new ApiError(401, "invalid_credentials", "Email or password is incorrect");
-      }
-      if (user.disabled_at !== null) {
-        await attempt.succeeded();
-        throw new ApiError(
-          403,
-          "account_disabled",
-          "This account is disabled. Ask the administrator of this Mitra to enable it again.",
-        );
-      }
-      // The cleared failures, the session and its audit entry commit together.
-      const csrfToken = await app.mitra.db.transaction().execute(async (trx) => {
-        await attempt.succeeded(trx);
-        await clearLoginFailures(trx, throttleKeys(email, request.ip).account);
-        const token = await startSession(app, request, reply, user.id, trx);
-        await appendAudit(trx, {
-          actorId: user.id,
-          subjectId: user.id,
-          action: "login",
-          entity: "session",
-          address: request.ip,
-          at: app.mitra.now(),
-        });
-        return token;
-      });
-      return {
-        user: toPublic({
-          id: user.id,
-          email: user.email,
-          role: user.role,
-          displayName: user.display_name,
-          timeZone: user.time_zone,
-          jurisdiction: user.jurisdiction,
-        }),
-        csrfToken,
-      };
-    },
-  );
+  handle(app, contract.logout, async (request, reply) => {
+    await endSession(app, request, reply);
+    return reply.status(204).send();
+  });
 
-  app.post(
-    "/api/auth/logout",
-    { schema: { tags: ["auth"], summary: "Sign out" } },
-    async (request, reply) => {
-      requireUser(request);
-      await endSession(app, request, reply);
-      return reply.status(204).send();
-    },
-  );
+  handle(app, contract.getMe, async (request) => {
+    const user = requireUser(request);
+    return { user: toPublic(user), csrfToken: user.csrfToken };
+  });
 
-  app.get(
-    "/api/me",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "The signed-in person",
-        response: { 200: sessionResponse },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
-      return { user: toPublic(user), csrfToken: user.csrfToken };
-    },
-  );
-
-  app.patch(
-    "/api/me",
-    {
-      schema: {
-        tags: ["auth"],
-        summary: "Change name, time zone or jurisdiction",
-        body: profilePatch,
-        response: { 200: sessionResponse },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
-      const body = request.body;
-      const changes = {
-        ...(body.displayName !== undefined ? { display_name: body.displayName } : {}),
-        ...(body.timeZone !== undefined ? { time_zone: body.timeZone } : {}),
-        ...(body.jurisdiction !== undefined ? { jurisdiction: body.jurisdiction } : {}),
-      };
-      await updateUserProfile(app.mitra.db, user.id, changes, app.mitra.now());
-      const updated = {
-        ...user,
-        ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
-        ...(body.timeZone !== undefined ? { timeZone: body.timeZone } : {}),
-        ...(body.jurisdiction !== undefined ? { jurisdiction: body.jurisdiction } : {}),
-      };
-      return { user: toPublic(updated), csrfToken: user.csrfToken };
-    },
-  );
+  handle(app, contract.updateMe, async (request) => {
+    const user = requireUser(request);
+    const body = request.body;
+    const changes = {
+      ...(body.displayName !== undefined ? { display_name: body.displayName } : {}),
+      ...(body.timeZone !== undefined ? { time_zone: body.timeZone } : {}),
+      ...(body.jurisdiction !== undefined ? { jurisdiction: body.jurisdiction } : {}),
+    };
+    await updateUserProfile(app.mitra.db, user.id, changes, app.mitra.now());
+    const updated = {
+      ...user,
+      ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
+      ...(body.timeZone !== undefined ? { timeZone: body.timeZone } : {}),
+      ...(body.jurisdiction !== undefined ? { jurisdiction: body.jurisdiction } : {}),
+    };
+    return { user: toPublic(updated), csrfToken: user.csrfToken };
+  });
 }

@@ -1,3 +1,4 @@
+import { contract } from "../../api/contract.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { findAssessment } from "../../db/assessments.ts";
 import { appendAudit, withAuditEntry } from "../../db/audit.ts";
@@ -9,280 +10,200 @@ import {
 import { insertClinicalNote } from "../../db/clinical-notes.ts";
 import { toAssessmentView } from "../assessments/assessment-view.ts";
 import { recordAssessment } from "../assessments/record-assessment.ts";
-import { assessmentBody, recordResponse } from "../assessments/schemas.ts";
 import { assessmentTrends } from "../assessments/trends.ts";
 import { requireRole } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { ApiError, notFound } from "../http/api-error.ts";
+import { handle } from "../http/handle.ts";
 import { gatherPatientRecord } from "../reports/patient-record.ts";
+import { resolveRange } from "../reports/range.ts";
 import { requirePatientAccess } from "./access.ts";
 import { clinicianPlanRoutes } from "./clinician-plan-routes.ts";
-import {
-  acknowledgeResponse,
-  checkInParams,
-  dashboardResponse,
-  patientParams,
-  rangeQuery,
-  resolveRange,
-  timelineResponse,
-} from "./clinician-schemas.ts";
-import { noteBody, noteResponse } from "./schemas.ts";
 import { checkInAlerts, triageDashboard } from "./triage.ts";
-
-const TIMELINE_DESCRIPTION =
-  "Each section is present only when the patient's consent includes its scope: doses and plans " +
-  "(`doses`; plans with every version), assessments and trends (`assessments`), products " +
-  "(`products`), notes (`notes`). With assessments come `alerts` (each check-in in the range " +
-  "that raised a red flag or a reported sign, named by item) and `acknowledgements` (every " +
-  'clinician\'s "seen" on them). Without `from`, the range starts at the beginning of the ' +
-  "patient's day (in their time zone) 30 days before `to`, so every day in it is whole.";
 
 /** The clinician's side: the triage dashboard and the view of one consenting patient. */
 export async function clinicianRoutes(app: App): Promise<void> {
-  app.get(
-    "/api/clinician/patients",
-    {
-      schema: {
-        tags: ["clinician"],
-        summary: "Triage dashboard: consenting patients, worst first, with 14-day sparklines",
-        response: { 200: dashboardResponse },
-      },
-    },
-    async (request) => {
-      const clinician = requireRole(request, "clinician");
-      const now = app.mitra.now();
-      const dashboard = await triageDashboard(app.mitra.db, clinician.id, now);
-      await appendAuditBatch(
-        app.mitra.db,
-        dashboard.patients.map((row) => ({
-          actorId: clinician.id,
-          subjectId: row.patient.id,
-          action: "read",
-          entity: "triage_summary",
-          address: request.ip,
-          at: now,
-          details: { linkId: row.linkId },
-        })),
-      );
-      return dashboard;
-    },
-  );
-
-  app.get(
-    "/api/clinician/patients/:id/timeline",
-    {
-      schema: {
-        tags: ["clinician"],
-        summary: "A consenting patient's doses, assessments, plans, products and notes, by scope",
-        description: TIMELINE_DESCRIPTION,
-        params: patientParams,
-        querystring: rangeQuery,
-        response: { 200: timelineResponse },
-      },
-    },
-    async (request) => {
-      const now = app.mitra.now();
-      const asked = resolveRange(request.query, now);
-      const access = await requirePatientAccess(app, request, request.params.id, "any");
-      // Without a `from`, whole days in the patient's zone: the first day's doses are all there.
-      const timeZone = access.patient.timeZone;
-      const range =
-        request.query.from === undefined
-          ? { ...asked, from: startOfZonedDay(zonedDay(asked.from, timeZone), timeZone) }
-          : asked;
-      const record = await gatherPatientRecord(
-        app.mitra.db,
-        access.patient.id,
-        access.link.scopes,
-        range,
-      );
-      if (!record) throw notFound("That patient");
-      await appendAudit(app.mitra.db, {
-        actorId: access.clinician.id,
-        subjectId: access.patient.id,
+  handle(app, contract.getTriageDashboard, async (request) => {
+    const clinician = requireRole(request, "clinician");
+    const now = app.mitra.now();
+    const dashboard = await triageDashboard(app.mitra.db, clinician.id, now);
+    await appendAuditBatch(
+      app.mitra.db,
+      dashboard.patients.map((row) => ({
+        actorId: clinician.id,
+        subjectId: row.patient.id,
         action: "read",
-        entity: "timeline",
+        entity: "triage_summary",
         address: request.ip,
         at: now,
-        details: {
-          linkId: access.link.id,
-          sections: access.link.scopes,
-          from: range.from.toISOString(),
-          to: range.to.toISOString(),
-        },
-      });
-      return {
-        patient: access.patient,
-        access: { scopes: access.link.scopes, maySetPlans: access.link.maySetPlans },
+        details: { linkId: row.linkId },
+      })),
+    );
+    return dashboard;
+  });
+
+  handle(app, contract.getPatientTimeline, async (request) => {
+    const now = app.mitra.now();
+    const asked = resolveRange(request.query, now);
+    const access = await requirePatientAccess(app, request, request.params.id, "any");
+    // Without a `from`, whole days in the patient's zone: the first day's doses are all there.
+    const timeZone = access.patient.timeZone;
+    const range =
+      request.query.from === undefined
+        ? { ...asked, from: startOfZonedDay(zonedDay(asked.from, timeZone), timeZone) }
+        : asked;
+    const record = await gatherPatientRecord(
+      app.mitra.db,
+      access.patient.id,
+      access.link.scopes,
+      range,
+    );
+    if (!record) throw notFound("That patient");
+    await appendAudit(app.mitra.db, {
+      actorId: access.clinician.id,
+      subjectId: access.patient.id,
+      action: "read",
+      entity: "timeline",
+      address: request.ip,
+      at: now,
+      details: {
+        linkId: access.link.id,
+        sections: access.link.scopes,
         from: range.from.toISOString(),
         to: range.to.toISOString(),
-        ...(record.assessments
-          ? {
-              assessments: record.assessments.map(toAssessmentView),
-              trends: await assessmentTrends(app.mitra.db, access.patient.id, now),
-              alerts: checkInAlerts(record.assessments, range.from.toISOString(), null),
-              acknowledgements: await listCheckInAcknowledgements(
-                app.mitra.db,
-                access.patient.id,
-                range,
-              ),
-            }
-          : {}),
-        ...(record.doses ? { doses: record.doses } : {}),
-        ...(record.plans ? { plans: record.plans } : {}),
-        ...(record.products
-          ? {
-              products: record.products.map((p) => ({
-                id: p.id,
-                vendor: p.vendor,
-                name: p.name,
-                form: p.form,
-                substanceId: p.substanceId,
-                substanceName: p.substanceName,
-                lot: p.lot,
-                gramsPerCapsule: p.gramsPerCapsule,
-                gramsPerServing: p.gramsPerServing,
-                elementalMgPerUnit: p.elementalMgPerUnit,
-                certificate: p.certificate,
-                createdAt: p.createdAt,
-                updatedAt: p.updatedAt,
-                version: p.version,
-              })),
-            }
-          : {}),
-        ...(record.notes ? { notes: record.notes } : {}),
-      };
-    },
-  );
-
-  app.post(
-    "/api/clinician/patients/:id/notes",
-    {
-      schema: {
-        tags: ["clinician"],
-        summary: "Write a note on a consenting patient's record (needs the notes scope)",
-        params: patientParams,
-        body: noteBody,
-        response: { 200: noteResponse, 201: noteResponse },
       },
-    },
-    async (request, reply) => {
-      const access = await requirePatientAccess(app, request, request.params.id, "notes");
-      const now = app.mitra.now();
-      // The note and its audit entry commit together.
-      const { created, record } = await withAuditEntry(
-        app.mitra.db,
-        (trx) =>
-          insertClinicalNote(trx, {
-            id: request.body.id,
-            patientId: access.patient.id,
-            authorId: access.clinician.id,
-            body: request.body.body,
-            now,
-          }),
-        (inserted) =>
-          inserted.created
-            ? {
-                actorId: access.clinician.id,
-                subjectId: access.patient.id,
-                action: "create",
-                entity: "clinical_note",
-                entityId: inserted.record.id,
-                address: request.ip,
-                at: now,
-              }
-            : null,
-      );
-      if (record.patientId !== access.patient.id || record.authorId !== access.clinician.id) {
-        throw new ApiError(409, "id_conflict", "This id is already used by another record", {
-          fields: [{ field: "body.id", message: "already used: generate a new uuid" }],
-        });
-      }
-      reply.status(created ? 201 : 200);
-      return {
-        note: {
-          id: record.id,
-          authorId: record.authorId,
-          authorName: record.authorName,
-          body: record.body,
-          createdAt: record.createdAt,
-        },
-      };
-    },
-  );
+    });
+    return {
+      patient: access.patient,
+      access: { scopes: access.link.scopes, maySetPlans: access.link.maySetPlans },
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      ...(record.assessments
+        ? {
+            assessments: record.assessments.map(toAssessmentView),
+            trends: await assessmentTrends(app.mitra.db, access.patient.id, now),
+            alerts: checkInAlerts(record.assessments, range.from.toISOString(), null),
+            acknowledgements: await listCheckInAcknowledgements(
+              app.mitra.db,
+              access.patient.id,
+              range,
+            ),
+          }
+        : {}),
+      ...(record.doses ? { doses: record.doses } : {}),
+      ...(record.plans ? { plans: record.plans } : {}),
+      ...(record.products
+        ? {
+            products: record.products.map((p) => ({
+              id: p.id,
+              vendor: p.vendor,
+              name: p.name,
+              form: p.form,
+              substanceId: p.substanceId,
+              substanceName: p.substanceName,
+              lot: p.lot,
+              gramsPerCapsule: p.gramsPerCapsule,
+              gramsPerServing: p.gramsPerServing,
+              elementalMgPerUnit: p.elementalMgPerUnit,
+              certificate: p.certificate,
+              createdAt: p.createdAt,
+              updatedAt: p.updatedAt,
+              version: p.version,
+            })),
+          }
+        : {}),
+      ...(record.notes ? { notes: record.notes } : {}),
+    };
+  });
 
-  app.post(
-    "/api/clinician/patients/:id/assessments",
-    {
-      schema: {
-        tags: ["clinician"],
-        summary:
-          "Record an assessment (COWS) for a consenting patient (needs the assessments scope)",
-        params: patientParams,
-        body: assessmentBody,
-        response: { 200: recordResponse, 201: recordResponse },
-      },
-    },
-    async (request, reply) => {
-      const access = await requirePatientAccess(app, request, request.params.id, "assessments");
-      const { status, response } = await recordAssessment(app, {
-        subjectUserId: access.patient.id,
-        recordedBy: { id: access.clinician.id, role: access.clinician.role },
-        body: request.body,
-        address: request.ip,
+  handle(app, contract.writePatientNote, async (request, reply) => {
+    const access = await requirePatientAccess(app, request, request.params.id, "notes");
+    const now = app.mitra.now();
+    // The note and its audit entry commit together.
+    const { created, record } = await withAuditEntry(
+      app.mitra.db,
+      (trx) =>
+        insertClinicalNote(trx, {
+          id: request.body.id,
+          patientId: access.patient.id,
+          authorId: access.clinician.id,
+          body: request.body.body,
+          now,
+        }),
+      (inserted) =>
+        inserted.created
+          ? {
+              actorId: access.clinician.id,
+              subjectId: access.patient.id,
+              action: "create",
+              entity: "clinical_note",
+              entityId: inserted.record.id,
+              address: request.ip,
+              at: now,
+            }
+          : null,
+    );
+    if (record.patientId !== access.patient.id || record.authorId !== access.clinician.id) {
+      throw new ApiError(409, "id_conflict", "This id is already used by another record", {
+        fields: [{ field: "body.id", message: "already used: generate a new uuid" }],
       });
-      reply.status(status);
-      return response;
-    },
-  );
-
-  app.post(
-    "/api/clinician/patients/:id/check-ins/:assessmentId/seen",
-    {
-      schema: {
-        tags: ["clinician"],
-        summary: "Mark a check-in's red flags and reported signs as seen (needs assessments)",
-        description:
-          "Takes the check-in out of this clinician's urgent and open signals on the dashboard " +
-          "(other clinicians keep theirs). Recorded with who and when, and in the patient's " +
-          "access log; sending it again answers 200 with the first time.",
-        params: checkInParams,
-        response: { 200: acknowledgeResponse, 201: acknowledgeResponse },
+    }
+    reply.status(created ? 201 : 200);
+    return {
+      note: {
+        id: record.id,
+        authorId: record.authorId,
+        authorName: record.authorName,
+        body: record.body,
+        createdAt: record.createdAt,
       },
-    },
-    async (request, reply) => {
-      const access = await requirePatientAccess(app, request, request.params.id, "assessments");
-      const checkIn = await findAssessment(app.mitra.db, request.params.assessmentId);
-      if (!checkIn || checkIn.userId !== access.patient.id) throw notFound("That check-in");
-      const now = app.mitra.now();
-      const { created, acknowledgedAt } = await withAuditEntry(
-        app.mitra.db,
-        (trx) => acknowledgeCheckIn(trx, checkIn.id, access.clinician.id, now),
-        (result) =>
-          result.created
-            ? {
-                actorId: access.clinician.id,
-                subjectId: access.patient.id,
-                action: "create",
-                entity: "check_in_acknowledgement",
-                entityId: checkIn.id,
-                address: request.ip,
-                at: now,
-                details: { linkId: access.link.id },
-              }
-            : null,
-      );
-      reply.status(created ? 201 : 200);
-      return {
-        acknowledgement: {
-          assessmentId: checkIn.id,
-          clinicianId: access.clinician.id,
-          clinicianName: access.clinician.displayName,
-          acknowledgedAt,
-        },
-      };
-    },
-  );
+    };
+  });
+
+  handle(app, contract.recordPatientAssessment, async (request, reply) => {
+    const access = await requirePatientAccess(app, request, request.params.id, "assessments");
+    const { status, response } = await recordAssessment(app, {
+      subjectUserId: access.patient.id,
+      recordedBy: { id: access.clinician.id, role: access.clinician.role },
+      body: request.body,
+      address: request.ip,
+    });
+    reply.status(status);
+    return response;
+  });
+
+  handle(app, contract.acknowledgeCheckIn, async (request, reply) => {
+    const access = await requirePatientAccess(app, request, request.params.id, "assessments");
+    const checkIn = await findAssessment(app.mitra.db, request.params.assessmentId);
+    if (!checkIn || checkIn.userId !== access.patient.id) throw notFound("That check-in");
+    const now = app.mitra.now();
+    const { created, acknowledgedAt } = await withAuditEntry(
+      app.mitra.db,
+      (trx) => acknowledgeCheckIn(trx, checkIn.id, access.clinician.id, now),
+      (result) =>
+        result.created
+          ? {
+              actorId: access.clinician.id,
+              subjectId: access.patient.id,
+              action: "create",
+              entity: "check_in_acknowledgement",
+              entityId: checkIn.id,
+              address: request.ip,
+              at: now,
+              details: { linkId: access.link.id },
+            }
+          : null,
+    );
+    reply.status(created ? 201 : 200);
+    return {
+      acknowledgement: {
+        assessmentId: checkIn.id,
+        clinicianId: access.clinician.id,
+        clinicianName: access.clinician.displayName,
+        acknowledgedAt,
+      },
+    };
+  });
 
   await clinicianPlanRoutes(app);
 }

@@ -1,3 +1,5 @@
+import type { LinkView } from "../../api/care-team-schemas.ts";
+import { contract } from "../../api/contract.ts";
 import { withAuditEntry } from "../../db/audit.ts";
 import {
   type CareLinkWithPerson,
@@ -13,6 +15,7 @@ import { findUserById } from "../../db/users.ts";
 import { requireRole } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { ApiError, invalidInput, notFound } from "../http/api-error.ts";
+import { handle } from "../http/handle.ts";
 import {
   hashInvitationCode,
   INVITATION_TTL_HOURS,
@@ -20,18 +23,6 @@ import {
   normalizeInvitationCode,
 } from "./invitation-code.ts";
 import { reserveJoinAttempt } from "./join-throttle.ts";
-import {
-  idParams,
-  invitationBody,
-  invitationCreated,
-  joinBody,
-  joinResponse,
-  type LinkView,
-  linksQuery,
-  linksResponse,
-  notesResponse,
-  pendingInvitations,
-} from "./schemas.ts";
 
 export function toLinkView(link: CareLinkWithPerson): LinkView {
   return {
@@ -50,247 +41,174 @@ export function toLinkView(link: CareLinkWithPerson): LinkView {
 
 /** Consent: the person invites, a clinician joins with the code, the person sees and revokes. */
 export async function consentRoutes(app: App): Promise<void> {
-  app.post(
-    "/api/care/invitations",
-    {
-      schema: {
-        tags: ["care team"],
-        summary: "Create a single-use invitation code (24 h) with what the clinician may see",
-        body: invitationBody,
-        response: { 201: invitationCreated },
-      },
-    },
-    async (request, reply) => {
-      const patient = requireRole(request, "patient");
-      const now = app.mitra.now();
-      const code = newInvitationCode();
-      const canonical = normalizeInvitationCode(code);
-      if (!canonical) throw new Error("generated an invalid invitation code");
-      // The invitation and its audit entry commit together.
-      const invitation = await withAuditEntry(
-        app.mitra.db,
-        (trx) =>
-          insertInvitation(trx, {
-            codeHash: hashInvitationCode(canonical),
-            patientId: patient.id,
-            scopes: request.body.scopes,
-            maySetPlans: request.body.maySetPlans,
-            now,
-            expiresAt: new Date(now.getTime() + INVITATION_TTL_HOURS * 3_600_000),
-          }),
-        (stored) => ({
-          actorId: patient.id,
-          subjectId: patient.id,
-          action: "create",
-          entity: "invitation",
-          entityId: stored.id,
-          address: request.ip,
-          at: now,
-          details: { scopes: stored.scopes, maySetPlans: stored.maySetPlans },
+  handle(app, contract.createInvitation, async (request, reply) => {
+    const patient = requireRole(request, "patient");
+    const now = app.mitra.now();
+    const code = newInvitationCode();
+    const canonical = normalizeInvitationCode(code);
+    if (!canonical) throw new Error("generated an invalid invitation code");
+    // The invitation and its audit entry commit together.
+    const invitation = await withAuditEntry(
+      app.mitra.db,
+      (trx) =>
+        insertInvitation(trx, {
+          codeHash: hashInvitationCode(canonical),
+          patientId: patient.id,
+          scopes: request.body.scopes,
+          maySetPlans: request.body.maySetPlans,
+          now,
+          expiresAt: new Date(now.getTime() + INVITATION_TTL_HOURS * 3_600_000),
         }),
+      (stored) => ({
+        actorId: patient.id,
+        subjectId: patient.id,
+        action: "create",
+        entity: "invitation",
+        entityId: stored.id,
+        address: request.ip,
+        at: now,
+        details: { scopes: stored.scopes, maySetPlans: stored.maySetPlans },
+      }),
+    );
+    reply.status(201);
+    return {
+      id: invitation.id,
+      code,
+      expiresAt: invitation.expiresAt,
+      scopes: invitation.scopes,
+      maySetPlans: invitation.maySetPlans,
+    };
+  });
+
+  handle(app, contract.listInvitations, async (request) => {
+    const patient = requireRole(request, "patient");
+    const pending = await listPendingInvitations(app.mitra.db, patient.id, app.mitra.now());
+    return {
+      invitations: pending.map((i) => ({
+        id: i.id,
+        scopes: i.scopes,
+        maySetPlans: i.maySetPlans,
+        createdAt: i.createdAt,
+        expiresAt: i.expiresAt,
+      })),
+    };
+  });
+
+  handle(app, contract.withdrawInvitation, async (request, reply) => {
+    const patient = requireRole(request, "patient");
+    const now = app.mitra.now();
+    // The withdrawal and its audit entry commit together.
+    const cancelled = await withAuditEntry(
+      app.mitra.db,
+      (trx) => cancelInvitation(trx, patient.id, request.params.id, now),
+      (done) =>
+        done
+          ? {
+              actorId: patient.id,
+              subjectId: patient.id,
+              action: "delete",
+              entity: "invitation",
+              entityId: request.params.id,
+              address: request.ip,
+              at: now,
+            }
+          : null,
+    );
+    if (!cancelled) throw notFound("That pending invitation");
+    return reply.status(204).send();
+  });
+
+  handle(app, contract.joinCareTeam, async (request, reply) => {
+    const clinician = requireRole(request, "clinician");
+    const canonical = normalizeInvitationCode(request.body.code);
+    if (!canonical) {
+      throw invalidInput([
+        { field: "body.code", message: "a code has 8 letters and digits, like 7KQM-3XVD" },
+      ]);
+    }
+    const attempt = await reserveJoinAttempt(app, clinician.id, request.ip);
+    const now = app.mitra.now();
+    // A new link and its audit entry commit together.
+    const redemption = await withAuditEntry(
+      app.mitra.db,
+      (trx) => redeemInvitation(trx, hashInvitationCode(canonical), clinician.id, now),
+      (redeemed) =>
+        redeemed.outcome === "joined"
+          ? {
+              actorId: clinician.id,
+              subjectId: redeemed.link.patientId,
+              action: "create",
+              entity: "care_link",
+              entityId: redeemed.link.id,
+              address: request.ip,
+              at: now,
+              details: { scopes: redeemed.link.scopes, maySetPlans: redeemed.link.maySetPlans },
+            }
+          : null,
+    );
+    // A code sent again answers with its link only while that link is live: once the patient
+    // revoked it (or the clinician joined again), the clinician learns nothing more from it.
+    if (redemption.outcome === "invalid" || redemption.link.revokedAt !== null) {
+      throw new ApiError(
+        404,
+        "invitation_not_found",
+        "This code is unknown, expired or already used. Ask the patient for a new one.",
+        { fields: [{ field: "body.code", message: "unknown, expired or already used" }] },
       );
-      reply.status(201);
-      return {
-        id: invitation.id,
-        code,
-        expiresAt: invitation.expiresAt,
-        scopes: invitation.scopes,
-        maySetPlans: invitation.maySetPlans,
-      };
-    },
-  );
+    }
+    await attempt.succeeded();
+    const link = redemption.link;
+    const patient = await findUserById(app.mitra.db, link.patientId);
+    if (!patient) throw notFound("That patient");
+    reply.status(redemption.outcome === "joined" ? 201 : 200);
+    return {
+      link: toLinkView({
+        ...link,
+        person: {
+          id: patient.id,
+          email: patient.email,
+          displayName: patient.display_name,
+          timeZone: patient.time_zone,
+        },
+      }),
+    };
+  });
 
-  app.get(
-    "/api/care/invitations",
-    {
-      schema: {
-        tags: ["care team"],
-        summary: "The person's unused, unexpired invitations (codes are never shown again)",
-        response: { 200: pendingInvitations },
-      },
-    },
-    async (request) => {
-      const patient = requireRole(request, "patient");
-      const pending = await listPendingInvitations(app.mitra.db, patient.id, app.mitra.now());
-      return {
-        invitations: pending.map((i) => ({
-          id: i.id,
-          scopes: i.scopes,
-          maySetPlans: i.maySetPlans,
-          createdAt: i.createdAt,
-          expiresAt: i.expiresAt,
-        })),
-      };
-    },
-  );
+  handle(app, contract.listCareLinks, async (request) => {
+    const patient = requireRole(request, "patient");
+    const links = await listLinksOfPatient(app.mitra.db, patient.id, {
+      includeRevoked: request.query.include === "all",
+    });
+    return { links: links.map(toLinkView) };
+  });
 
-  app.delete(
-    "/api/care/invitations/:id",
-    {
-      schema: {
-        tags: ["care team"],
-        summary: "Withdraw an unused invitation",
-        params: idParams,
-      },
-    },
-    async (request, reply) => {
-      const patient = requireRole(request, "patient");
-      const now = app.mitra.now();
-      // The withdrawal and its audit entry commit together.
-      const cancelled = await withAuditEntry(
-        app.mitra.db,
-        (trx) => cancelInvitation(trx, patient.id, request.params.id, now),
-        (done) =>
-          done
-            ? {
-                actorId: patient.id,
-                subjectId: patient.id,
-                action: "delete",
-                entity: "invitation",
-                entityId: request.params.id,
-                address: request.ip,
-                at: now,
-              }
-            : null,
-      );
-      if (!cancelled) throw notFound("That pending invitation");
-      return reply.status(204).send();
-    },
-  );
+  handle(app, contract.revokeCareLink, async (request, reply) => {
+    const patient = requireRole(request, "patient");
+    const now = app.mitra.now();
+    // The revocation and its audit entry commit together.
+    const result = await withAuditEntry(
+      app.mitra.db,
+      (trx) => revokeLink(trx, patient.id, request.params.id, now),
+      (revoked) =>
+        revoked?.revoked
+          ? {
+              actorId: patient.id,
+              subjectId: patient.id,
+              action: "delete",
+              entity: "care_link",
+              entityId: revoked.link.id,
+              address: request.ip,
+              at: now,
+              details: { clinicianId: revoked.link.clinicianId },
+            }
+          : null,
+    );
+    if (!result) throw notFound("That link");
+    return reply.status(204).send();
+  });
 
-  app.post(
-    "/api/care/join",
-    {
-      schema: {
-        tags: ["care team"],
-        summary: "A clinician joins a patient's care team with the code the patient gave",
-        body: joinBody,
-        response: { 200: joinResponse, 201: joinResponse },
-      },
-    },
-    async (request, reply) => {
-      const clinician = requireRole(request, "clinician");
-      const canonical = normalizeInvitationCode(request.body.code);
-      if (!canonical) {
-        throw invalidInput([
-          { field: "body.code", message: "a code has 8 letters and digits, like 7KQM-3XVD" },
-        ]);
-      }
-      const attempt = await reserveJoinAttempt(app, clinician.id, request.ip);
-      const now = app.mitra.now();
-      // A new link and its audit entry commit together.
-      const redemption = await withAuditEntry(
-        app.mitra.db,
-        (trx) => redeemInvitation(trx, hashInvitationCode(canonical), clinician.id, now),
-        (redeemed) =>
-          redeemed.outcome === "joined"
-            ? {
-                actorId: clinician.id,
-                subjectId: redeemed.link.patientId,
-                action: "create",
-                entity: "care_link",
-                entityId: redeemed.link.id,
-                address: request.ip,
-                at: now,
-                details: { scopes: redeemed.link.scopes, maySetPlans: redeemed.link.maySetPlans },
-              }
-            : null,
-      );
-      // A code sent again answers with its link only while that link is live: once the patient
-      // revoked it (or the clinician joined again), the clinician learns nothing more from it.
-      if (redemption.outcome === "invalid" || redemption.link.revokedAt !== null) {
-        throw new ApiError(
-          404,
-          "invitation_not_found",
-          "This code is unknown, expired or already used. Ask the patient for a new one.",
-          { fields: [{ field: "body.code", message: "unknown, expired or already used" }] },
-        );
-      }
-      await attempt.succeeded();
-      const link = redemption.link;
-      const patient = await findUserById(app.mitra.db, link.patientId);
-      if (!patient) throw notFound("That patient");
-      reply.status(redemption.outcome === "joined" ? 201 : 200);
-      return {
-        link: toLinkView({
-          ...link,
-          person: {
-            id: patient.id,
-            email: patient.email,
-            displayName: patient.display_name,
-            timeZone: patient.time_zone,
-          },
-        }),
-      };
-    },
-  );
-
-  app.get(
-    "/api/care/links",
-    {
-      schema: {
-        tags: ["care team"],
-        summary: "Who has access to the person's data (include=all adds revoked links)",
-        querystring: linksQuery,
-        response: { 200: linksResponse },
-      },
-    },
-    async (request) => {
-      const patient = requireRole(request, "patient");
-      const links = await listLinksOfPatient(app.mitra.db, patient.id, {
-        includeRevoked: request.query.include === "all",
-      });
-      return { links: links.map(toLinkView) };
-    },
-  );
-
-  app.delete(
-    "/api/care/links/:id",
-    {
-      schema: {
-        tags: ["care team"],
-        summary: "Revoke a clinician's access, effective on their next request",
-        params: idParams,
-      },
-    },
-    async (request, reply) => {
-      const patient = requireRole(request, "patient");
-      const now = app.mitra.now();
-      // The revocation and its audit entry commit together.
-      const result = await withAuditEntry(
-        app.mitra.db,
-        (trx) => revokeLink(trx, patient.id, request.params.id, now),
-        (revoked) =>
-          revoked?.revoked
-            ? {
-                actorId: patient.id,
-                subjectId: patient.id,
-                action: "delete",
-                entity: "care_link",
-                entityId: revoked.link.id,
-                address: request.ip,
-                at: now,
-                details: { clinicianId: revoked.link.clinicianId },
-              }
-            : null,
-      );
-      if (!result) throw notFound("That link");
-      return reply.status(204).send();
-    },
-  );
-
-  app.get(
-    "/api/care/notes",
-    {
-      schema: {
-        tags: ["care team"],
-        summary: "Notes the person's clinicians wrote on their record",
-        response: { 200: notesResponse },
-      },
-    },
-    async (request) => {
-      const patient = requireRole(request, "patient");
-      return { notes: await listClinicalNotes(app.mitra.db, patient.id, { limit: 500 }) };
-    },
-  );
+  handle(app, contract.listOwnNotes, async (request) => {
+    const patient = requireRole(request, "patient");
+    return { notes: await listClinicalNotes(app.mitra.db, patient.id, { limit: 500 }) };
+  });
 }

@@ -1,3 +1,5 @@
+import { contract } from "../../api/contract.ts";
+import { PRODUCT_FORMS } from "../../core/product-form.ts";
 import { pickableClasses, resolveSubstanceDefinition } from "../../core/safety/substance-lookup.ts";
 import { ROUTES } from "../../core/safety/types.ts";
 import {
@@ -5,19 +7,13 @@ import {
   insertCustomSubstance,
   listCustomSubstances,
 } from "../../db/custom-substances.ts";
-import { PRODUCT_FORMS } from "../../db/tables/dose-log.ts";
 import substancesFile from "../../knowledge/data/substances.json" with { type: "json" };
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { ApiError, invalidInput } from "../http/api-error.ts";
+import { handle } from "../http/handle.ts";
 import type { DoseLogKnowledge } from "./knowledge.ts";
 import { FORM_SUBSTANCE } from "./product-forms.ts";
-import {
-  catalogResponse,
-  customSubstanceBody,
-  customSubstanceListResponse,
-  customSubstanceResponse,
-} from "./schemas.ts";
 
 /** The public substance catalog, and the custom substances a person adds with a class. */
 export async function catalogRoutes(app: App, knowledge: DoseLogKnowledge): Promise<void> {
@@ -70,74 +66,41 @@ export async function catalogRoutes(app: App, knowledge: DoseLogKnowledge): Prom
     createdAt: c.createdAt,
   });
 
-  app.get(
-    "/api/substances",
-    {
-      schema: {
-        tags: ["dose log"],
-        summary:
-          "Substance catalog: ids, names, classes, units, routes, dose tiers and timings with " +
-          "sources; classes a custom substance may pick; profile conditions",
-        response: { 200: catalogResponse },
-      },
-    },
-    async (_request, reply) => {
-      reply.header("cache-control", "public, max-age=3600");
-      return catalog;
-    },
-  );
+  handle(app, contract.getCatalog, async (_request, reply) => {
+    reply.header("cache-control", "public, max-age=3600");
+    return catalog;
+  });
 
-  app.get(
-    "/api/custom-substances",
-    {
-      schema: {
-        tags: ["dose log"],
-        summary: "One's own custom substances",
-        response: { 200: customSubstanceListResponse },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
-      return { customSubstances: (await listCustomSubstances(db, user.id)).map(customView) };
-    },
-  );
+  handle(app, contract.listCustomSubstances, async (request) => {
+    const user = requireUser(request);
+    return { customSubstances: (await listCustomSubstances(db, user.id)).map(customView) };
+  });
 
-  app.post(
-    "/api/custom-substances",
-    {
-      schema: {
-        tags: ["dose log"],
-        summary: "Add a substance Mitra does not list, with the class whose rules it inherits",
-        body: customSubstanceBody,
-        response: { 200: customSubstanceResponse, 201: customSubstanceResponse },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request);
-      const body = request.body;
-      if (body.classId !== null && !pickableIds.has(body.classId)) {
-        throw invalidInput([
-          {
-            field: "body.classId",
-            message: `pick one of: ${[...pickableIds].join(", ")}, or null if you do not know`,
-          },
-        ]);
-      }
-      const { created, record } = await insertCustomSubstance(db, {
-        id: body.id,
-        userId: user.id,
-        name: body.name,
-        classId: body.classId,
-        now: app.mitra.now(),
-        address: request.ip,
+  handle(app, contract.createCustomSubstance, async (request, reply) => {
+    const user = requireUser(request);
+    const body = request.body;
+    if (body.classId !== null && !pickableIds.has(body.classId)) {
+      throw invalidInput([
+        {
+          field: "body.classId",
+          message: `pick one of: ${[...pickableIds].join(", ")}, or null if you do not know`,
+        },
+      ]);
+    }
+    const { created, record } = await insertCustomSubstance(db, {
+      id: body.id,
+      userId: user.id,
+      name: body.name,
+      classId: body.classId,
+      now: app.mitra.now(),
+      address: request.ip,
+    });
+    if (record.userId !== user.id) {
+      throw new ApiError(409, "id_conflict", "This id is already used. Generate a new one.", {
+        fields: [{ field: "body.id", message: "already used by another record" }],
       });
-      if (record.userId !== user.id) {
-        throw new ApiError(409, "id_conflict", "This id is already used. Generate a new one.", {
-          fields: [{ field: "body.id", message: "already used by another record" }],
-        });
-      }
-      reply.status(created ? 201 : 200);
-      return { customSubstance: customView(record) };
-    },
-  );
+    }
+    reply.status(created ? 201 : 200);
+    return { customSubstance: customView(record) };
+  });
 }

@@ -1,4 +1,4 @@
-import type { ProductForm } from "../../db/tables/dose-log.ts";
+import type { ProductForm } from "../../core/product-form.ts";
 
 /**
  * The catalog entry each product form is, unless the product names another: kratom forms map to

@@ -1,3 +1,6 @@
+import { contract } from "../../api/contract.ts";
+import type { ProductPatch } from "../../api/dose-log-schemas.ts";
+import type { ProductForm } from "../../core/product-form.ts";
 import type { CompiledRules } from "../../core/safety/compile.ts";
 import { withAuditEntry } from "../../db/audit.ts";
 import {
@@ -10,22 +13,14 @@ import {
   type ProductRecord,
   updateProduct,
 } from "../../db/products.ts";
-import type { ProductForm } from "../../db/tables/dose-log.ts";
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { ApiError, invalidInput, notFound } from "../http/api-error.ts";
 import { etagOf, patchVersioned } from "../http/etag.ts";
+import { handle } from "../http/handle.ts";
 import { substanceNameOf } from "./ingestion-view.ts";
 import type { DoseLogKnowledge } from "./knowledge.ts";
 import { FORM_SUBSTANCE } from "./product-forms.ts";
-import {
-  idParams,
-  type ProductPatch,
-  productBody,
-  productListResponse,
-  productPatch,
-  productResponse,
-} from "./schemas.ts";
 
 function toView(rules: CompiledRules, p: ProductRecord) {
   return {
@@ -102,173 +97,119 @@ export async function productRoutes(app: App, knowledge: DoseLogKnowledge): Prom
   const { rules } = knowledge;
   const db = app.mitra.db;
 
-  app.post(
-    "/api/products",
-    {
-      schema: {
-        tags: ["products"],
-        summary: "Add a product (same id again: 200 with the stored one)",
-        body: productBody,
-        response: { 200: productResponse, 201: productResponse },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request);
-      const { id, ...rest } = request.body;
-      const existing = await findProduct(db, id);
-      if (existing) {
-        if (existing.userId !== user.id) {
-          throw new ApiError(409, "id_conflict", "This id is already used. Generate a new one.", {
-            fields: [{ field: "body.id", message: "already used by another record" }],
-          });
-        }
-        return { product: toView(rules, existing) };
+  handle(app, contract.createProduct, async (request, reply) => {
+    const user = requireUser(request);
+    const { id, ...rest } = request.body;
+    const existing = await findProduct(db, id);
+    if (existing) {
+      if (existing.userId !== user.id) {
+        throw new ApiError(409, "id_conflict", "This id is already used. Generate a new one.", {
+          fields: [{ field: "body.id", message: "already used by another record" }],
+        });
       }
-      const now = app.mitra.now();
-      // The product and its audit entry commit together.
-      const { created, record } = await withAuditEntry(
-        db,
-        (trx) => insertProduct(trx, { id, userId: user.id, ...fieldsFrom(rules, rest), now }),
-        (inserted) =>
-          inserted.created
-            ? {
-                actorId: user.id,
-                subjectId: user.id,
-                action: "create",
-                entity: "product",
-                entityId: id,
-                address: request.ip,
-                at: now,
-              }
-            : null,
-      );
-      if (record.userId !== user.id) {
-        throw new ApiError(409, "id_conflict", "This id is already used. Generate a new one.");
-      }
-      reply.status(created ? 201 : 200);
-      return { product: toView(rules, record) };
-    },
-  );
+      return { product: toView(rules, existing) };
+    }
+    const now = app.mitra.now();
+    // The product and its audit entry commit together.
+    const { created, record } = await withAuditEntry(
+      db,
+      (trx) => insertProduct(trx, { id, userId: user.id, ...fieldsFrom(rules, rest), now }),
+      (inserted) =>
+        inserted.created
+          ? {
+              actorId: user.id,
+              subjectId: user.id,
+              action: "create",
+              entity: "product",
+              entityId: id,
+              address: request.ip,
+              at: now,
+            }
+          : null,
+    );
+    if (record.userId !== user.id) {
+      throw new ApiError(409, "id_conflict", "This id is already used. Generate a new one.");
+    }
+    reply.status(created ? 201 : 200);
+    return { product: toView(rules, record) };
+  });
 
-  app.get(
-    "/api/products",
-    {
-      schema: {
-        tags: ["products"],
-        summary: "One's own products, newest first",
-        response: { 200: productListResponse },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
-      const products = await listProducts(db, user.id);
-      return { products: products.map((p) => toView(rules, p)) };
-    },
-  );
+  handle(app, contract.listProducts, async (request) => {
+    const user = requireUser(request);
+    const products = await listProducts(db, user.id);
+    return { products: products.map((p) => toView(rules, p)) };
+  });
 
-  app.get(
-    "/api/products/:id",
-    {
-      schema: {
-        tags: ["products"],
-        summary: "One of one's own products",
-        params: idParams,
-        response: { 200: productResponse },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request);
-      const product = await findOwnProduct(db, user.id, request.params.id);
-      if (!product) throw notFound("That product");
-      reply.header("etag", etagOf(product.version));
-      return { product: toView(rules, product) };
-    },
-  );
+  handle(app, contract.getProduct, async (request, reply) => {
+    const user = requireUser(request);
+    const product = await findOwnProduct(db, user.id, request.params.id);
+    if (!product) throw notFound("That product");
+    reply.header("etag", etagOf(product.version));
+    return { product: toView(rules, product) };
+  });
 
-  app.patch(
-    "/api/products/:id",
-    {
-      schema: {
-        tags: ["products"],
-        summary: "Change one's own product",
-        params: idParams,
-        body: productPatch,
-        response: { 200: productResponse },
+  handle(app, contract.updateProduct, async (request, reply) => {
+    const user = requireUser(request);
+    const updated = await patchVersioned(
+      request,
+      reply,
+      "That product",
+      async (expected) => {
+        const existing = await findOwnProduct(db, user.id, request.params.id);
+        if (!existing) return { outcome: "not_found" } as const;
+        const now = app.mitra.now();
+        // The change and its audit entry commit together.
+        return withAuditEntry(
+          db,
+          (trx) =>
+            updateProduct(trx, {
+              id: existing.id,
+              userId: user.id,
+              fields: fieldsFrom(rules, request.body, existing),
+              now,
+              expectedVersion: expected ?? existing.version,
+            }),
+          (changed) =>
+            changed.outcome === "updated"
+              ? {
+                  actorId: user.id,
+                  subjectId: user.id,
+                  action: "update",
+                  entity: "product",
+                  entityId: existing.id,
+                  address: request.ip,
+                  at: now,
+                  details: { fields: Object.keys(request.body) },
+                }
+              : null,
+        );
       },
-    },
-    async (request, reply) => {
-      const user = requireUser(request);
-      const updated = await patchVersioned(
-        request,
-        reply,
-        "That product",
-        async (expected) => {
-          const existing = await findOwnProduct(db, user.id, request.params.id);
-          if (!existing) return { outcome: "not_found" } as const;
-          const now = app.mitra.now();
-          // The change and its audit entry commit together.
-          return withAuditEntry(
-            db,
-            (trx) =>
-              updateProduct(trx, {
-                id: existing.id,
-                userId: user.id,
-                fields: fieldsFrom(rules, request.body, existing),
-                now,
-                expectedVersion: expected ?? existing.version,
-              }),
-            (changed) =>
-              changed.outcome === "updated"
-                ? {
-                    actorId: user.id,
-                    subjectId: user.id,
-                    action: "update",
-                    entity: "product",
-                    entityId: existing.id,
-                    address: request.ip,
-                    at: now,
-                    details: { fields: Object.keys(request.body) },
-                  }
-                : null,
-          );
-        },
-        (record) => toView(rules, record),
-      );
-      return { product: toView(rules, updated) };
-    },
-  );
+      (record) => toView(rules, record),
+    );
+    return { product: toView(rules, updated) };
+  });
 
-  app.delete(
-    "/api/products/:id",
-    {
-      schema: {
-        tags: ["products"],
-        summary: "Delete one's own product (doses logged with it keep its name)",
-        params: idParams,
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request);
-      const now = app.mitra.now();
-      // The deletion and its audit entry commit together.
-      const deleted = await withAuditEntry(
-        db,
-        (trx) => deleteProduct(trx, { id: request.params.id, userId: user.id, now }),
-        (done) =>
-          done
-            ? {
-                actorId: user.id,
-                subjectId: user.id,
-                action: "delete",
-                entity: "product",
-                entityId: request.params.id,
-                address: request.ip,
-                at: now,
-              }
-            : null,
-      );
-      if (!deleted) throw notFound("That product");
-      return reply.status(204).send();
-    },
-  );
+  handle(app, contract.deleteProduct, async (request, reply) => {
+    const user = requireUser(request);
+    const now = app.mitra.now();
+    // The deletion and its audit entry commit together.
+    const deleted = await withAuditEntry(
+      db,
+      (trx) => deleteProduct(trx, { id: request.params.id, userId: user.id, now }),
+      (done) =>
+        done
+          ? {
+              actorId: user.id,
+              subjectId: user.id,
+              action: "delete",
+              entity: "product",
+              entityId: request.params.id,
+              address: request.ip,
+              at: now,
+            }
+          : null,
+    );
+    if (!deleted) throw notFound("That product");
+    return reply.status(204).send();
+  });
 }

@@ -1,14 +1,15 @@
+import { contract } from "../../api/contract.ts";
 import { estimateExposure } from "../../core/exposure/estimate.ts";
 import { sortWarnings, type Warning } from "../../core/warning.ts";
 import { zonedDayBounds } from "../../core/zoned-time.ts";
 import { type IngestionRecord, listIngestions, toSafetyIngestion } from "../../db/ingestions.ts";
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
+import { handle } from "../http/handle.ts";
 import { CLOCK_SKEW_MS } from "./dose-input.ts";
 import { ingestionViewer, substanceNameOf } from "./ingestion-view.ts";
 import type { DoseLogKnowledge } from "./knowledge.ts";
 import { loadSafetyData, safeZonedDay, warningsFor } from "./safety-context.ts";
-import { todayResponse } from "./schemas.ts";
 
 const HOUR_MS = 3_600_000;
 /** The pool the exposure model is for: leaf powder and leaf capsules, in grams of leaf. */
@@ -59,81 +60,69 @@ export async function todayRoutes(app: App, knowledge: DoseLogKnowledge): Promis
   const { rules, exposureModel } = knowledge;
   const db = app.mitra.db;
 
-  app.get(
-    "/api/today",
-    {
-      schema: {
-        tags: ["dose log"],
-        summary:
-          "Today in one's own time zone: doses, totals, open warnings and the estimated " +
-          "exposure (a model from population averages, not a measurement)",
-        response: { 200: todayResponse },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
-      const now = app.mitra.now();
-      const day = safeZonedDay(now, user.timeZone);
-      let bounds: { start: Date; end: Date };
-      try {
-        bounds = zonedDayBounds(now, user.timeZone);
-      } catch {
-        bounds = zonedDayBounds(now, "UTC");
-      }
-      const data = await loadSafetyData(app, rules, user, {
-        from: bounds.start,
-        to: bounds.end,
-        day,
+  handle(app, contract.getToday, async (request) => {
+    const user = requireUser(request);
+    const now = app.mitra.now();
+    const day = safeZonedDay(now, user.timeZone);
+    let bounds: { start: Date; end: Date };
+    try {
+      bounds = zonedDayBounds(now, user.timeZone);
+    } catch {
+      bounds = zonedDayBounds(now, "UTC");
+    }
+    const data = await loadSafetyData(app, rules, user, {
+      from: bounds.start,
+      to: bounds.end,
+      day,
+    });
+    const todays = data.records
+      .filter((r) => {
+        const t = Date.parse(r.takenAt);
+        return t >= bounds.start.getTime() && t < bounds.end.getTime();
+      })
+      .sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+    const warnings = mergeWarnings(
+      todays.map((r) => warningsFor(rules, data, toSafetyIngestion(r), now)),
+    );
+    const view = await ingestionViewer(db, rules, user.id);
+
+    let exposure = null;
+    if (exposureModel) {
+      const leaf = await listIngestions(db, user.id, {
+        from: new Date(now.getTime() - EXPOSURE_LOOKBACK_MS),
+        // Doses a little ahead of the server's clock (allowed skew) count too.
+        to: new Date(now.getTime() + CLOCK_SKEW_MS + 1),
+        pools: [EXPOSURE_POOL],
       });
-      const todays = data.records
-        .filter((r) => {
-          const t = Date.parse(r.takenAt);
-          return t >= bounds.start.getTime() && t < bounds.end.getTime();
-        })
-        .sort((a, b) => a.takenAt.localeCompare(b.takenAt));
-      const warnings = mergeWarnings(
-        todays.map((r) => warningsFor(rules, data, toSafetyIngestion(r), now)),
-      );
-      const view = await ingestionViewer(db, rules, user.id);
-
-      let exposure = null;
-      if (exposureModel) {
-        const leaf = await listIngestions(db, user.id, {
-          from: new Date(now.getTime() - EXPOSURE_LOOKBACK_MS),
-          // Doses a little ahead of the server's clock (allowed skew) count too.
-          to: new Date(now.getTime() + CLOCK_SKEW_MS + 1),
-          pools: [EXPOSURE_POOL],
-        });
-        const doses = leaf
-          .filter((r) => r.canonical !== null)
-          .map((r) => ({ takenAt: r.takenAt, amount: r.canonical?.amount ?? 0 }))
-          .reverse();
-        if (doses.length > 0) {
-          const estimate = estimateExposure(
-            exposureModel,
-            doses,
-            new Date(now.getTime() - CHART_PAST_MS),
-            new Date(now.getTime() + CHART_FUTURE_MS),
-            CHART_STEP_MINUTES,
-          );
-          exposure = {
-            ...estimate,
-            unit: rules.poolUnits.get(EXPOSURE_POOL) ?? "g",
-            substance: "Kratom leaf (mitragynine)",
-            doses: doses.filter((d) => Date.parse(d.takenAt) >= now.getTime() - CHART_PAST_MS),
-            now: now.toISOString(),
-          };
-        }
+      const doses = leaf
+        .filter((r) => r.canonical !== null)
+        .map((r) => ({ takenAt: r.takenAt, amount: r.canonical?.amount ?? 0 }))
+        .reverse();
+      if (doses.length > 0) {
+        const estimate = estimateExposure(
+          exposureModel,
+          doses,
+          new Date(now.getTime() - CHART_PAST_MS),
+          new Date(now.getTime() + CHART_FUTURE_MS),
+          CHART_STEP_MINUTES,
+        );
+        exposure = {
+          ...estimate,
+          unit: rules.poolUnits.get(EXPOSURE_POOL) ?? "g",
+          substance: "Kratom leaf (mitragynine)",
+          doses: doses.filter((d) => Date.parse(d.takenAt) >= now.getTime() - CHART_PAST_MS),
+          now: now.toISOString(),
+        };
       }
+    }
 
-      return {
-        day,
-        timeZone: user.timeZone,
-        ingestions: todays.map(view),
-        totals: totalsOf(todays, (r) => substanceNameOf(rules, r.substanceId, r.substanceName)),
-        warnings,
-        exposure,
-      };
-    },
-  );
+    return {
+      day,
+      timeZone: user.timeZone,
+      ingestions: todays.map(view),
+      totals: totalsOf(todays, (r) => substanceNameOf(rules, r.substanceId, r.substanceName)),
+      warnings,
+      exposure,
+    };
+  });
 }

@@ -23,25 +23,29 @@ export type RouteHandler<S extends RouteSpec> = (
   reply: FastifyReply,
 ) => Promise<RouteOutput<S> | FastifyReply | undefined>;
 
-/** Every route the app registered through `handle`, by method and path (for the contract test). */
-const registered = new WeakMap<App, Set<string>>();
+/**
+ * Every route the app registered through `handle`, by method and path (for the contract test),
+ * kept by the app's context: each feature registers in a plugin instance of its own.
+ */
+const registered = new WeakMap<App["mitra"], Set<string>>();
 
 export const routeKey = (spec: Pick<RouteSpec, "method" | "path">) => `${spec.method} ${spec.path}`;
 
 /** The contract's routes this app has handlers for. */
 export function handledRoutes(app: App): ReadonlySet<string> {
-  return registered.get(app) ?? new Set();
+  return registered.get(app.mitra) ?? new Set();
 }
 
 /**
  * Registers the handler of one contract route: its schemas validate the request and serialize
- * the answer (and make its OpenAPI operation), and its `access` is checked before the handler
- * runs (401 without a session, 403 for another role).
+ * the answer (and make its OpenAPI operation), and its `access` is checked before the request is
+ * validated (401 without a session, 403 for another role).
  */
 export function handle<S extends RouteSpec>(app: App, spec: S, handler: RouteHandler<S>): void {
   const { access } = spec;
+  // A 204 has no body to serialize: only the answers with a schema go to Fastify.
   const responses = Object.fromEntries(
-    Object.entries(spec.responses).map(([status, schema]) => [status, schema ?? undefined]),
+    Object.entries(spec.responses).filter(([, schema]) => schema !== null),
   );
   app.route({
     method: spec.method,
@@ -49,6 +53,7 @@ export function handle<S extends RouteSpec>(app: App, spec: S, handler: RouteHan
     schema: {
       tags: [spec.tag],
       summary: spec.summary,
+      ...(spec.description && { description: spec.description }),
       ...(spec.params && { params: spec.params }),
       ...(spec.query && { querystring: spec.query }),
       ...(spec.body && { body: spec.body }),
@@ -56,14 +61,15 @@ export function handle<S extends RouteSpec>(app: App, spec: S, handler: RouteHan
       ...(spec.produces && { produces: [spec.produces] }),
       response: responses,
     },
-    preHandler: async (request) => {
+    // Before validation: a caller the route is not for learns nothing from a 400.
+    preValidation: async (request) => {
       if (access === "public") return;
       if (access === "signedIn") requireUser(request);
       else requireRole(request, ...access);
     },
     handler: handler as never,
   });
-  const set = registered.get(app) ?? new Set<string>();
+  const set = registered.get(app.mitra) ?? new Set<string>();
   set.add(routeKey(spec));
-  registered.set(app, set);
+  registered.set(app.mitra, set);
 }

@@ -1,11 +1,13 @@
+import { contract } from "../../api/contract.ts";
+import type { CoaCheckBody } from "../../api/knowledge-schemas.ts";
 import type { CertificateOfAnalysis } from "../../core/coa/certificate.ts";
 import { checkCoa } from "../../core/coa/check-coa.ts";
 import { strainNameNote } from "../../core/coa/strain-name-note.ts";
 import { resolveJurisdiction } from "../../core/legal/resolve-jurisdiction.ts";
 import type { App } from "../context.ts";
 import { invalidInput } from "../http/api-error.ts";
+import { handle } from "../http/handle.ts";
 import type { KnowledgeBase } from "./knowledge-base.ts";
-import { type CoaCheckBody, coaCheckBody, coaCheckResponse } from "./schemas.ts";
 
 function certificateOf(body: CoaCheckBody): CertificateOfAnalysis {
   const { dailyGrams: _daily, productName: _name, jurisdiction: _place, ...certificate } = body;
@@ -36,35 +38,23 @@ export function coaRoutes(app: App, knowledge: KnowledgeBase): void {
     };
   };
 
-  app.post(
-    "/api/coa/check",
-    {
-      schema: {
-        tags: ["knowledge"],
-        summary:
-          "Check a certificate of analysis: 7-OH caps, heavy metals, microbial tests, lot and lab. A missing value is not tested, never a pass",
-        body: coaCheckBody,
-        response: { 200: coaCheckResponse },
-      },
-    },
-    async (request) => {
-      const body = request.body;
-      const place = body.jurisdiction === undefined ? undefined : placeOf(body.jurisdiction);
-      const findings = checkCoa(knowledge.coaLimits, certificateOf(body), {
-        now: app.mitra.now(),
-        ...(body.dailyGrams !== undefined ? { dailyGrams: body.dailyGrams } : {}),
-        ...(place !== undefined ? { place: { codes: place.chain, name: place.name } } : {}),
-      });
-      const note =
-        body.productName !== undefined
-          ? strainNameNote(knowledge.coaLimits.marketing_names, body.productName)
-          : undefined;
-      return {
-        findings,
-        ...(place !== undefined ? { place } : {}),
-        ...(note !== undefined ? { strainName: note } : {}),
-        limitsVersion,
-      };
-    },
-  );
+  handle(app, contract.checkCoa, async (request) => {
+    const body = request.body;
+    const place = body.jurisdiction === undefined ? undefined : placeOf(body.jurisdiction);
+    const findings = checkCoa(knowledge.coaLimits, certificateOf(body), {
+      now: app.mitra.now(),
+      ...(body.dailyGrams !== undefined ? { dailyGrams: body.dailyGrams } : {}),
+      ...(place !== undefined ? { place: { codes: place.chain, name: place.name } } : {}),
+    });
+    const note =
+      body.productName !== undefined
+        ? strainNameNote(knowledge.coaLimits.marketing_names, body.productName)
+        : undefined;
+    return {
+      findings,
+      ...(place !== undefined ? { place } : {}),
+      ...(note !== undefined ? { strainName: note } : {}),
+      limitsVersion,
+    };
+  });
 }

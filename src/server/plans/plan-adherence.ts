@@ -1,3 +1,4 @@
+import { MAX_WINDOW_DAYS } from "../../api/plan-schemas.ts";
 import {
   addDays,
   daysBetween,
@@ -16,7 +17,6 @@ import { loadSubstances } from "../../knowledge/substances.ts";
 import type { App } from "../context.ts";
 import { invalidInput, notFound } from "../http/api-error.ts";
 import { type Actor, findPlanAmongOwnOf } from "./plan-service.ts";
-import { MAX_WINDOW_DAYS } from "./schemas.ts";
 
 /** Days shown when the client names no range: the last two weeks, today included. */
 export const DEFAULT_ADHERENCE_DAYS = 14;

@@ -1,28 +1,14 @@
+import { contract } from "../../api/contract.ts";
 import { InvalidPlanError } from "../../core/plan/index.ts";
 import type { PlanRecord, PlanWithVersions } from "../../db/plans.ts";
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { ApiError } from "../http/api-error.ts";
+import { handle } from "../http/handle.ts";
 import { planAdherenceOf } from "./plan-adherence.ts";
 import { previewPlan, storedPlanPreview } from "./plan-preview.ts";
 import { createPlan, endPlanOf, findPlanOf, listPlansOf, revisePlanOf } from "./plan-service.ts";
 import { plansForToday } from "./plan-today.ts";
-import {
-  ADHERENCE_DESCRIPTION,
-  adherenceQuery,
-  adherenceResponse,
-  createPlanBody,
-  PLAN_GOVERNANCE_RULE,
-  planListQuery,
-  planListResponse,
-  planParams,
-  planResponse,
-  previewBody,
-  previewQuery,
-  previewResponse,
-  revisePlanBody,
-  todayResponse,
-} from "./schemas.ts";
 
 const own = (request: Parameters<typeof requireUser>[0]) => {
   const user = requireUser(request);
@@ -68,155 +54,52 @@ async function scheduled<T>(compute: () => T | Promise<T>): Promise<T> {
 
 /** The signed-in person's own titration and taper plans. */
 export async function planRoutes(app: App): Promise<void> {
-  app.post(
-    "/api/plans",
-    {
-      schema: {
-        tags: ["plans"],
-        summary: "Start a plan; ends the active plan for the same substance or product",
-        description: PLAN_GOVERNANCE_RULE,
-        body: createPlanBody,
-        response: { 200: planResponse, 201: planResponse },
-      },
-    },
-    async (request, reply) => {
-      const created = await createPlan(app, own(request), request.body);
-      reply.status(created.status);
-      return { plan: withVersions(created.plan), replaced: created.replaced };
-    },
-  );
+  handle(app, contract.createPlan, async (request, reply) => {
+    const created = await createPlan(app, own(request), request.body);
+    reply.status(created.status);
+    return { plan: withVersions(created.plan), replaced: created.replaced };
+  });
 
-  app.get(
-    "/api/plans",
-    {
-      schema: {
-        tags: ["plans"],
-        summary: "One's own plans with their current versions, newest first",
-        querystring: planListQuery,
-        response: { 200: planListResponse },
-      },
-    },
-    async (request) => {
-      const plans = await listPlansOf(app, own(request), request.query);
-      return { plans: plans.map(planOut) };
-    },
-  );
+  handle(app, contract.listPlans, async (request) => {
+    const plans = await listPlansOf(app, own(request), request.query);
+    return { plans: plans.map(planOut) };
+  });
 
-  app.get(
-    "/api/plans/today",
-    {
-      schema: {
-        tags: ["plans"],
-        summary: "Today's targets and limits of one's active plans, in one's time zone",
-        response: { 200: todayResponse },
-      },
-    },
-    async (request) => plansForToday(app, own(request)),
-  );
+  handle(app, contract.getPlansToday, async (request) => plansForToday(app, own(request)));
 
-  app.post(
-    "/api/plans/preview",
-    {
-      schema: {
-        tags: ["plans"],
-        summary: "Preview a plan day by day before saving it (nothing is stored)",
-        body: previewBody,
-        response: { 200: previewResponse },
-      },
-    },
-    async (request) => {
-      requireUser(request);
-      const { definition, days, from } = request.body;
-      return previewPlan(definition, { days, from });
-    },
-  );
+  handle(app, contract.previewPlan, async (request) => {
+    const { definition, days, from } = request.body;
+    return previewPlan(definition, { days, from });
+  });
 
-  app.get(
-    "/api/plans/:id",
-    {
-      schema: {
-        tags: ["plans"],
-        summary: "One of one's plans with every version",
-        params: planParams,
-        response: { 200: planResponse },
-      },
-    },
-    async (request) => {
-      const plan = await findPlanOf(app, own(request), request.params.id);
-      return { plan: withVersions(plan), replaced: [] };
-    },
-  );
+  handle(app, contract.getPlan, async (request) => {
+    const plan = await findPlanOf(app, own(request), request.params.id);
+    return { plan: withVersions(plan), replaced: [] };
+  });
 
-  app.put(
-    "/api/plans/:id",
-    {
-      schema: {
-        tags: ["plans"],
-        summary: "Change a plan: adds a version (the same definition again adds none)",
-        params: planParams,
-        body: revisePlanBody,
-        response: { 200: planResponse },
-      },
-    },
-    async (request) => {
-      const result = await revisePlanOf(
-        app,
-        own(request),
-        request.params.id,
-        request.body.definition,
-      );
-      return { plan: withVersions(result.plan), replaced: result.replaced };
-    },
-  );
+  handle(app, contract.revisePlan, async (request) => {
+    const result = await revisePlanOf(
+      app,
+      own(request),
+      request.params.id,
+      request.body.definition,
+    );
+    return { plan: withVersions(result.plan), replaced: result.replaced };
+  });
 
-  app.post(
-    "/api/plans/:id/end",
-    {
-      schema: {
-        tags: ["plans"],
-        summary: "End a plan (ending it again changes nothing)",
-        description: PLAN_GOVERNANCE_RULE,
-        params: planParams,
-        response: { 200: planResponse },
-      },
-    },
-    async (request) => {
-      const plan = await endPlanOf(app, own(request), request.params.id);
-      return { plan: withVersions(plan), replaced: [] };
-    },
-  );
+  handle(app, contract.endPlan, async (request) => {
+    const plan = await endPlanOf(app, own(request), request.params.id);
+    return { plan: withVersions(plan), replaced: [] };
+  });
 
-  app.get(
-    "/api/plans/:id/preview",
-    {
-      schema: {
-        tags: ["plans"],
-        summary: "The plan's current version day by day",
-        params: planParams,
-        querystring: previewQuery,
-        response: { 200: previewResponse },
-      },
-    },
-    async (request) => {
-      const plan = await findPlanOf(app, own(request), request.params.id);
-      const { days, from } = request.query;
-      return scheduled(() => storedPlanPreview(plan.current.definition, { days, from }));
-    },
-  );
+  handle(app, contract.previewStoredPlan, async (request) => {
+    const plan = await findPlanOf(app, own(request), request.params.id);
+    const { days, from } = request.query;
+    return scheduled(() => storedPlanPreview(plan.current.definition, { days, from }));
+  });
 
-  app.get(
-    "/api/plans/:id/adherence",
-    {
-      schema: {
-        tags: ["plans"],
-        summary: "Taken against planned per day in one's time zone (default: the last 14 days)",
-        description: ADHERENCE_DESCRIPTION,
-        params: planParams,
-        querystring: adherenceQuery,
-        response: { 200: adherenceResponse },
-      },
-    },
-    // Never a 409: a day whose version no longer validates is marked `plan-invalid` instead.
-    async (request) => planAdherenceOf(app, own(request), request.params.id, request.query),
+  // Never a 409: a day whose version no longer validates is marked `plan-invalid` instead.
+  handle(app, contract.getPlanAdherence, async (request) =>
+    planAdherenceOf(app, own(request), request.params.id, request.query),
   );
 }

@@ -1,28 +1,21 @@
+import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatDateTime } from "../assessments/format-time.ts";
-import type { AdminAuditEntry } from "./types.ts";
-import { useListing } from "./use-listing.ts";
+import type { AuditEntry } from "../../api/audit.ts";
+import { contract } from "../../api/contract.ts";
+import { useRouteQuery } from "../api-client.ts";
+import { formatDateTime } from "../components/format-time.ts";
 
 const PAGE_SIZE = 20;
 
 /** Where a page starts: the newest entries, or those after the last one shown. */
 type Cursor = { at: string; id: string } | null;
 
-function pathFor(cursor: Cursor): string {
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (cursor) {
-    params.set("before", cursor.at);
-    params.set("beforeId", cursor.id);
-  }
-  return `/api/admin/audit?${params}`;
-}
-
-function actorOf(e: AdminAuditEntry): string {
+function actorOf(e: AuditEntry): string {
   if (e.actorId === null) return "Mitra";
   return e.actorName ?? e.actorEmail ?? "A deleted account";
 }
 
-function whatOf(e: AdminAuditEntry): string {
+function whatOf(e: AuditEntry): string {
   const what = e.entity.replaceAll("_", " ");
   const whose =
     e.subjectId === null
@@ -38,9 +31,14 @@ export function AuditLogTable({ timeZone }: { timeZone: string }) {
   // The cursors of the pages before this one, so "Newer" can go back.
   const [cursors, setCursors] = useState<Cursor[]>([null]);
   const cursor = cursors.at(-1) ?? null;
-  const listing = useListing<Cursor, { entries: AdminAuditEntry[] }>(cursor, pathFor);
+  const listing = useRouteQuery(
+    contract.listAudit,
+    { query: { limit: PAGE_SIZE, before: cursor?.at, beforeId: cursor?.id } },
+    { placeholderData: keepPreviousData },
+  );
   const entries = listing.data?.entries ?? null;
-  const { failure, busy } = listing;
+  const failure = listing.error;
+  const busy = listing.isFetching;
 
   const lastShown = entries?.at(-1);
   const pageNumber = cursors.length;

@@ -1,8 +1,10 @@
+import { keepPreviousData } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { formatDateTime, formatDay } from "../assessments/format-time.ts";
+import { contract } from "../../api/contract.ts";
+import { useRouteQuery } from "../api-client.ts";
+import { formatDateTime, formatDay } from "../components/format-time.ts";
 import { TextField } from "../components/TextField.tsx";
 import { type DirectoryUser, ROLE_LABELS, type Role, type UserPage } from "./types.ts";
-import { useListing } from "./use-listing.ts";
 
 const PAGE_SIZE = 25;
 
@@ -12,12 +14,12 @@ interface Filter {
   offset: number;
 }
 
-function pathFor(filter: Filter): string {
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(filter.offset) });
-  if (filter.email.trim()) params.set("email", filter.email.trim());
-  if (filter.role) params.set("role", filter.role);
-  return `/api/admin/users?${params}`;
-}
+const queryOf = (filter: Filter) => ({
+  limit: PAGE_SIZE,
+  offset: filter.offset,
+  email: filter.email.trim() || undefined,
+  role: filter.role || undefined,
+});
 
 function UserRow({ user, timeZone }: { user: DirectoryUser; timeZone: string }) {
   return (
@@ -41,11 +43,25 @@ export function UserDirectory({ timeZone }: { timeZone: string }) {
   const roleId = useId();
   const [draft, setDraft] = useState<{ email: string; role: Role | "" }>({ email: "", role: "" });
   const [filter, setFilter] = useState<Filter>({ email: "", role: "", offset: 0 });
-  const { data: page, failure, busy } = useListing<Filter, UserPage>(filter, pathFor);
+  const listing = useRouteQuery(
+    contract.listUsers,
+    { query: queryOf(filter) },
+    { placeholderData: keepPreviousData },
+  );
+  // The last answer stays on screen while the next page loads.
+  const page: UserPage | null = listing.data ?? null;
+  const failure = listing.error;
+  const busy = listing.isFetching;
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFilter({ ...draft, offset: 0 });
+    const next = { ...draft, offset: 0 };
+    // The same search again asks again (each listing is audited), as a new one would.
+    if (next.email === filter.email && next.role === filter.role && filter.offset === 0) {
+      void listing.refetch();
+    } else {
+      setFilter(next);
+    }
   }
 
   const first = page && page.total > 0 ? page.offset + 1 : 0;

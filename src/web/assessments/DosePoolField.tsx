@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { startOfZonedDay } from "../../core/zoned-time.ts";
-import { formatDay } from "./format-time.ts";
+import { formatDay } from "../components/format-time.ts";
 import type { ProgressDoses } from "./progress-doses.ts";
 
 /**

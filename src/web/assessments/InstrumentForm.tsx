@@ -1,4 +1,5 @@
 import { type FormEvent, useMemo, useRef, useState } from "react";
+import { contract } from "../../api/contract.ts";
 import {
   type AssessmentAnswers,
   type InstrumentDefinition,
@@ -7,10 +8,11 @@ import {
   scoreAssessment,
 } from "../../core/assessment/index.ts";
 import type { Warning } from "../../core/warning.ts";
-import { ApiFailure, api } from "../api.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation } from "../api-client.ts";
+import { newClientId } from "../components/client-id.ts";
 import { postOrKeep } from "../offline/keep-offline.ts";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
-import { newClientId } from "./client-id.ts";
 import { ItemField } from "./ItemField.tsx";
 import { LiveScore } from "./LiveScore.tsx";
 import type { RecordResponse } from "./types.ts";
@@ -23,14 +25,14 @@ export function InstrumentForm({
   instrument,
   jurisdiction,
   onSaved,
-  endpoint = "/api/assessments",
+  patientId,
   keepOffline,
 }: {
   instrument: InstrumentDefinition;
   jurisdiction: string | null;
   onSaved(result: RecordResponse): void;
-  /** Where to save: one's own assessments, or a patient's (a clinician recording COWS). */
-  endpoint?: string;
+  /** Whose assessment: one's own, or this patient's (a clinician recording COWS). */
+  patientId?: string;
   /** Keep it on the device when the server cannot be reached, to send later as `userId`. */
   keepOffline?: { userId: string; onKept(entry: OutboxEntry): void };
 }) {
@@ -42,6 +44,8 @@ export function InstrumentForm({
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const saveOwn = useRouteMutation(contract.recordAssessment);
+  const saveForPatient = useRouteMutation(contract.recordPatientAssessment);
 
   const answers = useMemo(() => {
     const all: AssessmentAnswers = { ...choices };
@@ -98,7 +102,7 @@ export function InstrumentForm({
         const result = await postOrKeep<RecordResponse>({
           userId: keepOffline.userId,
           kind: "check-in",
-          path: endpoint,
+          path: contract.recordAssessment.path,
           body,
           summary:
             score.total === null
@@ -108,7 +112,11 @@ export function InstrumentForm({
         if (result.kept) keepOffline.onKept(result.kept);
         else onSaved(result.sent);
       } else {
-        onSaved(await api<RecordResponse>("POST", endpoint, body));
+        onSaved(
+          patientId === undefined
+            ? await saveOwn.mutateAsync({ body })
+            : await saveForPatient.mutateAsync({ params: { id: patientId }, body }),
+        );
       }
     } catch (error) {
       const f = error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error));

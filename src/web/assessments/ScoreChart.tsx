@@ -1,11 +1,11 @@
 import { useId } from "react";
 import { bandFor, type InstrumentDefinition } from "../../core/assessment/index.ts";
 import { nextDay, startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
-import { formatAmount } from "../plans/format.ts";
+import { formatAmount } from "../components/format-amount.ts";
+import { formatDateTime, formatDay } from "../components/format-time.ts";
 import { chartGeometry, DEFAULT_SIZE } from "./chart-geometry.ts";
 import { type DoseDay, poolBars, poolName, uncountedIn } from "./daily-dose-totals.ts";
 import { doseOverlayGeometry } from "./dose-overlay-geometry.ts";
-import { formatDateTime, formatDay } from "./format-time.ts";
 import type { PoolTargets, TargetDay } from "./plan-targets.ts";
 
 export interface ChartPoint {

@@ -1,7 +1,7 @@
 import { Link } from "react-router-dom";
 import type { InstrumentDefinition } from "../../core/assessment/index.ts";
 import { startOfZonedDay } from "../../core/zoned-time.ts";
-import { formatDay } from "./format-time.ts";
+import { formatDay } from "../components/format-time.ts";
 import { sideEffectsByDay } from "./side-effects-by-day.ts";
 import type { AssessmentView } from "./types.ts";
 

@@ -1,5 +1,5 @@
 import { Link } from "react-router-dom";
-import { formatTime } from "./format-time.ts";
+import { formatTime } from "../components/format-time.ts";
 import type { AssessmentView } from "./types.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { type AssessmentAnswers, redFlagWarnings } from "../../core/assessment/index.ts";
+import { formatTime } from "../components/format-time.ts";
 import { WarningList } from "../components/WarningList.tsx";
-import { formatTime } from "./format-time.ts";
 import type { AssessmentView } from "./types.ts";
 import { useInstruments } from "./use-instruments.ts";
 

@@ -1,4 +1,4 @@
-import { formatDateTime } from "./format-time.ts";
+import { formatDateTime } from "../components/format-time.ts";
 import type { InstrumentTrendView } from "./types.ts";
 
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : "0");

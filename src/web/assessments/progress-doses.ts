@@ -1,9 +1,10 @@
+import { contract } from "../../api/contract.ts";
+import type { RouteOutput } from "../../api/define.ts";
 import { endedOnDay, type GovernedPlan, type PlanDefinition } from "../../core/plan/index.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
-import { api } from "../api.ts";
-import type { CatalogSubstance, IngestionView, Product } from "../dose-log/types.ts";
-import { loadCatalog } from "../dose-log/use-catalog.ts";
-import type { PlanListResponse, PlanResponse, PlanVersionView } from "../plans/types.ts";
+import { fetchRoute } from "../api-client.ts";
+import type { CatalogSubstance } from "../use-catalog.ts";
+import { loadCatalog } from "../use-catalog.ts";
 import {
   type DoseDay,
   dailyDoseTotals,
@@ -13,6 +14,11 @@ import {
 } from "./daily-dose-totals.ts";
 import { type PoolTargets, poolTargets } from "./plan-targets.ts";
 import type { DoseOverlayData } from "./ScoreChart.tsx";
+
+type Product = RouteOutput<typeof contract.getProduct>["product"];
+type PlanListResponse = RouteOutput<typeof contract.listPlans>;
+type PlanResponse = RouteOutput<typeof contract.getPlan>;
+type PlanVersionView = PlanResponse["plan"]["current"];
 
 /** Most doses one list returns (the server's cap, MAX_LIST_LIMIT in dose-log/schemas.ts). */
 const DOSE_LIMIT = 2000;
@@ -177,12 +183,9 @@ export async function loadProgressDoses(
 ): Promise<ProgressDoses> {
   const from = startOfZonedDay(sinceDay, timeZone).toISOString();
   const [list, catalog, planList] = await Promise.all([
-    api<{ ingestions: IngestionView[] }>(
-      "GET",
-      `/api/ingestions?from=${encodeURIComponent(from)}&limit=${DOSE_LIMIT}`,
-    ),
+    fetchRoute(contract.listIngestions, { query: { from, limit: DOSE_LIMIT } }),
     loadCatalog().catch(() => null),
-    api<PlanListResponse>("GET", "/api/plans").catch((): PlanListResponse => ({ plans: [] })),
+    fetchRoute(contract.listPlans).catch((): PlanListResponse => ({ plans: [] })),
   ]);
   // A plan ended on or before the first day governs none of the days drawn.
   const governing = planList.plans.filter((p) => {
@@ -191,7 +194,7 @@ export async function loadProgressDoses(
   });
   const [products, versions] = await Promise.all([
     governing.some((p) => p.current.definition.substanceId === undefined)
-      ? api<{ products: Product[] }>("GET", "/api/products")
+      ? fetchRoute(contract.listProducts)
           .then((r) => r.products)
           .catch((): Product[] => [])
       : Promise.resolve<Product[]>([]),
@@ -199,7 +202,7 @@ export async function loadProgressDoses(
     // they cannot be had.
     Promise.all(
       governing.map((p) =>
-        api<PlanResponse>("GET", `/api/plans/${p.id}`)
+        fetchRoute(contract.getPlan, { params: { id: p.id } })
           .then((r): PlanVersionView[] => r.plan.versions)
           .catch((): PlanVersionView[] => [p.current]),
       ),

@@ -1,27 +1,13 @@
-/**
- * Shapes of the assessment API as the browser sees them. Types only: nothing of the server
- * (zod, the knowledge loaders) is bundled into the web app.
- */
+/** Shapes of the assessment API as the browser sees them: the contract's (src/api/assessments.ts). */
+import type { contract } from "../../api/contract.ts";
+import type { RouteOutput } from "../../api/define.ts";
 
-import type { CrisisResource } from "../../core/assessment/crisis-resource.ts";
-import type { InstrumentDefinition } from "../../core/assessment/index.ts";
-import type {
+export type {
   AssessmentView,
   InstrumentTrendView,
   RecordResponse,
   TrendsResponse,
-} from "../../server/assessments/schemas.ts";
+} from "../../api/assessments.ts";
 
-export type { AssessmentView, InstrumentTrendView, RecordResponse, TrendsResponse };
-
-export interface InstrumentsResponse {
-  version: string;
-  asOf: string;
-  instruments: InstrumentDefinition[];
-}
-
-export interface AssessmentListResponse {
-  assessments: AssessmentView[];
-}
-
-export type { CrisisResource, InstrumentDefinition };
+export type InstrumentsResponse = RouteOutput<typeof contract.listInstruments>;
+export type AssessmentListResponse = RouteOutput<typeof contract.listAssessments>;

@@ -1,5 +1,7 @@
 import { useState } from "react";
-import { ApiFailure, api } from "../api.ts";
+import { contract } from "../../api/contract.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation } from "../api-client.ts";
 import { alertLabel } from "./timeline-entries.ts";
 import type { Acknowledgement, CheckInAlert } from "./types.ts";
 import { whenLabel } from "./when-label.ts";
@@ -25,9 +27,13 @@ export function CheckInAlerts({
   now: Date;
   acknowledgements?: readonly Acknowledgement[];
   myId: string;
-  /** Called after the server recorded the clinician's "seen", with a sentence to announce. */
+  /**
+   * Called after the server recorded the clinician's "seen" and the clinician's reads were
+   * refreshed, with a sentence to announce.
+   */
   onSeen: (message: string) => void | Promise<void>;
 }) {
+  const acknowledge = useRouteMutation(contract.acknowledgeCheckIn);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
 
@@ -35,11 +41,10 @@ export function CheckInAlerts({
     setBusy(alert.assessmentId);
     setFailure(null);
     try {
-      await api(
-        "POST",
-        `/api/clinician/patients/${patientId}/check-ins/${alert.assessmentId}/seen`,
-        {},
-      );
+      // Refreshes the clinician's reads (the dashboard, this patient's timeline).
+      await acknowledge.mutateAsync({
+        params: { id: patientId, assessmentId: alert.assessmentId },
+      });
       await onSeen(
         `Marked as seen: ${alertLabel(alert)}, ${whenLabel(alert.takenAt, timeZone, now)}.`,
       );

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { formatTime } from "../assessments/format-time.ts";
+import { formatTime } from "../components/format-time.ts";
 import {
   byDay,
   type Entry,

@@ -1,4 +1,4 @@
-import type { Severity } from "../../core/warning.ts";
+import { type Severity, worseSeverity } from "../../core/warning.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import type { CheckInAlert, Timeline } from "./types.ts";
 
@@ -30,17 +30,12 @@ export type Entry =
     }
   | { kind: "note"; at: string; id: string; text: string; author: string };
 
-const SEVERITY_ORDER: Severity[] = ["info", "caution", "unsafe", "dangerous", "urgent"];
-
 export function entriesOf(t: Timeline): Entry[] {
   const entries: Entry[] = [];
   const alerts = new Map((t.alerts ?? []).map((a) => [a.assessmentId, a] as const));
   for (const d of t.doses ?? []) {
     const worst = d.warnings.reduce<Severity | null>(
-      (w, x) =>
-        w === null || SEVERITY_ORDER.indexOf(x.severity) > SEVERITY_ORDER.indexOf(w)
-          ? x.severity
-          : w,
+      (w, x) => (w === null ? x.severity : worseSeverity(w, x.severity)),
       null,
     );
     entries.push({

@@ -1,33 +1,19 @@
-/**
- * Shapes of the care-team API as the browser sees them. Types only: nothing of the server (zod,
- * the knowledge loaders) is bundled into the web app.
- */
+/** Shapes of the care-team API as the browser sees them: the contract's (src/api/care-team.ts). */
 import type { z } from "zod";
-import type {
-  acknowledgementView,
-  checkInAlertView,
-  dashboardResponse,
-  timelineResponse,
-  triageRowView,
-} from "../../server/care-team/clinician-schemas.ts";
-import type {
-  invitationCreated,
-  linkView,
-  noteView,
-  pendingInvitation,
-} from "../../server/care-team/schemas.ts";
+import type { acknowledgementView, checkInAlertView } from "../../api/care-team-schemas.ts";
+import type { contract } from "../../api/contract.ts";
+import type { RouteOutput } from "../../api/define.ts";
+import type { CareScope } from "../../core/care-scope.ts";
 
-export type Dashboard = z.infer<typeof dashboardResponse>;
-export type TriageRow = z.infer<typeof triageRowView>;
-export type Timeline = z.infer<typeof timelineResponse>;
-export type CheckInAlert = z.infer<typeof checkInAlertView>;
-export type Acknowledgement = z.infer<typeof acknowledgementView>;
-export type InvitationCreated = z.infer<typeof invitationCreated>;
-export type PendingInvitation = z.infer<typeof pendingInvitation>;
-export type CareLink = z.infer<typeof linkView>;
-export type ClinicalNote = z.infer<typeof noteView>;
-
-export type CareScope = "doses" | "assessments" | "notes" | "products";
+export type Dashboard = RouteOutput<typeof contract.getTriageDashboard>;
+export type TriageRow = Dashboard["patients"][number];
+export type Timeline = RouteOutput<typeof contract.getPatientTimeline>;
+export type CheckInAlert = z.output<typeof checkInAlertView>;
+export type Acknowledgement = z.output<typeof acknowledgementView>;
+export type InvitationCreated = RouteOutput<typeof contract.createInvitation>;
+export type PendingInvitation = RouteOutput<typeof contract.listInvitations>["invitations"][number];
+export type CareLink = RouteOutput<typeof contract.listCareLinks>["links"][number];
+export type ClinicalNote = RouteOutput<typeof contract.listOwnNotes>["notes"][number];
 
 /** What each scope lets a clinician see, in the person's words. */
 export const SCOPE_LABELS: Record<CareScope, string> = {
@@ -37,14 +23,4 @@ export const SCOPE_LABELS: Record<CareScope, string> = {
   products: "Products and lab certificates",
 };
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorEmail: string | null;
-  actorRole: string | null;
-  action: string;
-  entity: string;
-  address: string | null;
-}
+export type { AuditEntry } from "../../api/audit.ts";

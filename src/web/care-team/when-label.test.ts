@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatTime } from "../assessments/format-time.ts";
+import { formatDateTime, formatTime } from "../components/format-time.ts";
 import { whenLabel } from "./when-label.ts";
 
 describe("whenLabel", () => {

@@ -1,5 +1,5 @@
 import { zonedDay } from "../../core/zoned-time.ts";
-import { formatDateTime, formatTime } from "../assessments/format-time.ts";
+import { formatDateTime, formatTime } from "../components/format-time.ts";
 
 /**
  * When something happened, as a clinician reads it at a glance, in the patient's zone:

@@ -1,7 +1,7 @@
 import { Link } from "react-router-dom";
 import type { Severity, Warning } from "../../core/warning.ts";
-import { EvidenceLinks } from "../knowledge/EvidenceLinks.tsx";
-import { SourceList } from "../knowledge/SourceList.tsx";
+import { EvidenceLinks } from "./EvidenceLinks.tsx";
+import { SourceList } from "./SourceList.tsx";
 
 const SEVERITY_LABEL: Record<Severity, string> = {
   urgent: "Get help now",

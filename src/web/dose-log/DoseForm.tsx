@@ -1,5 +1,7 @@
 import { useId, useState } from "react";
-import { ApiFailure, api } from "../api.ts";
+import { contract } from "../../api/contract.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation } from "../api-client.ts";
 import { WarningList } from "../components/WarningList.tsx";
 import { postOrKeep } from "../offline/keep-offline.ts";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
@@ -69,6 +71,7 @@ export function DoseForm({
       ? { id, ...what, amount, unit, takenAt: takenAt.toISOString() }
       : null;
   const live = useLiveCheck(draft);
+  const update = useRouteMutation(contract.updateIngestion);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -106,14 +109,12 @@ export function DoseForm({
       if (editing) {
         const ifMatch: Record<string, string> =
           baseVersion === undefined ? {} : { "if-match": `"${baseVersion}"` };
-        onSaved(
-          await api<IngestionResponse>("PATCH", `/api/ingestions/${editing.id}`, body, ifMatch),
-        );
+        onSaved(await update.mutateAsync({ params: { id: editing.id }, body, headers: ifMatch }));
       } else {
         const result = await postOrKeep<IngestionResponse>({
           userId: user.id,
           kind: "dose",
-          path: "/api/ingestions",
+          path: contract.createIngestion.path,
           body: { id, ...body },
           summary: `${formatDose(amount, unit)} ${subject.label}`,
         });

@@ -1,6 +1,8 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { ApiFailure, api } from "../api.ts";
+import { contract } from "../../api/contract.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation } from "../api-client.ts";
 import { formatClock, formatDose } from "./format.ts";
 import type { IngestionView } from "./types.ts";
 
@@ -17,11 +19,12 @@ export function DoseRow({
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const name = dose.productName ?? dose.substanceName;
+  const deletion = useRouteMutation(contract.deleteIngestion);
 
   async function remove() {
     setError(null);
     try {
-      await api("DELETE", `/api/ingestions/${dose.id}`);
+      await deletion.mutateAsync({ params: { id: dose.id } });
       onDeleted(dose.id);
     } catch (e) {
       setError(e instanceof ApiFailure ? e.message : String(e));

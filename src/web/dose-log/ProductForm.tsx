@@ -1,8 +1,12 @@
 import { useId, useState } from "react";
-import { ApiFailure, api } from "../api.ts";
-import { newClientId } from "../assessments/client-id.ts";
+import { contract } from "../../api/contract.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation } from "../api-client.ts";
+import { ChoiceField } from "../components/ChoiceField.tsx";
+import { newClientId } from "../components/client-id.ts";
 import { TextField } from "../components/TextField.tsx";
-import type { Catalog, Product } from "./types.ts";
+import type { Catalog } from "../use-catalog.ts";
+import type { Product } from "./types.ts";
 
 const FORMS: { value: Product["form"]; label: string }[] = [
   { value: "leaf-powder", label: "Leaf powder" },
@@ -25,7 +29,6 @@ export function ProductForm({
   catalog: Catalog;
   onSaved: (product: Product) => void;
 }) {
-  const formId = useId();
   const substanceId = useId();
   const [id] = useState(newClientId);
   const [vendor, setVendor] = useState("");
@@ -42,6 +45,8 @@ export function ProductForm({
   const isMagnesium =
     form === "other" &&
     (catalog.substances.find((s) => s.id === substance)?.classes.includes("magnesium") ?? false);
+
+  const create = useRouteMutation(contract.createProduct);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -62,17 +67,19 @@ export function ProductForm({
     setBusy(true);
     setError(null);
     try {
-      const res = await api<{ product: Product }>("POST", "/api/products", {
-        id,
-        vendor,
-        name,
-        form,
-        ...(form === "other" && substance !== "" ? { substanceId: substance } : {}),
-        lot: lot.trim() === "" ? null : lot.trim(),
-        gramsPerCapsule: form === "capsules" ? optionalNumber(perCapsule) : null,
-        gramsPerServing:
-          form === "capsules" || form === "leaf-powder" ? null : optionalNumber(perServing),
-        elementalMgPerUnit: isMagnesium ? optionalNumber(elemental) : null,
+      const res = await create.mutateAsync({
+        body: {
+          id,
+          vendor,
+          name,
+          form,
+          ...(form === "other" && substance !== "" ? { substanceId: substance } : {}),
+          lot: lot.trim() === "" ? null : lot.trim(),
+          gramsPerCapsule: form === "capsules" ? optionalNumber(perCapsule) : null,
+          gramsPerServing:
+            form === "capsules" || form === "leaf-powder" ? null : optionalNumber(perServing),
+          elementalMgPerUnit: isMagnesium ? optionalNumber(elemental) : null,
+        },
       });
       onSaved(res.product);
     } catch (e) {
@@ -116,20 +123,12 @@ export function ProductForm({
         error={fieldError("name")}
         required
       />
-      <div className="field">
-        <label htmlFor={formId}>Form</label>
-        <select
-          id={formId}
-          value={form}
-          onChange={(e) => setForm(e.target.value as Product["form"])}
-        >
-          {FORMS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceField
+        label="Form"
+        value={form}
+        onChange={(e) => setForm(e.target.value as Product["form"])}
+        options={FORMS}
+      />
       {form === "other" && (
         <div className="field">
           <label htmlFor={substanceId}>What is it?</label>

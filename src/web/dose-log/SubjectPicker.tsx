@@ -1,8 +1,11 @@
 import { useId, useMemo, useState } from "react";
-import { ApiFailure, api } from "../api.ts";
-import { newClientId } from "../assessments/client-id.ts";
+import { contract } from "../../api/contract.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation } from "../api-client.ts";
+import { newClientId } from "../components/client-id.ts";
+import type { Catalog } from "../use-catalog.ts";
 import { type DoseSubject, substanceSubject } from "./subject.ts";
-import type { Catalog, CustomSubstance } from "./types.ts";
+import type { CustomSubstance } from "./types.ts";
 
 const MAX_MATCHES = 8;
 
@@ -136,17 +139,16 @@ function CustomSubstanceForm({
   const [klass, setKlass] = useState("");
   const [error, setError] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
+  const create = useRouteMutation(contract.createCustomSubstance);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const res = await api<{ customSubstance: CustomSubstance }>(
-        "POST",
-        "/api/custom-substances",
-        { id, name, classId: klass === "" ? null : klass },
-      );
+      const res = await create.mutateAsync({
+        body: { id, name, classId: klass === "" ? null : klass },
+      });
       onAdded(res.customSubstance);
     } catch (e) {
       setError(e instanceof ApiFailure ? e : new ApiFailure(0, "unknown", String(e)));

@@ -15,6 +15,8 @@ const dose = (over: Partial<IngestionView>): IngestionView => ({
   takenAt: "2026-03-01T10:00:00Z",
   notes: null,
   canonical: { amount: 2, unit: "g", pool: "kratom-leaf" },
+  createdAt: "2026-03-01T10:00:00Z",
+  updatedAt: "2026-03-01T10:00:00Z",
   deletedAt: null,
   version: 1,
   ...over,

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { Catalog } from "../use-catalog.ts";
 import { productSubject, quickSubjects, substanceSubject } from "./subject.ts";
-import type { Catalog, Product } from "./types.ts";
+import type { Product } from "./types.ts";
 
 const catalog: Catalog = {
+  version: "test",
+  asOf: "2026-01-01",
   substances: [
     {
       id: "kratom-leaf",
@@ -13,6 +16,9 @@ const catalog: Catalog = {
       routes: [],
       canonicalUnit: "g",
       pool: "kratom-leaf",
+      doseReferences: [],
+      timeCourses: [],
+      sources: [],
     },
     {
       id: "kratom-capsules",
@@ -23,11 +29,15 @@ const catalog: Catalog = {
       routes: [],
       canonicalUnit: "g",
       pool: "kratom-leaf",
+      doseReferences: [],
+      timeCourses: [],
+      sources: [],
     },
   ],
   pickableClasses: [],
   conditions: [],
   productForms: [],
+  routes: [],
 };
 
 const caps: Product = {
@@ -41,7 +51,10 @@ const caps: Product = {
   gramsPerCapsule: 0.5,
   gramsPerServing: null,
   elementalMgPerUnit: null,
+  certificate: null,
   createdAt: "2026-01-01T00:00:00Z",
+  updatedAt: "2026-01-01T00:00:00Z",
+  version: 1,
 };
 
 describe("dose subjects", () => {

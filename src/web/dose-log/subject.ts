@@ -1,5 +1,6 @@
+import type { Catalog } from "../use-catalog.ts";
 import { formatDose } from "./format.ts";
-import type { Catalog, CustomSubstance, Product, RecentSubject } from "./types.ts";
+import type { CustomSubstance, Product, RecentSubject } from "./types.ts";
 
 /** What a dose is of: a substance from the catalog, one's own custom substance, or a product. */
 export interface DoseSubject {

@@ -1,16 +1,12 @@
-import { useEffect, useRef, useState } from "react";
+import { keepPreviousData } from "@tanstack/react-query";
+import { contract } from "../../api/contract.ts";
+import type { RouteInput } from "../../api/define.ts";
 import type { Warning } from "../../core/warning.ts";
-import { ApiFailure, api } from "../api.ts";
+import { useRouteQuery } from "../api-client.ts";
+import { useSettled } from "../components/use-settled.ts";
 
-/** The dose as the form holds it, ready for POST /api/safety/check. */
-export interface DoseDraft {
-  id: string;
-  substance?: string;
-  productId?: string;
-  amount: number;
-  unit: string;
-  takenAt: string;
-}
+/** The dose as the form holds it, ready for the safety check. */
+export type DoseDraft = RouteInput<typeof contract.checkSafety>["body"];
 
 export interface LiveCheck {
   /** undefined until a check has answered for the current draft. */
@@ -25,45 +21,25 @@ const DEBOUNCE_MS = 350;
 
 /**
  * Checks the draft against the safety rules as the person types (debounced), without saving.
- * Answers that arrive for an older draft are dropped.
+ * Each draft is its own read: while a newer one is checked, the last answer stays in view.
  */
 export function useLiveCheck(draft: DoseDraft | null): LiveCheck {
-  const [state, setState] = useState<LiveCheck>({
-    warnings: undefined,
-    checking: false,
-    problem: undefined,
-  });
-  const sequence = useRef(0);
-  const key = draft ? JSON.stringify(draft) : "";
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the draft
-  useEffect(() => {
-    const mine = ++sequence.current;
-    if (!draft) {
-      setState({ warnings: undefined, checking: false, problem: undefined });
-      return;
-    }
-    setState((s) => ({ ...s, checking: true }));
-    const timer = setTimeout(() => {
-      api<{ warnings: Warning[] }>("POST", "/api/safety/check", draft)
-        .then((r) => {
-          if (mine === sequence.current) {
-            setState({ warnings: r.warnings, checking: false, problem: undefined });
-          }
-        })
-        .catch((e: unknown) => {
-          if (mine !== sequence.current) return;
-          const problem =
-            e instanceof ApiFailure && e.status === 0
-              ? "No connection: Mitra cannot check this dose against its rules now. You can still save it; its warnings come once it is sent."
-              : e instanceof ApiFailure
-                ? e.message
-                : "The safety check could not run just now.";
-          setState({ warnings: undefined, checking: false, problem });
-        });
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [key]);
-
-  return state;
+  const settled = useSettled(draft, DEBOUNCE_MS);
+  const current = draft !== null && JSON.stringify(settled) === JSON.stringify(draft);
+  const check = useRouteQuery(
+    contract.checkSafety,
+    { body: settled ?? ({} as DoseDraft) },
+    { enabled: settled !== null, retry: false, staleTime: 0, placeholderData: keepPreviousData },
+  );
+  if (draft === null) return { warnings: undefined, checking: false, problem: undefined };
+  const warnings = check.data?.warnings;
+  if (!current || check.isFetching) return { warnings, checking: true, problem: undefined };
+  if (check.error) {
+    const problem =
+      check.error.status === 0
+        ? "No connection: Mitra cannot check this dose against its rules now. You can still save it; its warnings come once it is sent."
+        : check.error.message;
+    return { warnings: undefined, checking: false, problem };
+  }
+  return { warnings, checking: false, problem: undefined };
 }

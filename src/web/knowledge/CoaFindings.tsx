@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
-import { FindingBadge } from "./Badges.tsx";
-import { SourceList } from "./SourceList.tsx";
+import { FindingBadge } from "../components/Badges.tsx";
+import { SourceList } from "../components/SourceList.tsx";
 import type { CoaCheckResponse } from "./types.ts";
 
 /** The check's findings, worst first, each with its sources; the strain-name note if any. */

@@ -1,5 +1,7 @@
 import { type FormEvent, type ReactNode, useId, useState } from "react";
-import { ApiFailure, api } from "../api.ts";
+import { contract } from "../../api/contract.ts";
+import { ApiFailure } from "../api.ts";
+import { callRoute } from "../api-client.ts";
 import { TextField } from "../components/TextField.tsx";
 import {
   COA_FIELD_PATH,
@@ -87,9 +89,7 @@ export function CoaForm({
     setBusy(true);
     setFailure(null);
     try {
-      onResult(
-        await api<CoaCheckResponse>("POST", "/api/coa/check", coaCheckBody(fields, jurisdiction)),
-      );
+      onResult(await callRoute(contract.checkCoa, { body: coaCheckBody(fields, jurisdiction) }));
     } catch (e) {
       setFailure(e instanceof ApiFailure ? e : new ApiFailure(0, "unknown", "The check failed."));
     } finally {

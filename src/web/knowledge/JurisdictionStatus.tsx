@@ -1,7 +1,7 @@
-import { StatusBadge } from "./Badges.tsx";
-import { formatCalendarDay, KIND_LABEL } from "./labels.ts";
+import { StatusBadge } from "../components/Badges.tsx";
+import { formatCalendarDay, KIND_LABEL } from "../components/labels.ts";
+import { SourceList } from "../components/SourceList.tsx";
 import { CheckedOn, PendingChanges, StaleNote } from "./ReviewNotes.tsx";
-import { SourceList } from "./SourceList.tsx";
 import type { JurisdictionRecord, JurisdictionResponse } from "./types.ts";
 
 function levelName(chain: readonly JurisdictionRecord[], code: string): string {

@@ -1,30 +1,27 @@
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router-dom";
-import { ApiFailure, api } from "../api.ts";
+import { contract } from "../../api/contract.ts";
+import { useRouteQuery } from "../api-client.ts";
+import { StatusBadge, VerdictBadge } from "../components/Badges.tsx";
+import { CARE_KIND_LABEL, KIND_LABEL } from "../components/labels.ts";
 import { TextField } from "../components/TextField.tsx";
-import { StatusBadge, VerdictBadge } from "./Badges.tsx";
-import { CARE_KIND_LABEL, KIND_LABEL } from "./labels.ts";
-import type { SearchResponse } from "./types.ts";
 
 /** One search box across the Law and Learn pages: places, evidence claims, first-line care. */
 export function KnowledgeSearch() {
   const [query, setQuery] = useState("");
-  const [result, setResult] = useState<SearchResponse | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const [asked, setAsked] = useState<string | null>(null);
+  const found = useRouteQuery(
+    contract.searchKnowledge,
+    { query: { q: asked ?? "" } },
+    { enabled: asked !== null },
+  );
+  const result = found.isSuccess ? found.data : null;
+  const busy = found.isFetching;
+  const error = found.error ? (found.error.fieldMessage("q") ?? found.error.message) : undefined;
 
-  async function search(event: FormEvent) {
+  function search(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(await api<SearchResponse>("GET", `/api/search?q=${encodeURIComponent(query)}`));
-    } catch (e) {
-      setResult(null);
-      setError(e instanceof ApiFailure ? (e.fieldMessage("q") ?? e.message) : "The search failed.");
-    } finally {
-      setBusy(false);
-    }
+    setAsked(query);
   }
 
   const total = result

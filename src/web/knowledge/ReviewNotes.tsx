@@ -1,7 +1,7 @@
 import type { PendingChange } from "../../core/legal/jurisdiction.ts";
-import { StatusBadge } from "./Badges.tsx";
-import { formatCalendarDay } from "./labels.ts";
-import { SourceList } from "./SourceList.tsx";
+import { StatusBadge } from "../components/Badges.tsx";
+import { formatCalendarDay } from "../components/labels.ts";
+import { SourceList } from "../components/SourceList.tsx";
 
 /** "Checked on <date>", or plainly that no person of the project has compared it with its source. */
 export function CheckedOn({ checkedOn, asOf }: { checkedOn: string | undefined; asOf: string }) {

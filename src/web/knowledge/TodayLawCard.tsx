@@ -1,13 +1,15 @@
 import { Link } from "react-router-dom";
-import { StatusBadge } from "./Badges.tsx";
+import { contract } from "../../api/contract.ts";
+import { useRouteQuery } from "../api-client.ts";
+import { StatusBadge } from "../components/Badges.tsx";
 import { CheckedOn, StaleNote } from "./ReviewNotes.tsx";
-import type { JurisdictionResponse } from "./types.ts";
-import { useApiGet } from "./use-api-get.ts";
 
 /** Today's card: kratom and 7-OH status where the person is, with the "as of" date. */
 export function TodayLawCard({ jurisdiction }: { jurisdiction: string | null }) {
-  const result = useApiGet<JurisdictionResponse>(
-    jurisdiction === null ? null : `/api/legal/jurisdictions/${encodeURIComponent(jurisdiction)}`,
+  const result = useRouteQuery(
+    contract.getJurisdiction,
+    { params: { code: jurisdiction ?? "" } },
+    { enabled: jurisdiction !== null },
   );
   return (
     <section className="card" aria-labelledby="today-law" data-testid="today-law">
@@ -21,9 +23,9 @@ export function TodayLawCard({ jurisdiction }: { jurisdiction: string | null }) 
             Set where you are
           </Link>
         </>
-      ) : result.state === "loading" ? (
+      ) : result.isPending ? (
         <p className="muted">Loading…</p>
-      ) : result.state === "failed" ? (
+      ) : result.isError ? (
         <>
           <p className="muted">
             {result.error.status === 404

@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import { Link } from "react-router-dom";
-import { formatDateTime } from "../assessments/format-time.ts";
+import { formatDateTime } from "../components/format-time.ts";
 import type { OutboxEntry } from "./outbox-entry.ts";
 import { summarizeOutbox } from "./outbox-status.ts";
 import { useOutbox } from "./use-outbox.ts";

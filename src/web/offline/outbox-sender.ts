@@ -1,3 +1,5 @@
+import { contract } from "../../api/contract.ts";
+import type { RouteOutput } from "../../api/define.ts";
 import { ApiFailure, api } from "../api.ts";
 import type { OutboxEntry } from "./outbox-entry.ts";
 import { allEntries, putEntry, removeEntry } from "./outbox-store.ts";
@@ -36,7 +38,8 @@ async function flush(userId: string, onSending: () => void): Promise<FlushResult
   // Ask who this session belongs to first: it also brings the session's CSRF token after an
   // offline start. Entries are only ever sent under their own person's session.
   try {
-    const me = await api<{ user: { id: string } }>("GET", "/api/me");
+    // Not through api-client.ts, which imports the outbox (to refresh reads after a send).
+    const me = await api<RouteOutput<typeof contract.getMe>>("GET", contract.getMe.path);
     if (me.user.id !== userId) return { ...result, stopped: "other-person" };
   } catch (error) {
     const outcome = outcomeOf(error);

@@ -1,6 +1,5 @@
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { ApiFailure, api } from "../api.ts";
-import { useOutboxSent } from "./use-outbox-sent.ts";
 
 /**
  * What a GET answered last, for one person, kept for this tab only (sessionStorage: gone when the
@@ -34,41 +33,28 @@ function kept<T>(key: string): { at: string; value: T } | null {
 }
 
 /**
- * GETs `path` for `userId`; without a connection, answers the copy kept from the last load.
- * Loads again when the connection returns and after the outbox sent kept entries.
+ * GETs `path` (a contract route's path without parameters) for `userId`; without a connection,
+ * answers the copy kept from the last load. Asks again each time a page using it opens, when
+ * the connection returns, and after the outbox sent kept entries (api-client.ts).
  */
 export function useLastKnown<T>(userId: string, path: string): LastKnown<T> {
-  const [state, setState] = useState<LastKnown<T>>({ value: undefined, keptAt: null });
-  const [online, setOnline] = useState(0);
-  const sent = useOutboxSent();
-
-  useEffect(() => {
-    const back = () => setOnline((n) => n + 1);
-    window.addEventListener("online", back);
-    return () => window.removeEventListener("online", back);
-  }, []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `online` and `sent` ask again
-  useEffect(() => {
-    let live = true;
-    const key = `${PREFIX}${userId}.${path}`;
-    api<T>("GET", path).then(
-      (value) => {
+  const query = useQuery<{ value: T | null; keptAt: string | null }, ApiFailure>({
+    queryKey: ["last-known", path, userId],
+    queryFn: async () => {
+      const key = `${PREFIX}${userId}.${path}`;
+      try {
+        const value = await api<T>("GET", path);
         keep(key, value);
-        if (live) setState({ value, keptAt: null });
-      },
-      (error: unknown) => {
-        if (!live) return;
+        return { value, keptAt: null };
+      } catch (error) {
         const copy = error instanceof ApiFailure && error.status === 0 ? kept<T>(key) : null;
-        setState(copy ? { value: copy.value, keptAt: copy.at } : { value: null, keptAt: null });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [userId, path, online, sent]);
-
-  return state;
+        return copy ? { value: copy.value, keptAt: copy.at } : { value: null, keptAt: null };
+      }
+    },
+    retry: false,
+    staleTime: 0,
+  });
+  return query.data ?? { value: undefined, keptAt: null };
 }
 
 /** Forgets every copy kept in this tab (on signing out: the next person never sees them). */

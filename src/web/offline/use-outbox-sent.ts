@@ -1,17 +1,6 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import type { FlushResult } from "./outbox-sender.ts";
 import { OUTBOX_SENT_EVENT } from "./use-outbox.ts";
-
-/** A number that grows each time kept entries reach the server: a dependency to load again. */
-export function useOutboxSent(): number {
-  const [count, setCount] = useState(0);
-  useEffect(() => {
-    const sent = () => setCount((n) => n + 1);
-    window.addEventListener(OUTBOX_SENT_EVENT, sent);
-    return () => window.removeEventListener(OUTBOX_SENT_EVENT, sent);
-  }, []);
-  return count;
-}
 
 /**
  * Calls `onSent` with the server's answer when the kept entry `id` is sent, so the page that

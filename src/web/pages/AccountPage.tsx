@@ -1,7 +1,10 @@
 import { type FormEvent, useState } from "react";
-import { ApiFailure, api, rememberCsrfToken } from "../api.ts";
+import { contract } from "../../api/contract.ts";
+import { routeUrl } from "../../api/path.ts";
+import { ApiFailure, rememberCsrfToken } from "../api.ts";
+import { useRouteMutation } from "../api-client.ts";
 import { TextField } from "../components/TextField.tsx";
-import { type User, useSession, useUser } from "../session/session-context.tsx";
+import { useSession, useUser } from "../session/session-context.tsx";
 
 const RANGES = [
   { days: 30, label: "Last 30 days" },
@@ -22,15 +25,16 @@ export function AccountPage() {
   const [understood, setUnderstood] = useState(false);
   const [deleteFailure, setDeleteFailure] = useState<ApiFailure | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const updateMe = useRouteMutation(contract.updateMe);
+  const deleteMe = useRouteMutation(contract.deleteAccount);
 
   async function saveProfile(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setProfileFailure(null);
     setProfileSaved(false);
     try {
-      const res = await api<{ user: User }>("PATCH", "/api/me", {
-        displayName: displayName.trim() === "" ? null : displayName.trim(),
-        timeZone,
+      const res = await updateMe.mutateAsync({
+        body: { displayName: displayName.trim() === "" ? null : displayName.trim(), timeZone },
       });
       setUser(res.user);
       setProfileSaved(true);
@@ -54,7 +58,7 @@ export function AccountPage() {
     }
     setDeleting(true);
     try {
-      await api("DELETE", "/api/me", { password });
+      await deleteMe.mutateAsync({ body: { password } });
       rememberCsrfToken(undefined);
       window.location.assign("/sign-in?deleted=1");
     } catch (error) {
@@ -67,7 +71,11 @@ export function AccountPage() {
 
   const to = new Date();
   const from = new Date(to.getTime() - days * 86_400_000);
-  const pdfHref = `/api/export/pdf?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+  const pdfHref = routeUrl(
+    contract.exportPdf.path,
+    {},
+    { from: from.toISOString(), to: to.toISOString() },
+  );
 
   return (
     <div className="page account-page">
@@ -124,10 +132,10 @@ export function AccountPage() {
           <a className="button primary" href={pdfHref} download>
             PDF summary
           </a>
-          <a className="button" href="/api/export/csv" download>
+          <a className="button" href={contract.exportCsv.path} download>
             All data (CSV)
           </a>
-          <a className="button" href="/api/export/fhir" download>
+          <a className="button" href={contract.exportFhir.path} download>
             FHIR bundle
           </a>
         </div>

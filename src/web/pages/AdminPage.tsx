@@ -1,8 +1,8 @@
+import { contract } from "../../api/contract.ts";
 import { AdminOverview } from "../admin/AdminOverview.tsx";
 import { AuditLogTable } from "../admin/AuditLogTable.tsx";
-import type { Overview } from "../admin/types.ts";
 import { UserDirectory } from "../admin/UserDirectory.tsx";
-import { useApiGet } from "../knowledge/use-api-get.ts";
+import { useRouteQuery } from "../api-client.ts";
 import { useUser } from "../session/session-context.tsx";
 import "../admin/admin.css";
 
@@ -23,20 +23,20 @@ export function AdminPage() {
 }
 
 function AdminSections({ timeZone }: { timeZone: string }) {
-  const overview = useApiGet<Overview>("/api/admin/overview");
+  const overview = useRouteQuery(contract.getAdminOverview);
   return (
     <div className="page admin-page">
       <header className="page-header">
         <h1>Administration</h1>
         <p className="lead">Accounts, backups, the knowledge base version and the audit log.</p>
       </header>
-      {overview.state === "loading" && <p className="loading">Loading…</p>}
-      {overview.state === "failed" && (
+      {overview.isPending && <p className="loading">Loading…</p>}
+      {overview.isError && (
         <p className="form-error" role="alert">
           {overview.error.message}
         </p>
       )}
-      {overview.state === "loaded" && <AdminOverview overview={overview.data} />}
+      {overview.isSuccess && <AdminOverview overview={overview.data} />}
       <UserDirectory timeZone={timeZone} />
       <AuditLogTable timeZone={timeZone} />
     </div>

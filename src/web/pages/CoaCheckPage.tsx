@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
+import { EvidenceLinks } from "../components/EvidenceLinks.tsx";
 import { CoaFindings } from "../knowledge/CoaFindings.tsx";
 import { CoaForm } from "../knowledge/CoaForm.tsx";
-import { EvidenceLinks } from "../knowledge/EvidenceLinks.tsx";
 import type { CoaCheckResponse } from "../knowledge/types.ts";
 import { useSession } from "../session/session-context.tsx";
 

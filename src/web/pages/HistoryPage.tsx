@@ -1,41 +1,24 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router-dom";
+import { contract } from "../../api/contract.ts";
 import { nextDay, zonedDay } from "../../core/zoned-time.ts";
-import { ApiFailure, api } from "../api.ts";
+import { useRouteQuery } from "../api-client.ts";
 import { usePageTitle } from "../components/page-title.ts";
 import { DoseRow } from "../dose-log/DoseRow.tsx";
 import { dayRange, dayTotals, groupByDay, previousDay } from "../dose-log/days.ts";
 import { formatCalendarDay, formatDose } from "../dose-log/format.ts";
-import type { IngestionView } from "../dose-log/types.ts";
-import { useOutboxSent } from "../offline/use-outbox-sent.ts";
 import { useUser } from "../session/session-context.tsx";
 
 /** Days the history list shows at first and adds per "Show older". */
 const PAGE_DAYS = 14;
 
 function useDoses(from: string, to: string) {
-  const [doses, setDoses] = useState<IngestionView[] | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const sent = useOutboxSent();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` asks again after the outbox sent doses
-  useEffect(() => {
-    let live = true;
-    setDoses(undefined);
-    api<{ ingestions: IngestionView[] }>(
-      "GET",
-      `/api/ingestions?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
-    )
-      .then((r) => live && setDoses(r.ingestions))
-      .catch((e) => live && setError(e instanceof ApiFailure ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-  }, [from, to, sent]);
-  const remove = useCallback(
-    (id: string) => setDoses((list) => list?.filter((d) => d.id !== id)),
-    [],
-  );
-  return { doses, error, remove };
+  const read = useRouteQuery(contract.listIngestions, { query: { from, to } });
+  // Deleted here: gone from the list at once, before the list is read again.
+  const [removed, setRemoved] = useState<string[]>([]);
+  const remove = useCallback((id: string) => setRemoved((ids) => [...ids, id]), []);
+  const doses = read.data?.ingestions.filter((d) => !removed.includes(d.id));
+  return { doses, error: read.error?.message ?? null, remove };
 }
 
 /** `/history`: recent days with their doses; `/history/:day`: one day with its totals. */

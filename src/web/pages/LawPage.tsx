@@ -1,18 +1,15 @@
-import { useEffect, useState } from "react";
+import { keepPreviousData } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { ApiFailure, api } from "../api.ts";
+import { contract } from "../../api/contract.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation, useRouteQuery } from "../api-client.ts";
+import { StatusBadge } from "../components/Badges.tsx";
+import { EvidenceLinks } from "../components/EvidenceLinks.tsx";
+import { KIND_LABEL } from "../components/labels.ts";
 import { TextField } from "../components/TextField.tsx";
-import { StatusBadge } from "../knowledge/Badges.tsx";
-import { EvidenceLinks } from "../knowledge/EvidenceLinks.tsx";
+import { useSettled } from "../components/use-settled.ts";
 import { JurisdictionStatus } from "../knowledge/JurisdictionStatus.tsx";
-import { KIND_LABEL } from "../knowledge/labels.ts";
-import type {
-  EvidenceListResponse,
-  JurisdictionListResponse,
-  JurisdictionResponse,
-  JurisdictionSummary,
-} from "../knowledge/types.ts";
-import { useApiGet } from "../knowledge/use-api-get.ts";
 import { type User, useSession, useUser } from "../session/session-context.tsx";
 
 /** Most places the finder lists at once. */
@@ -20,25 +17,18 @@ const MAX_MATCHES = 12;
 
 function PlaceFinder() {
   const [query, setQuery] = useState("");
-  const [matches, setMatches] = useState<JurisdictionSummary[] | null>(null);
-
-  useEffect(() => {
-    const q = query.trim();
-    if (q === "") {
-      setMatches(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      api<JurisdictionListResponse>("GET", `/api/legal/jurisdictions?q=${encodeURIComponent(q)}`)
-        .then((r) => live && setMatches(r.jurisdictions.slice(0, MAX_MATCHES)))
-        .catch(() => live && setMatches([]));
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
+  const asked = useSettled(query.trim(), 150);
+  const found = useRouteQuery(
+    contract.searchJurisdictions,
+    { query: { q: asked } },
+    { enabled: asked !== "", placeholderData: keepPreviousData },
+  );
+  const matches =
+    query.trim() === "" || asked === ""
+      ? null
+      : found.isError
+        ? []
+        : (found.data?.jurisdictions.slice(0, MAX_MATCHES) ?? null);
 
   return (
     <section className="card" aria-labelledby="place-finder">
@@ -82,6 +72,7 @@ function SetMine({ code, user }: { code: string; user: User }) {
   const { setUser } = useSession();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const update = useRouteMutation(contract.updateMe);
   if (user.jurisdiction === code) {
     return <p className="mine-note">This is where you are: Today shows its status.</p>;
   }
@@ -89,7 +80,7 @@ function SetMine({ code, user }: { code: string; user: User }) {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await api<{ user: User }>("PATCH", "/api/me", { jurisdiction: code });
+      const r = await update.mutateAsync({ body: { jurisdiction: code } });
       setUser(r.user);
     } catch (e) {
       setError(e instanceof ApiFailure ? e.message : "Could not save.");
@@ -117,10 +108,12 @@ export function LawPage() {
   const user = useUser();
   const [params] = useSearchParams();
   const code = params.get("code") ?? user.jurisdiction;
-  const resolution = useApiGet<JurisdictionResponse>(
-    code ? `/api/legal/jurisdictions/${encodeURIComponent(code)}` : null,
+  const resolution = useRouteQuery(
+    contract.getJurisdiction,
+    { params: { code: code ?? "" } },
+    { enabled: code !== null },
   );
-  const lawClaims = useApiGet<EvidenceListResponse>("/api/evidence?topic=law");
+  const lawClaims = useRouteQuery(contract.listEvidence, { query: { topic: "law" } });
 
   return (
     <div className="page">
@@ -135,19 +128,19 @@ export function LawPage() {
       {code === null && (
         <p className="muted">Find your place above, then set it as where you are.</p>
       )}
-      {code !== null && resolution.state === "loading" && <p className="loading">Loading…</p>}
-      {code !== null && resolution.state === "failed" && (
+      {code !== null && resolution.isPending && <p className="loading">Loading…</p>}
+      {code !== null && resolution.isError && (
         <p className="form-error" role="alert">
           {resolution.error.message}
         </p>
       )}
-      {resolution.state === "loaded" && (
+      {resolution.isSuccess && (
         <>
           <JurisdictionStatus resolution={resolution.data} />
           <SetMine code={resolution.data.jurisdiction.code} user={user} />
         </>
       )}
-      {lawClaims.state === "loaded" && (
+      {lawClaims.isSuccess && (
         <section className="card" aria-labelledby="law-claims">
           <h2 id="law-claims">Claims about the law</h2>
           <EvidenceLinks

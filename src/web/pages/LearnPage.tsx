@@ -1,14 +1,14 @@
 import { useEffect } from "react";
 import { Link, useLocation, useSearchParams } from "react-router-dom";
+import { contract } from "../../api/contract.ts";
 import { EVIDENCE_TOPICS, type EvidenceTopic } from "../../core/evidence/evidence-claim.ts";
 import type { FirstLineCare } from "../../core/evidence/first-line-care.ts";
 import { CARE_KINDS } from "../../core/evidence/first-line-care.ts";
+import { useRouteQuery } from "../api-client.ts";
+import { CARE_KIND_LABEL, TOPIC_LABEL } from "../components/labels.ts";
+import { SourceList } from "../components/SourceList.tsx";
 import { ClaimCard } from "../knowledge/ClaimCard.tsx";
 import { KnowledgeSearch } from "../knowledge/KnowledgeSearch.tsx";
-import { CARE_KIND_LABEL, TOPIC_LABEL } from "../knowledge/labels.ts";
-import { SourceList } from "../knowledge/SourceList.tsx";
-import type { EvidenceListResponse, FirstLineCareResponse } from "../knowledge/types.ts";
-import { useApiGet } from "../knowledge/use-api-get.ts";
 
 function isTopic(value: string | null): value is EvidenceTopic {
   return value !== null && (EVIDENCE_TOPICS as readonly string[]).includes(value);
@@ -46,7 +46,7 @@ function CareItem({ care }: { care: FirstLineCare }) {
 }
 
 function FirstLineCareSection() {
-  const result = useApiGet<FirstLineCareResponse>("/api/first-line-care");
+  const result = useRouteQuery(contract.getFirstLineCare);
   return (
     <section className="card" aria-labelledby="first-line-title" id="first-line">
       <h2 id="first-line-title">First-line treatment and care</h2>
@@ -59,9 +59,9 @@ function FirstLineCareSection() {
           Crisis lines and emergency numbers
         </Link>
       </p>
-      {result.state === "loading" && <p className="muted">Loading…</p>}
-      {result.state === "failed" && <p className="muted">Could not load: {result.error.message}</p>}
-      {result.state === "loaded" &&
+      {result.isPending && <p className="muted">Loading…</p>}
+      {result.isError && <p className="muted">Could not load: {result.error.message}</p>}
+      {result.isSuccess &&
         CARE_KINDS.map((kind) => {
           const items = result.data.care.filter((c) => c.kind === kind);
           if (items.length === 0) return null;
@@ -85,9 +85,7 @@ export function LearnPage() {
   const [params, setParams] = useSearchParams();
   const topicParam = params.get("topic");
   const topic = isTopic(topicParam) ? topicParam : undefined;
-  const claims = useApiGet<EvidenceListResponse>(
-    topic ? `/api/evidence?topic=${topic}` : "/api/evidence",
-  );
+  const claims = useRouteQuery(contract.listEvidence, { query: topic ? { topic } : {} });
   const location = useLocation();
 
   // A link to /learn#care-naloxone scrolls to it once the list is there.
@@ -128,17 +126,16 @@ export function LearnPage() {
             </button>
           ))}
         </fieldset>
-        {claims.state === "loading" && <p className="loading">Loading…</p>}
-        {claims.state === "failed" && (
+        {claims.isPending && <p className="loading">Loading…</p>}
+        {claims.isError && (
           <p className="form-error" role="alert">
             {claims.error.message}
           </p>
         )}
-        {claims.state === "loaded" && claims.data.claims.length === 0 && (
+        {claims.isSuccess && claims.data.claims.length === 0 && (
           <p className="muted">No claims on this topic yet.</p>
         )}
-        {claims.state === "loaded" &&
-          claims.data.claims.map((c) => <ClaimCard key={c.id} claim={c} />)}
+        {claims.isSuccess && claims.data.claims.map((c) => <ClaimCard key={c.id} claim={c} />)}
       </section>
       <section className="card" aria-labelledby="coa-link">
         <h2 id="coa-link">Check a product's lab certificate</h2>

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { ApiFailure, api } from "../api.ts";
-import { newClientId } from "../assessments/client-id.ts";
+import { contract } from "../../api/contract.ts";
+import { useRouteQuery } from "../api-client.ts";
+import { newClientId } from "../components/client-id.ts";
 import { DoseForm } from "../dose-log/DoseForm.tsx";
 import { SavedDose } from "../dose-log/SavedDose.tsx";
 import { SubjectPicker } from "../dose-log/SubjectPicker.tsx";
@@ -11,23 +12,11 @@ import {
   quickSubjects,
   substanceSubject,
 } from "../dose-log/subject.ts";
-import type {
-  CustomSubstance,
-  IngestionResponse,
-  IngestionView,
-  Product,
-  RecentSubject,
-} from "../dose-log/types.ts";
-import { useCatalog } from "../dose-log/use-catalog.ts";
+import type { CustomSubstance, IngestionResponse } from "../dose-log/types.ts";
 import { KeptOnDevice } from "../offline/KeptOnDevice.tsx";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
 import { useWhenSent } from "../offline/use-outbox-sent.ts";
-
-interface Lists {
-  products: Product[];
-  custom: CustomSubstance[];
-  recent: RecentSubject[];
-}
+import { useCatalog } from "../use-catalog.ts";
 
 /**
  * Log a dose in a few taps: pick (recent first), type the amount, save. The id is made when the
@@ -37,12 +26,20 @@ export function LogPage() {
   const [params] = useSearchParams();
   const editId = params.get("edit");
   const catalog = useCatalog();
-  const [lists, setLists] = useState<Lists | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  // Opened without a connection: the catalog's kept copy only, no products or recent doses.
-  const [listsOffline, setListsOffline] = useState(false);
-  const [editing, setEditing] = useState<IngestionView | null>(null);
-  const [subject, setSubject] = useState<DoseSubject | null>(null);
+  const products = useRouteQuery(contract.listProducts);
+  const customs = useRouteQuery(contract.listCustomSubstances);
+  const recent = useRouteQuery(contract.listRecentSubjects);
+  // Custom substances added on this page, before the list is read again.
+  const [added, setAdded] = useState<CustomSubstance[]>([]);
+  // Set once the person logs another dose after changing one: the page is then for a new dose.
+  const [editDone, setEditDone] = useState(false);
+  const editRead = useRouteQuery(
+    contract.getIngestion,
+    { params: { id: editId ?? "" } },
+    { enabled: editId !== null && !editDone, staleTime: Number.POSITIVE_INFINITY },
+  );
+  // undefined: the subject of the dose being changed (if any); null: the person picks one.
+  const [picked, setPicked] = useState<DoseSubject | null | undefined>(undefined);
   const [saved, setSaved] = useState<IngestionResponse | null>(null);
   const [kept, setKept] = useState<OutboxEntry | null>(null);
   // A dose kept on the device and sent while this page shows it: show the answer, warnings too.
@@ -50,73 +47,46 @@ export function LogPage() {
     setKept(null);
     setSaved(reply);
   });
-  const [doseId, setDoseId] = useState(newClientId);
+  const [newDoseId, setNewDoseId] = useState(newClientId);
 
-  const load = useCallback(async () => {
-    try {
-      const [products, custom, recent] = await Promise.all([
-        api<{ products: Product[] }>("GET", "/api/products"),
-        api<{ customSubstances: CustomSubstance[] }>("GET", "/api/custom-substances"),
-        api<{ recent: RecentSubject[] }>("GET", "/api/ingestions/recent"),
-      ]);
-      setLists({
-        products: products.products,
-        custom: custom.customSubstances,
-        recent: recent.recent,
-      });
-      setListsOffline(false);
-    } catch (e) {
-      if (e instanceof ApiFailure && e.status === 0) {
-        setLists((current) => current ?? { products: [], custom: [], recent: [] });
-        setListsOffline(true);
-        return;
-      }
-      setLoadError(e instanceof ApiFailure ? e.message : "Could not load your list.");
-    }
-  }, []);
+  const reads = [products, customs, recent];
+  const failure = reads.find((r) => r.error)?.error ?? null;
+  // Opened without a connection: the catalog's kept copy only, no products or recent doses.
+  const listsOffline = failure?.status === 0;
+  const loaded = reads.every((r) => r.data !== undefined);
+  const lists =
+    loaded || listsOffline
+      ? {
+          products: products.data?.products ?? [],
+          custom: [
+            ...(customs.data?.customSubstances ?? []),
+            ...added.filter((a) => !customs.data?.customSubstances.some((c) => c.id === a.id)),
+          ],
+          recent: recent.data?.recent ?? [],
+        }
+      : null;
+  const loadError =
+    (failure && !listsOffline ? failure.message : null) ?? editRead.error?.message ?? null;
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  // Back online after opening offline: load the person's products and recent doses.
-  useEffect(() => {
-    if (!listsOffline) return;
-    const online = () => void load();
-    window.addEventListener("online", online);
-    return () => window.removeEventListener("online", online);
-  }, [listsOffline, load]);
-
-  // Editing: load the entry and start from what it says.
-  useEffect(() => {
-    if (!editId || !catalog || !lists) return;
-    let live = true;
-    api<IngestionResponse>("GET", `/api/ingestions/${editId}`)
-      .then((r) => {
-        if (!live) return;
-        const i = r.ingestion;
-        const product = i.productId ? lists.products.find((p) => p.id === i.productId) : null;
-        setEditing(i);
-        setDoseId(i.id);
-        setSubject(
-          product
-            ? productSubject(catalog, lists.custom, product, i.unit)
-            : substanceSubject(catalog, lists.custom, i.substanceId, i.unit),
-        );
-      })
-      .catch((e) => live && setLoadError(e instanceof ApiFailure ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-  }, [editId, catalog, lists]);
+  const editing = editId !== null && !editDone ? (editRead.data?.ingestion ?? null) : null;
+  const doseId = editing?.id ?? newDoseId;
+  let subject: DoseSubject | null = picked ?? null;
+  if (picked === undefined && editing && catalog && lists) {
+    const product = editing.productId
+      ? lists.products.find((p) => p.id === editing.productId)
+      : null;
+    subject = product
+      ? productSubject(catalog, lists.custom, product, editing.unit)
+      : substanceSubject(catalog, lists.custom, editing.substanceId, editing.unit);
+  }
 
   function logAnother() {
     setSaved(null);
     setKept(null);
-    setSubject(null);
-    setEditing(null);
-    setDoseId(newClientId());
-    void load();
+    setPicked(undefined);
+    setEditDone(true);
+    setNewDoseId(newClientId());
+    for (const read of reads) void read.refetch();
   }
 
   const title = editId ? "Change a dose" : "Log a dose";
@@ -127,7 +97,11 @@ export function LogPage() {
         {loadError ?? "Mitra could not load the substance list. Check your connection."}
       </p>
     );
-  } else if (catalog === undefined || lists === null || (editId && !subject && !saved)) {
+  } else if (
+    catalog === undefined ||
+    lists === null ||
+    (editId && !editDone && !subject && !saved)
+  ) {
     body = <p className="loading">Loading…</p>;
   } else if (kept) {
     body = (
@@ -151,7 +125,7 @@ export function LogPage() {
         id={doseId}
         subject={subject}
         editing={editing}
-        onChangeSubject={() => setSubject(null)}
+        onChangeSubject={() => setPicked(null)}
         onSaved={setSaved}
         onKept={setKept}
       />
@@ -162,11 +136,10 @@ export function LogPage() {
         catalog={catalog}
         custom={lists.custom}
         quick={quickSubjects(catalog, lists.custom, lists.recent, lists.products)}
-        onPick={setSubject}
+        onPick={setPicked}
         onCustomAdded={(c) => {
-          const custom = [...lists.custom, c];
-          setLists({ ...lists, custom });
-          setSubject(substanceSubject(catalog, custom, c.id));
+          setAdded([...added, c]);
+          setPicked(substanceSubject(catalog, [...lists.custom, c], c.id));
         }}
       />
     );

@@ -1,30 +1,35 @@
-import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type FormEvent, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { ApiFailure, api } from "../api.ts";
-import { newClientId } from "../assessments/client-id.ts";
+import { contract } from "../../api/contract.ts";
+import { routeUrl } from "../../api/path.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation, useRouteQuery } from "../api-client.ts";
 import { DosePoolField } from "../assessments/DosePoolField.tsx";
 import { InstrumentForm } from "../assessments/InstrumentForm.tsx";
+import { patientDoses } from "../assessments/patient-doses.ts";
 import { doseOverlay } from "../assessments/progress-doses.ts";
 import { ScoreChart } from "../assessments/ScoreChart.tsx";
 import { SideEffectsTimeline } from "../assessments/SideEffectsTimeline.tsx";
 import type { RecordResponse } from "../assessments/types.ts";
 import { useInstruments } from "../assessments/use-instruments.ts";
 import { CheckInAlerts } from "../care-team/CheckInAlerts.tsx";
-import { ClinicianPlans } from "../care-team/ClinicianPlans.tsx";
 import { PatientTimeline } from "../care-team/PatientTimeline.tsx";
-import { patientDoses } from "../care-team/patient-doses.ts";
-import { SCOPE_LABELS, type Timeline } from "../care-team/types.ts";
-import { useCatalog } from "../dose-log/use-catalog.ts";
+import { SCOPE_LABELS } from "../care-team/types.ts";
+import { newClientId } from "../components/client-id.ts";
+import { ClinicianPlans } from "../plans/ClinicianPlans.tsx";
 import { planTerms } from "../plans/PlanHistory.tsx";
 import { useUser } from "../session/session-context.tsx";
+import { useCatalog } from "../use-catalog.ts";
 
 /** A consenting patient, for their clinician: charts, timeline, notes, COWS, plans, exports. */
 export function PatientDetailPage() {
   const { id = "" } = useParams();
   const user = useUser();
   const instruments = useInstruments();
-  const [timeline, setTimeline] = useState<Timeline | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const timelineQuery = useRouteQuery(contract.getPatientTimeline, { params: { id } });
+  const timeline = timelineQuery.data ?? null;
+  const failure = timelineQuery.error;
+  const writeNote = useRouteMutation(contract.writePatientNote);
   const [note, setNote] = useState("");
   const [noteId, setNoteId] = useState(newClientId);
   const [noteFailure, setNoteFailure] = useState<ApiFailure | null>(null);
@@ -39,27 +44,15 @@ export function PatientDetailPage() {
     [timeline, catalog],
   );
 
-  const load = useCallback(async () => {
-    try {
-      setTimeline(await api<Timeline>("GET", `/api/clinician/patients/${id}/timeline`));
-    } catch (error) {
-      setFailure(error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)));
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   async function addNote(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNoteFailure(null);
     try {
-      await api("POST", `/api/clinician/patients/${id}/notes`, { id: noteId, body: note });
+      // Saving refreshes the clinician's reads, this timeline among them.
+      await writeNote.mutateAsync({ params: { id }, body: { id: noteId, body: note } });
       setNote("");
       setNoteId(newClientId());
       setSaved("Note saved.");
-      await load();
     } catch (error) {
       setNoteFailure(
         error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)),
@@ -70,8 +63,8 @@ export function PatientDetailPage() {
   function cowsSaved(result: RecordResponse) {
     setCowsOpen(false);
     const a = result.assessment;
+    // Saving refreshed the clinician's reads, this timeline among them.
     setSaved(`COWS saved: ${a.total}${a.band ? `, ${a.band.label}` : ""}.`);
-    void load();
   }
 
   if (failure) {
@@ -105,7 +98,7 @@ export function PatientDetailPage() {
   const sideEffectReports = (timeline.assessments ?? []).filter(
     (a) => a.instrument === sideEffects?.id,
   );
-  const base = `/api/clinician/patients/${id}`;
+  const exportHref = (spec: { path: string }) => routeUrl(spec.path, { id });
   const { pool, overlay } = doses
     ? doseOverlay(doses, chosenPool)
     : { pool: null, overlay: undefined };
@@ -146,7 +139,6 @@ export function PatientDetailPage() {
               myId={user.id}
               onSeen={async (message) => {
                 setSaved(message);
-                await load();
                 savedRef.current?.focus();
               }}
             />
@@ -190,7 +182,7 @@ export function PatientDetailPage() {
                 <InstrumentForm
                   instrument={cows}
                   jurisdiction={user.jurisdiction}
-                  endpoint={`${base}/assessments`}
+                  patientId={id}
                   onSaved={cowsSaved}
                 />
                 <button type="button" className="secondary" onClick={() => setCowsOpen(false)}>
@@ -229,7 +221,7 @@ export function PatientDetailPage() {
             patientId={timeline.patient.id}
             patientName={name}
             timeZone={tz}
-            onChanged={() => void load()}
+            onChanged={() => void timelineQuery.refetch()}
           />
         </div>
       ) : (
@@ -287,13 +279,13 @@ export function PatientDetailPage() {
       <section className="card" aria-labelledby="export-heading">
         <h2 id="export-heading">Reports</h2>
         <div className="export-links">
-          <a className="button" href={`${base}/export/pdf`} download>
+          <a className="button" href={exportHref(contract.exportPatientPdf)} download>
             PDF summary
           </a>
-          <a className="button" href={`${base}/export/fhir`} download>
+          <a className="button" href={exportHref(contract.exportPatientFhir)} download>
             FHIR bundle
           </a>
-          <a className="button" href={`${base}/export/csv`} download>
+          <a className="button" href={exportHref(contract.exportPatientCsv)} download>
             CSV
           </a>
         </div>

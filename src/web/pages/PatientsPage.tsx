@@ -1,10 +1,12 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useRef, useState } from "react";
 import { Link } from "react-router-dom";
-import { ApiFailure, api } from "../api.ts";
+import { contract } from "../../api/contract.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation, useRouteQuery } from "../api-client.ts";
 import { CheckInAlerts } from "../care-team/CheckInAlerts.tsx";
 import { timeAgo } from "../care-team/relative-time.ts";
 import { Sparkline } from "../care-team/Sparkline.tsx";
-import type { CareLink, Dashboard, TriageRow } from "../care-team/types.ts";
+import type { TriageRow } from "../care-team/types.ts";
 import { TextField } from "../components/TextField.tsx";
 import { useUser } from "../session/session-context.tsx";
 
@@ -89,30 +91,18 @@ function PatientRow({
 
 /** The clinician's patients: join with a code, then the triage list, worst first. */
 export function PatientsPage() {
-  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
+  const triage = useRouteQuery(contract.getTriageDashboard);
+  const dashboard = triage.data ?? null;
+  const loadFailure = triage.error;
+  // Joining refreshes the clinician's reads, the dashboard among them.
+  const joinTeam = useRouteMutation(contract.joinCareTeam, ["clinician"]);
   const [code, setCode] = useState("");
   const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [loadFailure, setLoadFailure] = useState<ApiFailure | null>(null);
   const [joined, setJoined] = useState("");
   const [busy, setBusy] = useState(false);
   const [seenMessage, setSeenMessage] = useState("");
   const seenRef = useRef<HTMLParagraphElement>(null);
   const user = useUser();
-
-  const load = useCallback(async () => {
-    try {
-      setDashboard(await api<Dashboard>("GET", "/api/clinician/patients"));
-      setLoadFailure(null);
-    } catch (error) {
-      setLoadFailure(
-        error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)),
-      );
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function join(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -120,10 +110,9 @@ export function PatientsPage() {
     setJoined("");
     setBusy(true);
     try {
-      const { link } = await api<{ link: CareLink }>("POST", "/api/care/join", { code });
+      const { link } = await joinTeam.mutateAsync({ body: { code } });
       setJoined(`You now follow ${link.person.displayName ?? link.person.email}.`);
       setCode("");
-      await load();
     } catch (error) {
       setFailure(error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)));
     } finally {
@@ -131,15 +120,14 @@ export function PatientsPage() {
     }
   }
 
-  /** After a "Mark as seen": the fresh order, and focus on the sentence that says what happened. */
-  const seen = useCallback(
-    async (message: string) => {
-      setSeenMessage(message);
-      await load();
-      seenRef.current?.focus();
-    },
-    [load],
-  );
+  /**
+   * After a "Mark as seen" (which refreshed the dashboard): the fresh order, and focus on the
+   * sentence that says what happened.
+   */
+  const seen = useCallback(async (message: string) => {
+    setSeenMessage(message);
+    seenRef.current?.focus();
+  }, []);
 
   const now = dashboard ? new Date(dashboard.generatedAt) : new Date();
   return (

@@ -1,43 +1,35 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { contract } from "../../api/contract.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
-import { api } from "../api.ts";
+import { useRouteQuery } from "../api-client.ts";
 import { PlanCard } from "../plans/PlanCard.tsx";
-import { PlanForm } from "../plans/PlanForm.tsx";
-import { emptyPlanForm, fromDefinition, type PlanFormState } from "../plans/plan-form.ts";
-import type { PlanListResponse, PlanResponse, PlanView } from "../plans/types.ts";
-import { useSubstances } from "../plans/use-substances.ts";
+import { type PlanEditing, PlanEditor } from "../plans/PlanEditor.tsx";
+import { emptyPlanForm, fromDefinition } from "../plans/plan-form.ts";
+import type { PlanResponse } from "../plans/types.ts";
 import { useUser } from "../session/session-context.tsx";
+import { useCatalog } from "../use-catalog.ts";
 
-type Editing = { planId?: string; form: PlanFormState; key: number } | null;
+type Editing = PlanEditing | null;
 
 /** Plans: the active ones with today's target, adherence and history; a form with a live preview. */
 export function PlanPage() {
   const user = useUser();
   const today = zonedDay(new Date(), user.timeZone);
-  const substances = useSubstances();
-  const [plans, setPlans] = useState<PlanView[] | null | undefined>(undefined);
+  const catalog = useCatalog();
+  const substances = catalog === null ? null : catalog?.substances;
+  const list = useRouteQuery(contract.listPlans);
+  const plans = list.isError ? null : list.data?.plans;
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const formRef = useRef<HTMLElement>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const r = await api<PlanListResponse>("GET", "/api/plans");
-      setPlans(r.plans);
-      return r.plans;
-    } catch {
-      setPlans(null);
-      return null;
+  // The first time the list is in: with no active plan, the form for a new one opens.
+  const [opened, setOpened] = useState(false);
+  if (!opened && plans) {
+    setOpened(true);
+    if (!plans.some((p) => p.status === "active")) {
+      setEditing({ form: emptyPlanForm(today), key: Date.now() });
     }
-  }, []);
-
-  useEffect(() => {
-    load().then((list) => {
-      if (list && !list.some((p) => p.status === "active")) {
-        setEditing({ form: emptyPlanForm(today), key: Date.now() });
-      }
-    });
-  }, [load, today]);
+  }
 
   function startEditing(next: NonNullable<Editing>) {
     setEditing(next);
@@ -45,7 +37,7 @@ export function PlanPage() {
     requestAnimationFrame(() => formRef.current?.scrollIntoView({ block: "start" }));
   }
 
-  async function saved(response: PlanResponse, changed: boolean) {
+  function saved(response: PlanResponse, changed: boolean) {
     setEditing(null);
     const replacedCount = response.replaced.length;
     setNotice(
@@ -53,7 +45,6 @@ export function PlanPage() {
         ? `Plan saved as version ${response.plan.current.version}.`
         : `Plan saved.${replacedCount > 0 ? " Your earlier plan for this substance has ended." : ""}`,
     );
-    await load();
   }
 
   if (plans === undefined || substances === undefined) {
@@ -96,10 +87,7 @@ export function PlanPage() {
               key: Date.now(),
             })
           }
-          onEnded={() => {
-            setNotice("Plan ended. It stays in your history.");
-            load();
-          }}
+          onEnded={() => setNotice("Plan ended. It stays in your history.")}
         />
       ))}
       {editing ? (
@@ -110,16 +98,11 @@ export function PlanPage() {
           data-testid="plan-form-card"
         >
           <h2 id="plan-form-title">{editingPlan ? "Change plan" : "New plan"}</h2>
-          {editingPlan && (
-            <p className="muted">Saving adds a new version; earlier versions are kept.</p>
-          )}
-          <PlanForm
-            key={editing.key}
-            initial={editing.form}
-            {...(editingPlan ? { planId: editingPlan } : {})}
+          <PlanEditor
+            editing={editing}
             substances={substances}
             activePlans={active}
-            onSaved={(r) => saved(r, editingPlan !== undefined)}
+            onSaved={saved}
             {...(active.length > 0 ? { onCancel: () => setEditing(null) } : {})}
           />
         </section>

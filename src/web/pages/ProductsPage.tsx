@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router-dom";
-import { ApiFailure, api } from "../api.ts";
+import { contract } from "../../api/contract.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation, useRouteQuery } from "../api-client.ts";
+import { EvidenceLinks } from "../components/EvidenceLinks.tsx";
 import { formatDose } from "../dose-log/format.ts";
 import { ProductForm } from "../dose-log/ProductForm.tsx";
 import type { Product } from "../dose-log/types.ts";
-import { useCatalog } from "../dose-log/use-catalog.ts";
-import { EvidenceLinks } from "../knowledge/EvidenceLinks.tsx";
+import { useCatalog } from "../use-catalog.ts";
 
 const FORM_LABEL: Record<Product["form"], string> = {
   "leaf-powder": "Leaf powder",
@@ -18,21 +20,19 @@ const FORM_LABEL: Record<Product["form"], string> = {
 /** Products: add one (vendor, name, form, lot, strength), list them, remove one. */
 export function ProductsPage() {
   const catalog = useCatalog();
-  const [products, setProducts] = useState<Product[] | undefined>(undefined);
+  const read = useRouteQuery(contract.listProducts);
+  const deletion = useRouteMutation(contract.deleteProduct);
   const [error, setError] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
-
-  const load = useCallback(() => {
-    api<{ products: Product[] }>("GET", "/api/products")
-      .then((r) => setProducts(r.products))
-      .catch((e) => setError(e instanceof ApiFailure ? e.message : String(e)));
-  }, []);
-  useEffect(load, [load]);
+  // Deleted here: gone from the list at once, before the list is read again.
+  const [removed, setRemoved] = useState<string[]>([]);
+  const products = read.data?.products.filter((p) => !removed.includes(p.id));
+  const shownError = error ?? read.error?.message ?? null;
 
   async function remove(id: string) {
     try {
-      await api("DELETE", `/api/products/${id}`);
-      setProducts((list) => list?.filter((p) => p.id !== id));
+      await deletion.mutateAsync({ params: { id } });
+      setRemoved((ids) => [...ids, id]);
     } catch (e) {
       setError(e instanceof ApiFailure ? e.message : String(e));
     }
@@ -47,9 +47,9 @@ export function ProductsPage() {
           stronger than leaf and is never counted as leaf.
         </p>
       </header>
-      {error && (
+      {shownError && (
         <p className="form-error" role="alert">
-          {error}
+          {shownError}
         </p>
       )}
       <section aria-labelledby="products-list">
@@ -111,14 +111,7 @@ export function ProductsPage() {
       <section className="card" aria-labelledby="product-add">
         <h2 id="product-add">Add a product</h2>
         {catalog ? (
-          <ProductForm
-            key={formKey}
-            catalog={catalog}
-            onSaved={(p) => {
-              setProducts((list) => [p, ...(list ?? []).filter((x) => x.id !== p.id)]);
-              setFormKey((k) => k + 1);
-            }}
-          />
+          <ProductForm key={formKey} catalog={catalog} onSaved={() => setFormKey((k) => k + 1)} />
         ) : (
           <p className="loading">Loading…</p>
         )}

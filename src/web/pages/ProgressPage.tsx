@@ -1,10 +1,11 @@
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "react-router-dom";
+import { contract } from "../../api/contract.ts";
 import type { InstrumentDefinition } from "../../core/assessment/index.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
-import { ApiFailure, api } from "../api.ts";
+import { useRouteQuery } from "../api-client.ts";
 import { DosePoolField } from "../assessments/DosePoolField.tsx";
-import { formatDateTime } from "../assessments/format-time.ts";
 import {
   doseOverlay,
   loadProgressDoses,
@@ -13,14 +14,8 @@ import {
 import { ScoreChart } from "../assessments/ScoreChart.tsx";
 import { SideEffectsTimeline } from "../assessments/SideEffectsTimeline.tsx";
 import { TrendSummary } from "../assessments/TrendSummary.tsx";
-import type {
-  AssessmentListResponse,
-  AssessmentView,
-  InstrumentsResponse,
-  TrendsResponse,
-} from "../assessments/types.ts";
-import { fetchInstruments } from "../assessments/use-instruments.ts";
-import { useOutboxSent } from "../offline/use-outbox-sent.ts";
+import type { AssessmentView, InstrumentsResponse, TrendsResponse } from "../assessments/types.ts";
+import { formatDateTime } from "../components/format-time.ts";
 import { useUser } from "../session/session-context.tsx";
 
 interface ProgressData {
@@ -37,41 +32,33 @@ const RECENT = 10;
 /** Progress: each instrument's totals over time, with bands and the trend, in the person's zone. */
 export function ProgressPage() {
   const user = useUser();
-  const [data, setData] = useState<ProgressData | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const sent = useOutboxSent();
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` asks again after the outbox sent check-ins or doses
-  useEffect(() => {
-    let live = true;
-    Promise.all([
-      fetchInstruments(),
-      api<AssessmentListResponse>("GET", "/api/assessments?limit=1000"),
-      api<TrendsResponse>("GET", "/api/assessments/trends"),
-    ])
-      .then(async ([instruments, list, trends]) => {
-        // Doses from the first check-in's day on, in the person's zone, to draw under the scores.
-        const first = list.assessments.at(-1);
-        const doses = first
-          ? await loadProgressDoses(zonedDay(first.takenAt, user.timeZone), user.timeZone).catch(
-              () => null,
-            )
-          : null;
-        if (!live) return;
-        setData({ instruments, assessments: list.assessments, trends, doses });
-        setFailure(null);
-      })
-      .catch((error: unknown) => {
-        if (live) {
-          setFailure(
-            error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)),
-          );
+  const instruments = useRouteQuery(contract.listInstruments, undefined, {
+    keptAs: "instruments",
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const list = useRouteQuery(contract.listAssessments, { query: { limit: 1000 } });
+  const trends = useRouteQuery(contract.getAssessmentTrends);
+  // Doses from the first check-in's day on, in the person's zone, to draw under the scores.
+  const first = list.data?.assessments.at(-1);
+  const sinceDay = first ? zonedDay(first.takenAt, user.timeZone) : null;
+  const doses = useQuery({
+    queryKey: ["dose log", "progress", sinceDay, user.timeZone],
+    queryFn: () =>
+      sinceDay === null
+        ? null
+        : loadProgressDoses(sinceDay, user.timeZone).catch((): ProgressDoses | null => null),
+    enabled: list.isSuccess,
+  });
+  const failure = instruments.error ?? list.error ?? trends.error;
+  const data: ProgressData | null =
+    instruments.data && list.data && trends.data && doses.isSuccess
+      ? {
+          instruments: instruments.data,
+          assessments: list.data.assessments,
+          trends: trends.data,
+          doses: doses.data,
         }
-      });
-    return () => {
-      live = false;
-    };
-  }, [sent, user.timeZone]);
+      : null;
 
   return (
     <div className="page progress-page">

@@ -1,16 +1,17 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { ApiFailure, api } from "../api.ts";
-import { formatDateTime } from "../assessments/format-time.ts";
+import { type FormEvent, useState } from "react";
+import { contract } from "../../api/contract.ts";
+import type { CareScope } from "../../core/care-scope.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation, useRouteQuery } from "../api-client.ts";
 import {
   type AuditEntry,
   type CareLink,
-  type CareScope,
-  type ClinicalNote,
   type InvitationCreated,
   type PendingInvitation,
   SCOPE_LABELS,
 } from "../care-team/types.ts";
 import { CopyButton } from "../components/CopyButton.tsx";
+import { formatDateTime } from "../components/format-time.ts";
 import { useUser } from "../session/session-context.tsx";
 
 const SCOPES = Object.keys(SCOPE_LABELS) as CareScope[];
@@ -34,47 +35,38 @@ export function SharePage() {
   const [scopes, setScopes] = useState<CareScope[]>(["doses", "assessments", "notes"]);
   const [maySetPlans, setMaySetPlans] = useState(false);
   const [created, setCreated] = useState<InvitationCreated | null>(null);
-  const [links, setLinks] = useState<CareLink[] | null>(null);
-  const [pending, setPending] = useState<PendingInvitation[]>([]);
-  const [notes, setNotes] = useState<ClinicalNote[]>([]);
-  const [audit, setAudit] = useState<AuditEntry[]>([]);
+  const linksQuery = useRouteQuery(contract.listCareLinks);
+  const pendingQuery = useRouteQuery(contract.listInvitations);
+  const notesQuery = useRouteQuery(contract.listOwnNotes);
+  const auditQuery = useRouteQuery(contract.listOwnAudit, { query: { limit: 50 } });
+  const links = linksQuery.data?.links ?? null;
+  const pending = pendingQuery.data?.invitations ?? [];
+  const notes = notesQuery.data?.notes ?? [];
+  const audit = (auditQuery.data?.entries ?? []).filter(
+    (e) => e.actorId !== null && e.actorId !== user.id,
+  );
+  // Each change refreshes the care-team reads and the audit trail that records it.
+  const createInvitation = useRouteMutation(contract.createInvitation, ["audit"]);
+  const revokeLink = useRouteMutation(contract.revokeCareLink, ["audit"]);
+  const withdrawInvitation = useRouteMutation(contract.withdrawInvitation, ["audit"]);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [writeFailure, setFailure] = useState<ApiFailure | null>(null);
+  const failure =
+    writeFailure ??
+    linksQuery.error ??
+    pendingQuery.error ??
+    notesQuery.error ??
+    auditQuery.error ??
+    null;
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      const [l, p, n, a] = await Promise.all([
-        api<{ links: CareLink[] }>("GET", "/api/care/links"),
-        api<{ invitations: PendingInvitation[] }>("GET", "/api/care/invitations"),
-        api<{ notes: ClinicalNote[] }>("GET", "/api/care/notes"),
-        api<{ entries: AuditEntry[] }>("GET", "/api/audit?limit=50"),
-      ]);
-      setLinks(l.links);
-      setPending(p.invitations);
-      setNotes(n.notes);
-      setAudit(a.entries.filter((e) => e.actorId !== null && e.actorId !== user.id));
-    } catch (error) {
-      setFailure(failureOf(error));
-    }
-  }, [user.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function invite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFailure(null);
     setBusy(true);
     try {
-      const invitation = await api<InvitationCreated>("POST", "/api/care/invitations", {
-        scopes,
-        maySetPlans,
-      });
-      setCreated(invitation);
-      await load();
+      setCreated(await createInvitation.mutateAsync({ body: { scopes, maySetPlans } }));
     } catch (error) {
       setFailure(failureOf(error));
     } finally {
@@ -85,10 +77,9 @@ export function SharePage() {
   async function revoke(link: CareLink) {
     setFailure(null);
     try {
-      await api("DELETE", `/api/care/links/${link.id}`);
+      await revokeLink.mutateAsync({ params: { id: link.id } });
       setConfirming(null);
       setStatus(`${link.person.displayName ?? link.person.email} no longer has access.`);
-      await load();
     } catch (error) {
       setFailure(failureOf(error));
     }
@@ -96,10 +87,9 @@ export function SharePage() {
 
   async function withdraw(invitation: PendingInvitation) {
     try {
-      await api("DELETE", `/api/care/invitations/${invitation.id}`);
+      await withdrawInvitation.mutateAsync({ params: { id: invitation.id } });
       if (created?.id === invitation.id) setCreated(null);
       setStatus("The invitation was withdrawn: its code no longer works.");
-      await load();
     } catch (error) {
       setFailure(failureOf(error));
     }

@@ -1,4 +1,6 @@
 import { Link } from "react-router-dom";
+import { contract } from "../../api/contract.ts";
+import { routeUrl } from "../../api/path.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { TodayCheckInCard } from "../assessments/TodayCheckInCard.tsx";
 import { TodayRedFlagCard } from "../assessments/TodayRedFlagCard.tsx";
@@ -16,7 +18,7 @@ import { TodayLawCard } from "../knowledge/TodayLawCard.tsx";
 import { useKeptEntries } from "../offline/use-kept-entries.ts";
 import { useLastKnown } from "../offline/use-last-known.ts";
 import { TodayPlanCard } from "../plans/TodayPlanCard.tsx";
-import type { TodayResponse } from "../plans/types.ts";
+import type { PlansToday } from "../plans/types.ts";
 import { useUser } from "../session/session-context.tsx";
 
 function todayLabel(timeZone: string): string {
@@ -38,11 +40,11 @@ export function TodayPage() {
   const user = useUser();
   const day = zonedDay(new Date(), user.timeZone);
   const midnight = startOfZonedDay(day, user.timeZone).toISOString();
-  const summary = useLastKnown<TodaySummary>(user.id, "/api/today");
-  const plans = useLastKnown<TodayResponse>(user.id, "/api/plans/today");
+  const summary = useLastKnown<TodaySummary>(user.id, contract.getToday.path);
+  const plans = useLastKnown<PlansToday>(user.id, contract.getPlansToday.path);
   const checkIns = useLastKnown<AssessmentListResponse>(
     user.id,
-    `/api/assessments?from=${encodeURIComponent(midnight)}&limit=50`,
+    routeUrl(contract.listAssessments.path, {}, { from: midnight, limit: 50 }),
   );
   const kept = keptDosesOn(useKeptEntries(user.id), day, user.timeZone);
 

@@ -1,6 +1,6 @@
-import { useEffect, useState } from "react";
-import { api } from "../api.ts";
-import { formatAmount, formatDay } from "./format.ts";
+import { formatAmount } from "../components/format-amount.ts";
+import { formatDay } from "./format.ts";
+import { usePlanAdherence } from "./plan-calls.ts";
 import type { AdherenceResponse } from "./types.ts";
 
 const STATUS_LABEL = {
@@ -29,26 +29,14 @@ const statusText = (d: Day) =>
  */
 export function PlanAdherence({
   planId,
-  refresh,
-  base = "/api/plans",
+  patientId,
 }: {
   planId: string;
-  refresh: number;
-  /** Where the plans live: the person's own (default) or a patient's, for their clinician. */
-  base?: string;
+  /** Whose plan: the person's own (default) or this patient's, for their clinician. */
+  patientId?: string;
 }) {
-  const [data, setData] = useState<AdherenceResponse | null | undefined>(undefined);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh reloads on purpose
-  useEffect(() => {
-    let live = true;
-    api<AdherenceResponse>("GET", `${base}/${planId}/adherence`)
-      .then((r) => live && setData(r))
-      .catch(() => live && setData(null));
-    return () => {
-      live = false;
-    };
-  }, [planId, refresh]);
+  const read = usePlanAdherence(patientId, planId);
+  const data = read.isError ? null : read.data;
 
   if (data === undefined) return <p className="muted">Loading adherence…</p>;
   if (data === null) return <p className="muted">Adherence could not be loaded.</p>;

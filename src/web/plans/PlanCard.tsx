@@ -1,26 +1,28 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { contract } from "../../api/contract.ts";
 import { activePlanLimits, InvalidPlanError } from "../../core/plan/index.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
-import { api } from "../api.ts";
+import { useRouteQuery } from "../api-client.ts";
+import { type CatalogSubstance, substanceName } from "../use-catalog.ts";
 import { formatDay, formatDose } from "./format.ts";
 import { PlanAdherence } from "./PlanAdherence.tsx";
 import { endSentence, type PlanEnd, PlanHistory, planTerms } from "./PlanHistory.tsx";
-import type { PlanResponse, PlanView, PlanWithVersionsView } from "./types.ts";
-import { type SubstanceChoice, substanceName } from "./use-substances.ts";
+import { usePlanWrites } from "./plan-calls.ts";
+import type { PlanView, PlanWithVersionsView } from "./types.ts";
 
 interface PlanCardProps {
   plan: PlanView;
   today: string;
   /** The person's zone: the day a plan was ended on is a day there. */
   timeZone: string;
-  substances: SubstanceChoice[] | null | undefined;
+  substances: CatalogSubstance[] | null | undefined;
   onChange?(): void;
   onEnded?(plan: PlanWithVersionsView): void;
   /**
-   * Where the plans live: the person's own (default, with the version history) or a patient's,
-   * for their clinician (no history here: the patient page lists the versions).
+   * Whose plan: the person's own (default, with the version history) or this patient's, for
+   * their clinician (no history here: the patient page lists the versions).
    */
-  base?: string;
+  patientId?: string;
   /** The card's heading level: 2 on the person's Plan page, 3 under a "Plans" heading. */
   headingLevel?: 2 | 3;
 }
@@ -46,13 +48,13 @@ export function PlanCard({
   substances,
   onChange,
   onEnded,
-  base = "/api/plans",
+  patientId,
   headingLevel = 2,
 }: PlanCardProps) {
   const Heading = headingLevel === 3 ? "h3" : "h2";
-  const own = base === "/api/plans";
+  const own = patientId === undefined;
+  const writes = usePlanWrites(patientId);
   const d = plan.current.definition;
-  const [full, setFull] = useState<PlanWithVersionsView | null>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [ending, setEnding] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -67,23 +69,15 @@ export function PlanCard({
         };
   const title = `${d.kind === "taper" ? "Taper" : "Titration"}: ${substanceName(substances, d.substanceId)}`;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when a new version lands
-  useEffect(() => {
-    let live = true;
-    if (!own) return;
-    api<PlanResponse>("GET", `/api/plans/${plan.id}`)
-      .then((r) => live && setFull(r.plan))
-      .catch(() => live && setFull(null));
-    return () => {
-      live = false;
-    };
-  }, [plan.id, plan.current.version, plan.status]);
+  // The versions of one's own plan (the list shows only the current one).
+  const versions = useRouteQuery(contract.getPlan, { params: { id: plan.id } }, { enabled: own });
+  const full = versions.data?.plan ?? null;
 
   async function end() {
     setEnding(true);
     setError(null);
     try {
-      const r = await api<PlanResponse>("POST", `${base}/${plan.id}/end`);
+      const r = await writes.end(plan.id);
       onEnded?.(r.plan);
     } catch (e) {
       setError(e instanceof Error ? e.message : "The plan could not be ended.");
@@ -140,7 +134,7 @@ export function PlanCard({
       )}
       <details className="plan-details" open={active}>
         <summary className="plan-summary">Taken against planned, last 14 days</summary>
-        <PlanAdherence planId={plan.id} refresh={plan.current.version} base={base} />
+        <PlanAdherence planId={plan.id} {...(patientId === undefined ? {} : { patientId })} />
       </details>
       {own && (
         <details className="plan-details">

@@ -6,11 +6,13 @@ import {
   type ScheduledDay,
   validatePlanForStorage,
 } from "../../core/plan/index.ts";
-import { ApiFailure, api } from "../api.ts";
-import { newClientId } from "../assessments/client-id.ts";
+import { ApiFailure } from "../api.ts";
+import { ChoiceField } from "../components/ChoiceField.tsx";
+import { newClientId } from "../components/client-id.ts";
 import { TextField } from "../components/TextField.tsx";
-import { ChoiceField } from "./ChoiceField.tsx";
+import { type CatalogSubstance, substanceName } from "../use-catalog.ts";
 import { PlanPreview } from "./PlanPreview.tsx";
+import { usePlanWrites } from "./plan-calls.ts";
 import {
   formFieldOf,
   issuesByField,
@@ -20,18 +22,17 @@ import {
 } from "./plan-form.ts";
 import { previewLength } from "./schedule-view.ts";
 import type { PlanResponse, PlanView } from "./types.ts";
-import { type SubstanceChoice, substanceName } from "./use-substances.ts";
 
 interface PlanFormProps {
   initial: PlanFormState;
   /** Set when changing a stored plan (adds a version); absent for a new plan. */
   planId?: string;
-  substances: SubstanceChoice[] | null;
+  substances: CatalogSubstance[] | null;
   activePlans: PlanView[];
   onSaved(response: PlanResponse): void;
   onCancel?(): void;
-  /** Where the plans live: the person's own (default) or a patient's, for their clinician. */
-  base?: string;
+  /** Whose plan: the person's own (default) or this patient's, for their clinician. */
+  patientId?: string;
 }
 
 interface Preview {
@@ -59,8 +60,9 @@ export function PlanForm({
   activePlans,
   onSaved,
   onCancel,
-  base = "/api/plans",
+  patientId,
 }: PlanFormProps) {
+  const writes = usePlanWrites(patientId);
   const [form, setForm] = useState(initial);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -121,13 +123,8 @@ export function PlanForm({
     setSaving(true);
     try {
       const response = planId
-        ? await api<PlanResponse>("PUT", `${base}/${planId}`, {
-            definition: preview.definition,
-          })
-        : await api<PlanResponse>("POST", base, {
-            id: newClientId(),
-            definition: preview.definition,
-          });
+        ? await writes.revise(planId, preview.definition)
+        : await writes.create(newClientId(), preview.definition);
       onSaved(response);
     } catch (error) {
       if (error instanceof ApiFailure) {

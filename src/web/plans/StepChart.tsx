@@ -1,5 +1,6 @@
 import type { ScheduledDay } from "../../core/plan/index.ts";
-import { formatAmount, formatDay } from "./format.ts";
+import { formatAmount } from "../components/format-amount.ts";
+import { formatDay } from "./format.ts";
 import { stepChart } from "./schedule-view.ts";
 
 const BOX = { width: 340, height: 150, left: 40, right: 8, top: 22, bottom: 24 };

@@ -1,14 +1,15 @@
 import { Link } from "react-router-dom";
+import { substanceName, useCatalog } from "../use-catalog.ts";
 import { formatDay, formatDose } from "./format.ts";
-import type { TodayResponse } from "./types.ts";
-import { substanceName, useSubstances } from "./use-substances.ts";
+import type { PlansToday } from "./types.ts";
 
 /**
  * Today's card: each active plan's target and limits for today, in the person's zone (GET
  * /api/plans/today; undefined while loading, null when it could not be loaded).
  */
-export function TodayPlanCard({ today }: { today: TodayResponse | null | undefined }) {
-  const substances = useSubstances();
+export function TodayPlanCard({ today }: { today: PlansToday | null | undefined }) {
+  const catalog = useCatalog();
+  const substances = catalog === null ? null : catalog?.substances;
 
   const plans = today?.plans ?? [];
   return (

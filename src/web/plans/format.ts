@@ -1,9 +1,6 @@
-/** How plan numbers and days read on screen. */
+import { formatAmount } from "../components/format-amount.ts";
 
-/** 2.5, 0.35, 120: at most three decimals, no trailing zeros. */
-export function formatAmount(value: number): string {
-  return String(Math.round(value * 1000) / 1000);
-}
+/** How plan numbers and days read on screen. */
 
 export function formatDose(value: number, unit: string): string {
   return `${formatAmount(value)} ${unit}`;

@@ -1,31 +1,19 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
-import { ApiFailure, api, rememberCsrfToken } from "../api.ts";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { createContext, type ReactNode, useCallback, useContext } from "react";
+import { contract } from "../../api/contract.ts";
+import type { RouteInput, RouteOutput } from "../../api/define.ts";
+import { ApiFailure, rememberCsrfToken } from "../api.ts";
+import { callRoute, routeKey } from "../api-client.ts";
 
-export interface User {
-  id: string;
-  email: string;
-  role: "patient" | "clinician" | "admin";
-  displayName: string | null;
-  timeZone: string;
-  jurisdiction: string | null;
-}
+export type User = RouteOutput<typeof contract.getMe>["user"];
 
-interface SessionResponse {
-  user: User;
-  csrfToken: string;
-}
+type SignUpInput = RouteInput<typeof contract.register>["body"];
 
 interface SessionState {
   /** undefined while loading, null when signed out. */
   user: User | null | undefined;
   signIn(email: string, password: string): Promise<void>;
-  signUp(input: {
-    email: string;
-    password: string;
-    role: "patient" | "clinician";
-    displayName?: string;
-    timeZone: string;
-  }): Promise<void>;
+  signUp(input: SignUpInput): Promise<void>;
   signOut(): Promise<void>;
   setUser(user: User): void;
 }
@@ -57,59 +45,72 @@ function lastUser(): User | null {
   }
 }
 
+const meKey = routeKey(contract.getMe);
+
+/** Who the server says is signed in: null for nobody (a 401). */
+async function signedInUser(): Promise<User | null> {
+  try {
+    const { user } = await callRoute(contract.getMe);
+    rememberUser(user);
+    return user;
+  } catch (error) {
+    if (!(error instanceof ApiFailure) || error.status !== 401) throw error;
+    rememberUser(null);
+    return null;
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUserState] = useState<User | null | undefined>(undefined);
+  const client = useQueryClient();
+  // Asked once; without a connection (even at the start) the query fails at once, the last
+  // person signed in on this device stands in, and it asks again when the connection is back.
+  const me = useQuery<User | null, ApiFailure>({
+    queryKey: meKey,
+    queryFn: signedInUser,
+    networkMode: "always",
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const user =
+    me.data !== undefined
+      ? me.data
+      : me.error
+        ? me.error.status === 0
+          ? lastUser()
+          : null
+        : undefined;
 
-  const setUser = useCallback((next: User | null) => {
-    rememberUser(next);
-    setUserState(next);
-  }, []);
-
-  // Who is signed in; without a connection, the last person signed in on this device, and ask
-  // the server again once the connection is back.
-  useEffect(() => {
-    let checkWhenOnline = false;
-    const check = () =>
-      api<SessionResponse>("GET", "/api/me")
-        .then((s) => {
-          checkWhenOnline = false;
-          setUser(s.user);
-        })
-        .catch((e) => {
-          if (e instanceof ApiFailure && e.status === 0) {
-            checkWhenOnline = true;
-            setUserState((current) => (current === undefined ? lastUser() : current));
-            return;
-          }
-          if (!(e instanceof ApiFailure) || e.status !== 401) console.warn(e);
-          setUser(null);
-        });
-    const online = () => {
-      if (checkWhenOnline) void check();
-    };
-    void check();
-    window.addEventListener("online", online);
-    return () => window.removeEventListener("online", online);
-  }, [setUser]);
+  /** Another person (or nobody) from now on: nothing cached for the previous one stays. */
+  const setUser = useCallback(
+    (next: User | null) => {
+      rememberUser(next);
+      const current = client.getQueryData<User | null>(meKey);
+      if ((current?.id ?? null) !== (next?.id ?? null)) {
+        client.removeQueries({ predicate: (query) => query.queryKey[1] !== meKey[1] });
+      }
+      client.setQueryData(meKey, next);
+    },
+    [client],
+  );
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const s = await api<SessionResponse>("POST", "/api/auth/login", { email, password });
+      const s = await callRoute(contract.login, { body: { email, password } });
       setUser(s.user);
     },
     [setUser],
   );
 
   const signUp = useCallback<SessionState["signUp"]>(
-    async (input) => {
-      const s = await api<SessionResponse>("POST", "/api/auth/register", input);
+    async (body) => {
+      const s = await callRoute(contract.register, { body });
       setUser(s.user);
     },
     [setUser],
   );
 
   const signOut = useCallback(async () => {
-    await api("POST", "/api/auth/logout");
+    await callRoute(contract.logout);
     rememberCsrfToken(undefined);
     setUser(null);
   }, [setUser]);

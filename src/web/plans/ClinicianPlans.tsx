@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { contract } from "../../api/contract.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
-import { api } from "../api.ts";
-import { PlanAdherence } from "../plans/PlanAdherence.tsx";
-import { PlanCard } from "../plans/PlanCard.tsx";
-import { PlanForm } from "../plans/PlanForm.tsx";
-import { emptyPlanForm, fromDefinition, type PlanFormState } from "../plans/plan-form.ts";
-import type { PlanListResponse, PlanResponse, PlanView } from "../plans/types.ts";
-import { useSubstances } from "../plans/use-substances.ts";
+import { useRouteQuery } from "../api-client.ts";
+import { useCatalog } from "../use-catalog.ts";
+import { PlanAdherence } from "./PlanAdherence.tsx";
+import { PlanCard } from "./PlanCard.tsx";
+import { type PlanEditing, PlanEditor } from "./PlanEditor.tsx";
+import { emptyPlanForm, fromDefinition } from "./plan-form.ts";
+import type { PlanResponse } from "./types.ts";
 
-type Editing = { planId?: string; form: PlanFormState; key: number } | null;
+type Editing = PlanEditing | null;
 
 /**
  * A patient's plans for a clinician they allowed to set them: each active plan with today's
@@ -27,26 +28,16 @@ export function ClinicianPlans({
   /** After a plan was set, changed or ended (the page reloads what depends on plans). */
   onChanged?: () => void;
 }) {
-  const base = `/api/clinician/patients/${patientId}/plans`;
   const today = zonedDay(new Date(), timeZone);
-  const substances = useSubstances();
-  const [plans, setPlans] = useState<PlanView[] | null | undefined>(undefined);
+  const catalog = useCatalog();
+  const substances = catalog === null ? null : catalog?.substances;
+  const list = useRouteQuery(contract.listPatientPlans, { params: { id: patientId } });
+  // undefined while loading, null when they could not be loaded.
+  const plans = list.isError ? null : list.data?.plans;
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const formRef = useRef<HTMLElement>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setPlans((await api<PlanListResponse>("GET", base)).plans);
-    } catch {
-      setPlans(null);
-    }
-  }, [base]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   function startEditing(next: NonNullable<Editing>) {
     setEditing(next);
@@ -57,10 +48,9 @@ export function ClinicianPlans({
     });
   }
 
-  async function done(message: string) {
+  function done(message: string) {
     setEditing(null);
     setNotice(message);
-    await load();
     onChanged?.();
     requestAnimationFrame(() => noticeRef.current?.focus());
   }
@@ -68,7 +58,7 @@ export function ClinicianPlans({
   function saved(response: PlanResponse, changed: boolean) {
     const replaced =
       response.replaced.length > 0 ? ` ${patientName}'s earlier plan for it ended.` : "";
-    void done(
+    done(
       changed
         ? `Plan saved as version ${response.plan.current.version}.`
         : `Plan set for ${patientName}.${replaced}`,
@@ -108,7 +98,7 @@ export function ClinicianPlans({
           today={today}
           timeZone={timeZone}
           substances={substances}
-          base={base}
+          patientId={patientId}
           headingLevel={3}
           onChange={() =>
             startEditing({
@@ -117,7 +107,7 @@ export function ClinicianPlans({
               key: Date.now(),
             })
           }
-          onEnded={() => void done(`Plan ended. It stays in ${patientName}'s history.`)}
+          onEnded={() => done(`Plan ended. It stays in ${patientName}'s history.`)}
         />
       ))}
       {editing ? (
@@ -132,24 +122,19 @@ export function ClinicianPlans({
           </h3>
           <div className={editingPlan ? "plan-editor-columns" : undefined}>
             <div>
-              {editingPlan && (
-                <p className="muted">Saving adds a new version; earlier versions are kept.</p>
-              )}
-              <PlanForm
-                key={editing.key}
-                initial={editing.form}
-                {...(editingPlan ? { planId: editingPlan } : {})}
+              <PlanEditor
+                editing={editing}
                 substances={substances}
                 activePlans={active}
-                base={base}
-                onSaved={(r) => saved(r, editingPlan !== undefined)}
+                patientId={patientId}
+                onSaved={saved}
                 onCancel={() => setEditing(null)}
               />
             </div>
             {editingPlan && (
               <aside className="plan-editor-adherence" aria-labelledby="editor-adherence-heading">
                 <h4 id="editor-adherence-heading">Taken against planned, last 14 days</h4>
-                <PlanAdherence planId={editingPlan} refresh={editing.key} base={base} />
+                <PlanAdherence planId={editingPlan} patientId={patientId} />
               </aside>
             )}
           </div>

@@ -1,7 +1,8 @@
+import type { contract } from "../../api/contract.ts";
+import type { RouteOutput } from "../../api/define.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
-import { type ProgressDoses, progressDoses } from "../assessments/progress-doses.ts";
-import type { Catalog } from "../dose-log/types.ts";
-import type { Timeline } from "./types.ts";
+import type { Catalog } from "../use-catalog.ts";
+import { type ProgressDoses, progressDoses } from "./progress-doses.ts";
 
 /** Most doses one timeline holds (RECORD_LIMIT in src/server/reports/patient-record.ts). */
 const TIMELINE_LIMIT = 5000;
@@ -12,7 +13,10 @@ const TIMELINE_LIMIT = 5000;
  * ended or replaced within its range, every version) on the days each governed. Null when the
  * patient does not share doses (no doses scope: the timeline has no doses and no plans).
  */
-export function patientDoses(timeline: Timeline, catalog: Catalog | null): ProgressDoses | null {
+export function patientDoses(
+  timeline: RouteOutput<typeof contract.getPatientTimeline>,
+  catalog: Catalog | null,
+): ProgressDoses | null {
   if (!timeline.doses) return null;
   const timeZone = timeline.patient.timeZone;
   return progressDoses(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDay, PLAN_KINDS, type PlanDefinition } from "../../core/plan/index.ts";
+import { isCalendarDay, PLAN_KINDS, type PlanDefinition } from "../core/plan/index.ts";
 
 /**
  * Zod schemas of the plan routes. The definition's schema checks only shapes and types; the
@@ -140,7 +140,7 @@ export const activePlanLimitsView = z.object({
   minIntervalHours: z.number().optional(),
 });
 
-export const todayResponse = z.object({
+export const planTodayResponse = z.object({
   /** Today in the person's time zone. */
   day: z.string(),
   timeZone: z.string(),

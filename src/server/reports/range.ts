@@ -1,33 +1,8 @@
-import { z } from "zod";
+import { DAY_MS, MAX_RANGE_DAYS } from "../../api/report-schemas.ts";
 import { invalidInput } from "../http/api-error.ts";
-import { isoInstant } from "../../api/instant.ts";
 
-const DAY_MS = 86_400_000;
-
-/** Query schemas of the exports (the person's own and a clinician's). */
-
-/** Longest range a timeline or report covers, in days. */
-export const MAX_RANGE_DAYS = 366;
 /** Range when the client names none: the last 30 days. */
-export const DEFAULT_RANGE_DAYS = 30;
-
-export const rangeQuery = z
-  .object({ from: isoInstant.optional(), to: isoInstant.optional() })
-  .strict()
-  .superRefine((q, ctx) => {
-    if (q.from === undefined || q.to === undefined) return;
-    const from = Date.parse(q.from);
-    const to = Date.parse(q.to);
-    if (from > to)
-      ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
-    else if (to - from > MAX_RANGE_DAYS * DAY_MS) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["from"],
-        message: `the range may cover at most ${MAX_RANGE_DAYS} days`,
-      });
-    }
-  });
+const DEFAULT_RANGE_DAYS = 30;
 
 /**
  * The range a query names, with defaults: `to` = now; `from` = 30 days before `to`, or the

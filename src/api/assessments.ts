@@ -1,23 +1,16 @@
 import { z } from "zod";
-import { crisisResourceSchema } from "../../knowledge/crisis-resources.schema.ts";
-import { instrumentSchema } from "../../knowledge/instruments.schema.ts";
-import { findInstrument, loadInstruments } from "../../knowledge/instruments.ts";
-import { isoInstant } from "../../api/instant.ts";
-import { warningView } from "../../api/warning-views.ts";
+import { crisisResourceSchema } from "../core/assessment/crisis-resource.schema.ts";
+import { instrumentSchema } from "../core/assessment/instrument.schema.ts";
+import { route } from "./define.ts";
+import { isoInstant } from "./instant.ts";
+import { warningView } from "./warning-views.ts";
 
-/** Zod schemas of the assessment routes: requests validated at the edge, responses documented. */
+/**
+ * Instruments and check-ins. That an instrument id names a known instrument is checked by the
+ * server against the knowledge files (a 400 naming the field), not here.
+ */
 
-const knownInstrumentIds = () =>
-  loadInstruments()
-    .map((i) => i.id)
-    .join(", ");
-
-export const instrumentId = z
-  .string()
-  .max(64)
-  .refine((id) => findInstrument(id) !== undefined, {
-    error: () => `not a known instrument; known: ${knownInstrumentIds()}`,
-  });
+const instrumentId = z.string().max(64);
 
 /** Most answers an instrument has (SOWS: 16) is far below this; a cap keeps errors short. */
 const MAX_ANSWER_KEYS = 100;
@@ -37,9 +30,9 @@ export const assessmentBody = z
 export type AssessmentBody = z.infer<typeof assessmentBody>;
 
 /** Most assessments one list returns. */
-export const MAX_LIST_LIMIT = 1000;
+const MAX_LIST_LIMIT = 1000;
 
-export const assessmentListQuery = z
+const assessmentListQuery = z
   .object({
     instrument: instrumentId.optional(),
     from: isoInstant.optional(),
@@ -52,8 +45,6 @@ export const assessmentListQuery = z
       ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
     }
   });
-
-export { warningView };
 
 const bandView = z.object({
   id: z.string(),
@@ -92,9 +83,9 @@ export const recordResponse = z.object({
 });
 export type RecordResponse = z.infer<typeof recordResponse>;
 
-export const assessmentListResponse = z.object({ assessments: z.array(assessmentView) });
+const assessmentListResponse = z.object({ assessments: z.array(assessmentView) });
 
-export const instrumentsResponse = z.object({
+const instrumentsResponse = z.object({
   version: z.string(),
   asOf: z.string(),
   instruments: z.array(instrumentSchema),
@@ -102,7 +93,7 @@ export const instrumentsResponse = z.object({
 
 const scorePointView = z.object({ takenAt: z.string(), total: z.number() });
 
-export const instrumentTrendView = z.object({
+const instrumentTrendView = z.object({
   instrument: z.string(),
   instrumentName: z.string(),
   totalRange: totalRangeView,
@@ -128,3 +119,42 @@ export const trendsResponse = z.object({
   }),
 });
 export type TrendsResponse = z.infer<typeof trendsResponse>;
+
+/** Instruments (public knowledge) and the signed-in person's own assessments and trends. */
+export const assessmentRoutes = {
+  listInstruments: route({
+    method: "GET",
+    path: "/api/instruments",
+    tag: "assessments",
+    summary: "Assessment instruments: items in published order, answers, bands, sources",
+    access: "public",
+    responses: { 200: instrumentsResponse },
+  }),
+  recordAssessment: route({
+    method: "POST",
+    path: "/api/assessments",
+    tag: "assessments",
+    summary:
+      "Record one's own assessment; returns its score, band, red flags and reported-sign warnings",
+    access: "signedIn",
+    body: assessmentBody,
+    responses: { 200: recordResponse, 201: recordResponse },
+  }),
+  listAssessments: route({
+    method: "GET",
+    path: "/api/assessments",
+    tag: "assessments",
+    summary: "One's own assessments, newest first",
+    access: "signedIn",
+    query: assessmentListQuery,
+    responses: { 200: assessmentListResponse },
+  }),
+  getAssessmentTrends: route({
+    method: "GET",
+    path: "/api/assessments/trends",
+    tag: "assessments",
+    summary: "One's own trend per scored instrument: baseline, latest, 72-hour change, rising",
+    access: "signedIn",
+    responses: { 200: trendsResponse },
+  }),
+};

@@ -1,8 +1,7 @@
-import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
-import type { EvidenceClaim } from "../../core/evidence/evidence-claim.ts";
+import { contract } from "../../api/contract.ts";
+import { useRouteQuery } from "../api-client.ts";
 import { VerdictBadge } from "./Badges.tsx";
-import { allEvidenceClaims } from "./evidence-claims.ts";
 
 /** Links to the evidence-library claims a warning or page refers to, with their verdicts. */
 export function EvidenceLinks({
@@ -12,16 +11,8 @@ export function EvidenceLinks({
   ids: readonly string[];
   title?: string;
 }) {
-  const [claims, setClaims] = useState<EvidenceClaim[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    allEvidenceClaims()
-      .then((all) => live && setClaims(all))
-      .catch(() => live && setClaims([]));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const all = useRouteQuery(contract.listEvidence);
+  const claims = all.data?.claims;
   if (ids.length === 0) return null;
   return (
     <div className="evidence-links">

@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { BOTANICAL_FORMS } from "../../core/coa/coa-limits.ts";
-import { FINDING_STATUSES } from "../../core/coa/finding.ts";
-import { EVIDENCE_LEVELS, EVIDENCE_TOPICS, VERDICTS } from "../../core/evidence/evidence-claim.ts";
-import { CARE_KINDS } from "../../core/evidence/first-line-care.ts";
+import { BOTANICAL_FORMS } from "../core/coa/coa-limits.ts";
+import { FINDING_STATUSES } from "../core/coa/finding.ts";
+import { EVIDENCE_LEVELS, EVIDENCE_TOPICS, VERDICTS } from "../core/evidence/evidence-claim.ts";
+import { CARE_KINDS } from "../core/evidence/first-line-care.ts";
 import {
   JURISDICTION_KINDS,
   KRATOM_STATUSES,
   PENDING_KINDS,
   SEVEN_OH_STATUSES,
-} from "../../core/legal/jurisdiction.ts";
-import { citationView } from "../../api/warning-views.ts";
+} from "../core/legal/jurisdiction.ts";
+import { citationView } from "./warning-views.ts";
 
 /** Zod schemas of the public knowledge routes: requests validated at the edge, responses documented. */
 
