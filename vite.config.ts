@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
+import ts from "typescript";
 import { defineConfig, type Plugin } from "vite";
 
 const webRoot = fileURLToPath(new URL("./src/web", import.meta.url));
@@ -54,9 +55,59 @@ function serviceWorker(): Plugin {
   };
 }
 
+const apiRoot = fileURLToPath(new URL("./src/api/", import.meta.url));
+/** What only the server and the OpenAPI document read of a route. */
+const SERVER_PARTS = new Set([
+  "params",
+  "query",
+  "body",
+  "headers",
+  "responses",
+  "summary",
+  "description",
+]);
+
+/**
+ * The browser reads a route's method, path, tag and access from the contract, never its schemas
+ * (the server validates, at the edge; the web app takes only their types) nor its OpenAPI text.
+ * This drops those parts of each `route({...})` in src/api, so the schemas, which nothing else
+ * in the browser uses, leave the bundle with the code that builds them (zod calls count as pure,
+ * below): about 12 KB gzip of the first page.
+ */
+function routesWithoutSchemas(): Plugin {
+  return {
+    name: "mitra-routes-without-schemas",
+    enforce: "pre",
+    transform(code, id) {
+      if (!id.startsWith(apiRoot) || !id.endsWith(".ts")) return null;
+      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const cuts: [number, number][] = [];
+      const visit = (node: ts.Node) => {
+        const spec = ts.isCallExpression(node) && node.expression.getText(source) === "route";
+        const arg = spec ? node.arguments[0] : undefined;
+        if (arg && ts.isObjectLiteralExpression(arg)) {
+          for (const part of arg.properties) {
+            if (!ts.isPropertyAssignment(part) || !SERVER_PARTS.has(part.name.getText(source))) {
+              continue;
+            }
+            const end = code[part.getEnd()] === "," ? part.getEnd() + 1 : part.getEnd();
+            cuts.push([part.getStart(source), end]);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      if (cuts.length === 0) return null;
+      let out = code;
+      for (const [start, end] of cuts.reverse()) out = out.slice(0, start) + out.slice(end);
+      return { code: out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: "src/web",
-  plugins: [react(), serviceWorker()],
+  plugins: [routesWithoutSchemas(), react(), serviceWorker()],
   // The contract's schemas are types to the browser: see src/web/inert-zod.ts.
   resolve: {
     alias: [
@@ -70,6 +121,7 @@ export default defineConfig({
     outDir: "../../dist/web",
     emptyOutDir: true,
     sourcemap: false,
+    rollupOptions: { treeshake: { manualPureFunctions: ["z"] } },
   },
   server: {
     proxy: { "/api": "http://127.0.0.1:3000" },
