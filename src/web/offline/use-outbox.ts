@@ -2,8 +2,9 @@ import { useCallback, useEffect, useState } from "react";
 import type { OutboxEntry } from "./outbox-entry.ts";
 import { flushOutbox } from "./outbox-sender.ts";
 import { countEntries } from "./outbox-status.ts";
-import { entriesOf, onOutboxChange, putEntry, removeEntry } from "./outbox-store.ts";
+import { putEntry, removeEntry } from "./outbox-store.ts";
 import { msUntilNextAttempt } from "./reply-decision.ts";
+import { useKeptEntries } from "./use-kept-entries.ts";
 
 /**
  * Fired on `window` after kept entries reached the server (a CustomEvent whose detail is
@@ -35,7 +36,7 @@ export interface Outbox {
  * on start, when the browser comes back online, and again while any wait (with backoff).
  */
 export function useOutbox(userId: string): Outbox {
-  const [entries, setEntries] = useState<OutboxEntry[]>([]);
+  const entries = useKeptEntries(userId);
   const [sending, setSending] = useState(false);
   const [online, setOnline] = useState(() => navigator.onLine);
   const [notice, setNotice] = useState<SentNotice | null>(null);
@@ -60,21 +61,6 @@ export function useOutbox(userId: string): Outbox {
     } finally {
       setSending(false);
     }
-  }, [userId]);
-
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      entriesOf(userId).then(
-        (e) => live && setEntries(e),
-        () => live && setEntries([]),
-      );
-    void load();
-    const stop = onOutboxChange(() => void load());
-    return () => {
-      live = false;
-      stop();
-    };
   }, [userId]);
 
   useEffect(() => {
