@@ -789,6 +789,33 @@ export const ROUTES: RouteRow[] = [
     request: (s) => ({ path: `/api/admin/users/${s.owner.patientId}/reset-code` }),
     expect: { ...each(403), stranger: 401, admin: 201 },
   },
+  // Each account's own notifications. A clinician whose consent covers the owner's check-ins
+  // sees the owner's id in the link to their page (and nothing else); a revoked one no longer.
+  {
+    method: "GET",
+    template: "/api/notifications",
+    request: () => ({ path: "/api/notifications?limit=200" }),
+    expect: signedIn(200),
+    sees: { consenting: ["identity"], narrow: ["identity"] },
+  },
+  {
+    method: "GET",
+    template: "/api/notifications/unread",
+    request: () => ({ path: "/api/notifications/unread" }),
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    template: "/api/notifications/read",
+    request: () => ({ path: "/api/notifications/read", body: { all: true } }),
+    expect: signedIn(200),
+  },
+  {
+    method: "GET",
+    template: "/api/admin/notifications/dead",
+    request: () => ({ path: "/api/admin/notifications/dead" }),
+    expect: { ...each(403), stranger: 401, admin: 200 },
+  },
   {
     method: "GET",
     template: "/api/admin/overview",

@@ -6,6 +6,7 @@ import {
   reportedSignWarnings,
   TREND_WINDOW_HOURS,
 } from "../../core/assessment/index.ts";
+import { isOverPlan, riskyCombinations } from "../../core/notifications/dose-signals.ts";
 import { type Severity, severityRank, type Warning, worseSeverity } from "../../core/warning.ts";
 import { decodeScopes } from "../../db/care-team.ts";
 import type { Database } from "../../db/schema.ts";
@@ -41,16 +42,6 @@ export const SPARKLINE_DAYS = 14;
 export const RED_FLAG_DAYS = 7;
 export const DOSE_SIGNAL_HOURS = TREND_WINDOW_HOURS;
 export const CHECK_IN_DAYS = 3;
-
-/** Interaction warnings at or above this severity count as risky combinations. */
-export const COMBINATION_SEVERITY: Severity = "unsafe";
-
-/** Plan warnings that mean a dose went over the plan (not "too soon" or "unit unsupported"). */
-const OVER_PLAN_CODES = new Set([
-  "plan.over-max-per-dose",
-  "plan.over-max-per-day",
-  "plan.over-target",
-]);
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -328,12 +319,8 @@ function doseFlags(warningLists: readonly string[]): DoseFlags {
   const flags: DoseFlags = { overPlan: 0, combinations: 0, worst: null };
   for (const text of warningLists) {
     const warnings = JSON.parse(text) as Warning[];
-    if (warnings.some((w) => OVER_PLAN_CODES.has(w.code))) flags.overPlan++;
-    const risky = warnings.filter(
-      (w) =>
-        w.code.startsWith("interaction.") &&
-        severityRank(w.severity) >= severityRank(COMBINATION_SEVERITY),
-    );
+    if (isOverPlan(warnings)) flags.overPlan++;
+    const risky = riskyCombinations(warnings);
     if (risky.length > 0) {
       flags.combinations++;
       for (const w of risky)

@@ -1,0 +1,39 @@
+import nodemailer from "nodemailer";
+import type { Channel, OutgoingMessage } from "./channels.ts";
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The e-mail for a message: the title, and where to sign in for the details. Nothing else. */
+export function emailBody(message: OutgoingMessage): { text: string; html: string } {
+  const text =
+    `${message.title}\n\n` +
+    `Sign in to Mitra to see the details: ${message.link}\n\n` +
+    "Mitra never puts health information in e-mail. You can choose which notifications you " +
+    "get under Notifications in Mitra.\n";
+  const link = escapeHtml(message.link);
+  const html =
+    `<p>${escapeHtml(message.title)}</p>` +
+    `<p>Sign in to Mitra to see the details: <a href="${link}">${link}</a></p>` +
+    "<p>Mitra never puts health information in e-mail. You can choose which notifications you " +
+    "get under Notifications in Mitra.</p>";
+  return { text, html };
+}
+
+/** E-mail through the SMTP server of MITRA_SMTP_URL. */
+export function emailChannel(smtpUrl: string, from: string): Channel {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    name: "email",
+    async send(recipient, message) {
+      await transport.sendMail({
+        from,
+        to: recipient.email,
+        subject: message.title,
+        ...emailBody(message),
+      });
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Kysely } from "kysely";
+import type { NotificationKind } from "../../core/notifications/kinds.ts";
+import type { Engine } from "../../db/connection.ts";
+import { insertNotificationEvent } from "../../db/notifications.ts";
+import type { Database } from "../../db/schema.ts";
+import type { Config } from "../config.ts";
+import type { Channel } from "./channels.ts";
+import { eventDeliverer } from "./deliver-event.ts";
+import { emailChannel } from "./email-channel.ts";
+import { createNotificationQueue, type NotificationQueue, type RetryPolicy } from "./queue.ts";
+
+export interface NotifyEvent {
+  kind: NotificationKind;
+  /** Whose record or account it is about. */
+  subjectId: string;
+  /** The clinician of a care link. */
+  otherId?: string;
+}
+
+/** Writes events to the outbox and runs the engine that delivers them. */
+export interface Notifier {
+  /** Call in the transaction that writes the cause, so the event commits (or not) with it. */
+  record(trx: Kysely<Database>, event: NotifyEvent, now: Date): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createNotifier(options: {
+  db: Kysely<Database>;
+  engine: Engine;
+  config: Config;
+  now: () => Date;
+  retry?: RetryPolicy;
+  onError: (error: unknown) => void;
+}): Notifier {
+  const { config } = options;
+  const channels: Channel[] = [];
+  if (config.smtpUrl && config.mailFrom) {
+    channels.push(emailChannel(config.smtpUrl, config.mailFrom));
+  }
+  const deliver = eventDeliverer({
+    db: options.db,
+    channels: () => channels,
+    now: options.now,
+    publicUrl: config.publicUrl,
+  });
+  const queue: NotificationQueue = createNotificationQueue({ ...options, deliver });
+  return {
+    async record(trx, event, now) {
+      const id = await insertNotificationEvent(trx, { ...event, now });
+      await queue.enqueue(trx, id);
+    },
+    start: () => queue.start(),
+    async stop() {
+      await queue.stop();
+      for (const channel of channels) await channel.close?.();
+    },
+  };
+}
