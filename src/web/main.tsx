@@ -35,6 +35,9 @@ const LearnPage = lazy(() =>
   import("./pages/LearnPage.tsx").then((m) => ({ default: m.LearnPage })),
 );
 const LogPage = lazy(() => import("./pages/LogPage.tsx").then((m) => ({ default: m.LogPage })));
+const NotificationsPage = lazy(() =>
+  import("./pages/NotificationsPage.tsx").then((m) => ({ default: m.NotificationsPage })),
+);
 const PatientDetailPage = lazy(() =>
   import("./pages/PatientDetailPage.tsx").then((m) => ({ default: m.PatientDetailPage })),
 );
@@ -195,6 +198,14 @@ function App() {
           element={
             <SignedIn>
               <AccountPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="notifications"
+          element={
+            <SignedIn>
+              <NotificationsPage />
             </SignedIn>
           }
         />

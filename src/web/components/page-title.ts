@@ -17,6 +17,7 @@ const TITLES: Record<string, string> = {
   products: "Products",
   share: "Share with your clinician",
   account: "Account",
+  notifications: "Notifications",
   patients: "Patients",
   admin: "Administration",
 };
