@@ -30,6 +30,7 @@ import { installSecurityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/web-app.ts";
 import { knowledgeRoutes } from "./knowledge/routes.ts";
 import { createNotifier } from "./notifications/notifier.ts";
+import { pushRoutes } from "./notifications/push-routes.ts";
 import type { RetryPolicy } from "./notifications/queue.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
 import { planRoutes } from "./plans/routes.ts";
@@ -56,6 +57,7 @@ const features = [
   adminRoutes,
   accountDeletionRoutes,
   notificationRoutes,
+  pushRoutes,
 ];
 
 /** Fastify's trustProxy: N hops trusts the socket's peer and the N-1 entries nearest to it. */

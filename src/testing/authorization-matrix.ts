@@ -812,6 +812,33 @@ export const ROUTES: RouteRow[] = [
   },
   {
     method: "GET",
+    template: "/api/push/key",
+    request: () => ({ path: "/api/push/key" }),
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    template: "/api/push/subscriptions",
+    request: () => ({
+      path: "/api/push/subscriptions",
+      body: {
+        endpoint: `https://push.invalid/${randomUUID()}`,
+        keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) },
+      },
+    }),
+    expect: signedIn(204),
+  },
+  {
+    method: "DELETE",
+    template: "/api/push/subscriptions",
+    request: () => ({
+      path: "/api/push/subscriptions",
+      body: { endpoint: "https://push.invalid/x" },
+    }),
+    expect: signedIn(204),
+  },
+  {
+    method: "GET",
     template: "/api/admin/notifications/dead",
     request: () => ({ path: "/api/admin/notifications/dead" }),
     expect: { ...each(403), stranger: 401, admin: 200 },

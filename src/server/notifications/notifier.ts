@@ -7,6 +7,7 @@ import type { Config } from "../config.ts";
 import type { Channel } from "./channels.ts";
 import { eventDeliverer } from "./deliver-event.ts";
 import { emailChannel } from "./email-channel.ts";
+import { loadVapidKeys, pushChannel } from "./push-channel.ts";
 import { createNotificationQueue, type NotificationQueue, type RetryPolicy } from "./queue.ts";
 
 export interface NotifyEvent {
@@ -23,6 +24,15 @@ export interface Notifier {
   record(trx: Kysely<Database>, event: NotifyEvent, now: Date): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The VAPID public key browsers subscribe with (known once started). */
+  pushPublicKey(): string | undefined;
+}
+
+/** Who runs this Mitra, for push services (a URL or a mailto:). */
+function vapidSubject(config: Config): string {
+  if (config.publicUrl) return config.publicUrl;
+  const address = config.mailFrom?.match(/[^<\s]+@[^>\s]+/)?.[0];
+  return `mailto:${address ?? "mitra@localhost"}`;
 }
 
 export function createNotifier(options: {
@@ -45,12 +55,19 @@ export function createNotifier(options: {
     publicUrl: config.publicUrl,
   });
   const queue: NotificationQueue = createNotificationQueue({ ...options, deliver });
+  let publicKey: string | undefined;
   return {
     async record(trx, event, now) {
       const id = await insertNotificationEvent(trx, { ...event, now });
       await queue.enqueue(trx, id);
     },
-    start: () => queue.start(),
+    async start() {
+      const keys = await loadVapidKeys(options.db, options.now());
+      publicKey = keys.publicKey;
+      channels.push(pushChannel(options.db, keys, vapidSubject(config)));
+      await queue.start();
+    },
+    pushPublicKey: () => publicKey,
     async stop() {
       await queue.stop();
       for (const channel of channels) await channel.close?.();

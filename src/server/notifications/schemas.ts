@@ -43,3 +43,27 @@ export const deadEventsResponse = z.object({
     }),
   ),
 });
+
+export const pushKeyResponse = z.object({ publicKey: z.string() });
+
+const endpoint = z
+  .url({ protocol: /^https?$/, message: "the push service's https address" })
+  .max(2048);
+/** Base64url, as `PushSubscription.toJSON()` gives the keys. */
+const base64url = (length: { min: number; max: number }) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, "base64url")
+    .min(length.min)
+    .max(length.max);
+
+export const pushSubscriptionBody = z
+  .object({
+    endpoint,
+    keys: z
+      .object({ p256dh: base64url({ min: 80, max: 100 }), auth: base64url({ min: 16, max: 32 }) })
+      .strict(),
+  })
+  .strict();
+
+export const pushUnsubscribeBody = z.object({ endpoint }).strict();

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { ApiFailure, api } from "../api.ts";
+import { pushSupported, subscribeThisBrowser } from "../notifications/push-subscription.ts";
 import { type NotificationList, UNREAD_CHANGED } from "../notifications/types.ts";
 
 const when = (iso: string) =>
@@ -10,6 +11,7 @@ const when = (iso: string) =>
 export function NotificationsPage() {
   const [list, setList] = useState<NotificationList | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [pushState, setPushState] = useState<string | undefined>();
 
   const load = useCallback(async () => {
     try {
@@ -33,6 +35,19 @@ export function NotificationsPage() {
     }
   };
 
+  const notifyThisDevice = async () => {
+    try {
+      const outcome = await subscribeThisBrowser();
+      setPushState(
+        outcome === "subscribed"
+          ? "This device will show Mitra's notifications."
+          : "Notifications are blocked for Mitra in this browser's settings.",
+      );
+    } catch {
+      setPushState("This browser could not subscribe. Try again later.");
+    }
+  };
+
   return (
     <section className="notifications-page">
       <h1>Notifications</h1>
@@ -41,6 +56,14 @@ export function NotificationsPage() {
           {error}
         </p>
       )}
+      {pushSupported() && (
+        <p>
+          <button type="button" onClick={() => void notifyThisDevice()}>
+            Notify me on this device
+          </button>
+        </p>
+      )}
+      {pushState && <p role="status">{pushState}</p>}
       {list === undefined && !error && <p className="loading">Loading…</p>}
       {list && list.notifications.length === 0 && <p>Nothing yet.</p>}
       {list && list.unread > 0 && (
