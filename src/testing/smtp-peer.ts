@@ -13,20 +13,29 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on a free local port that parses every message it accepts (mailparser).
- * `refuse` makes it answer 451 to every message, as a mail server in trouble does.
+ * `refuse` makes it answer 451 to every message, as a mail server in trouble does; `stall` makes
+ * it take a message and never answer (counted in `stalled`), so the sender is caught mid-send.
  */
 export class SmtpPeer {
   readonly received: ReceivedMail[] = [];
   refuse = false;
+  stall = false;
+  stalled = 0;
   private waiters: (() => void)[] = [];
   private server: SMTPServer;
 
   constructor() {
     this.server = new SMTPServer({
       authOptional: true,
+      closeTimeout: 1_000,
       disabledCommands: ["STARTTLS"],
       logger: false,
       onData: (stream, _session, callback) => {
+        if (this.stall) {
+          this.stalled++;
+          stream.resume();
+          return;
+        }
         if (this.refuse) {
           stream.resume();
           stream.on("end", () =>

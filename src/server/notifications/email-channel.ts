@@ -21,7 +21,14 @@ export function emailBody(message: OutgoingMessage): { text: string; html: strin
 
 /** E-mail through the SMTP server of MITRA_SMTP_URL. */
 export function emailChannel(smtpUrl: string, from: string): Channel {
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Short timeouts: a stalled server fails the try (and the job engine retries) rather than
+  // holding a job past its expiry, when another instance would take it too.
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 5_000,
+    greetingTimeout: 5_000,
+    socketTimeout: 10_000,
+  });
   return {
     name: "email",
     async send(recipient, message) {

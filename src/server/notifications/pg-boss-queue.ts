@@ -13,9 +13,13 @@ const QUEUE = "notification-event";
 /** How often each instance asks for jobs. */
 const POLL_SECONDS = 0.5;
 /** Jobs taken per ask. */
-const BATCH = 25;
-/** A job held this long by an instance that stopped answering goes back to the others. */
-const EXPIRE_SECONDS = 60;
+const BATCH = 10;
+/**
+ * A job held this long by an instance that stopped answering goes back to the others. The
+ * channels give up well before (e-mail and push time out in 10 s), so a live instance finishes
+ * its batch first.
+ */
+const EXPIRE_SECONDS = 30;
 
 /** pg-boss's SQL over Kysely's connection (the app's pool, or a transaction). */
 function asPgBossDb(db: Kysely<Database>): PgBoss.Db {
@@ -59,7 +63,7 @@ export class PgBossQueue implements NotificationQueue {
       schema,
       schedule: false,
       supervise: true,
-      maintenanceIntervalSeconds: 30,
+      maintenanceIntervalSeconds: 10,
     });
     boss.on("error", (error) => this.options.onError?.(error));
     await boss.start();

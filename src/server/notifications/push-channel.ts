@@ -46,6 +46,7 @@ export function pushChannel(db: Kysely<Database>, keys: VapidKeys, subject: stri
             TTL: 24 * 3600,
             contentEncoding: "aes128gcm",
             urgency: "high",
+            timeout: 10_000,
           });
         } catch (error) {
           const status = (error as { statusCode?: number }).statusCode;
