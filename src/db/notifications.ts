@@ -9,6 +9,8 @@ import type { Database } from "./schema.ts";
  */
 
 export interface NewNotificationEvent {
+  /** Given for an event that must happen once whoever writes it (a reminder's slot). */
+  id?: string;
   kind: string;
   subjectId: string | null;
   otherId?: string | null;
@@ -32,10 +34,10 @@ export interface NotificationEvent {
 export async function insertNotificationEvent(
   db: Kysely<Database>,
   event: NewNotificationEvent,
-): Promise<string> {
-  const id = randomUUID();
+): Promise<string | undefined> {
+  const id = event.id ?? randomUUID();
   const at = event.now.toISOString();
-  await db
+  const result = await db
     .insertInto("notification_events")
     .values({
       id,
@@ -49,8 +51,9 @@ export async function insertNotificationEvent(
       last_error: null,
       finished_at: null,
     })
-    .execute();
-  return id;
+    .onConflict((oc) => oc.column("id").doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? id : undefined;
 }
 
 export async function findNotificationEvent(
@@ -148,7 +151,7 @@ export async function consentingClinicians(
   return db
     .selectFrom("care_links")
     .innerJoin("users", "users.id", "care_links.clinician_id")
-    .select(["users.id as id", "users.email as email"])
+    .select(["users.id as id", "users.email as email", "users.time_zone as timeZone"])
     .where("care_links.patient_id", "=", patientId)
     .where("care_links.revoked_at", "is", null)
     .where("users.disabled_at", "is", null)
@@ -159,6 +162,7 @@ export async function consentingClinicians(
 export interface Recipient {
   id: string;
   email: string;
+  timeZone: string;
 }
 
 export async function findRecipient(
@@ -167,7 +171,7 @@ export async function findRecipient(
 ): Promise<Recipient | undefined> {
   return db
     .selectFrom("users")
-    .select(["id", "email"])
+    .select(["id", "email", "time_zone as timeZone"])
     .where("id", "=", userId)
     .where("disabled_at", "is", null)
     .executeTakeFirst();

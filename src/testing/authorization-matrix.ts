@@ -812,6 +812,34 @@ export const ROUTES: RouteRow[] = [
   },
   {
     method: "GET",
+    template: "/api/notifications/preferences",
+    request: () => ({ path: "/api/notifications/preferences" }),
+    expect: signedIn(200),
+  },
+  {
+    method: "PUT",
+    template: "/api/notifications/preferences",
+    request: () => ({
+      path: "/api/notifications/preferences",
+      body: {
+        enabled: true,
+        channels: { email: true, push: true },
+        mutedKinds: [],
+        mutedPatients: [],
+        checkInReminders: [],
+        quietHours: null,
+      },
+    }),
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    template: "/api/notifications/test",
+    request: () => ({ path: "/api/notifications/test" }),
+    expect: signedIn(202),
+  },
+  {
+    method: "GET",
     template: "/api/push/key",
     request: () => ({ path: "/api/push/key" }),
     expect: signedIn(200),

@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   "dose_over_plan",
   "care_link_joined",
   "care_link_revoked",
+  "check_in_reminder",
   "test",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -62,6 +63,12 @@ export const KIND_POLICIES: Record<NotificationKind, KindPolicy> = {
     title: "Mitra: a patient stopped sharing with you",
     label: "A patient stopped sharing their record with you",
   },
+  check_in_reminder: {
+    audience: "subject",
+    alwaysOn: false,
+    title: "Mitra: time for your check-in",
+    label: "Time for your check-in",
+  },
   test: {
     audience: "subject",
     alwaysOn: true,
@@ -76,6 +83,7 @@ export function linkPathFor(kind: NotificationKind, subjectId: string | null): s
   if (policy.audience === "care_team" && subjectId) return `/patients/${subjectId}`;
   if (kind === "care_link_joined") return "/share";
   if (kind === "care_link_revoked") return "/patients";
+  if (kind === "check_in_reminder") return "/check-in";
   return "/notifications";
 }
 

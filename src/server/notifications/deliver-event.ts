@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import { isNotificationKind, KIND_POLICIES, linkPathFor } from "../../core/notifications/kinds.ts";
+import { deliveryFor } from "../../core/notifications/preferences.ts";
+import { loadPreferences } from "../../db/notification-preferences.ts";
 import {
   consentingClinicians,
   findNotificationEvent,
@@ -30,6 +32,7 @@ async function recipientsOf(db: Kysely<Database>, event: NotificationEvent): Pro
 /**
  * Delivers one event: an entry in each recipient's in-app list, then each channel's message.
  * What a channel was handed is recorded, so a retry after a failure sends only what is missing.
+ * Each recipient's preferences decide, at delivery, whether and where (src/core/notifications).
  */
 export function eventDeliverer(options: {
   db: Kysely<Database>;
@@ -46,16 +49,21 @@ export function eventDeliverer(options: {
     const policy = KIND_POLICIES[event.kind];
     const linkPath = linkPathFor(event.kind, event.subjectId);
     const message = { title: policy.title, link: `${options.publicUrl ?? ""}${linkPath}` };
+    const patientId = policy.audience === "care_team" ? event.subjectId : null;
     for (const recipient of await recipientsOf(db, event)) {
+      const prefs = await loadPreferences(db, recipient.id);
+      const to = deliveryFor(prefs, { kind: event.kind, patientId }, now(), recipient.timeZone);
+      if (!to.inApp) continue;
       await insertInAppNotification(db, {
         eventId,
         recipientId: recipient.id,
         kind: event.kind,
-        patientId: policy.audience === "care_team" ? event.subjectId : null,
+        patientId,
         linkPath,
         now: now(),
       });
       for (const channel of options.channels()) {
+        if (!to[channel.name]) continue;
         if (await wasDelivered(db, eventId, recipient.id, channel.name)) continue;
         await channel.send(recipient, message);
         await recordDelivery(db, eventId, recipient.id, channel.name, now());

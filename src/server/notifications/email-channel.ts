@@ -25,6 +25,9 @@ export function emailChannel(smtpUrl: string, from: string): Channel {
   // holding a job past its expiry, when another instance would take it too.
   const transport = nodemailer.createTransport({
     url: smtpUrl,
+    // Kept-open connections: a burst of alerts does not open one connection per message.
+    pool: true,
+    maxConnections: 5,
     connectionTimeout: 5_000,
     greetingTimeout: 5_000,
     socketTimeout: 10_000,

@@ -6,7 +6,9 @@ import {
 } from "../../db/notifications.ts";
 import type { Database } from "../../db/schema.ts";
 import {
+  CONCURRENT_DELIVERIES,
   type DeliverEvent,
+  eachConcurrently,
   type NotificationQueue,
   nextAttemptAt,
   type RetryPolicy,
@@ -67,7 +69,7 @@ export class InProcessQueue implements NotificationQueue {
     while (!this.stopped) {
       const due = await dueNotificationEvents(db, new Date(), BATCH);
       if (due.length === 0) return;
-      for (const id of due) {
+      await eachConcurrently(due, CONCURRENT_DELIVERIES, async (id) => {
         if (this.stopped) return;
         try {
           await deliver(id);
@@ -77,7 +79,7 @@ export class InProcessQueue implements NotificationQueue {
           const at = new Date();
           await markEventFailed(db, id, String(error), at, nextAttemptAt(retry, attempts + 1, at));
         }
-      }
+      });
     }
   }
 }

@@ -9,8 +9,11 @@ import { eventDeliverer } from "./deliver-event.ts";
 import { emailChannel } from "./email-channel.ts";
 import { loadVapidKeys, pushChannel } from "./push-channel.ts";
 import { createNotificationQueue, type NotificationQueue, type RetryPolicy } from "./queue.ts";
+import { REMINDER_TICK_MS, sendDueReminders } from "./reminders.ts";
 
 export interface NotifyEvent {
+  /** Given when the event must exist once whoever writes it (a reminder's slot). */
+  id?: string;
   kind: NotificationKind;
   /** Whose record or account it is about. */
   subjectId: string;
@@ -20,8 +23,11 @@ export interface NotifyEvent {
 
 /** Writes events to the outbox and runs the engine that delivers them. */
 export interface Notifier {
-  /** Call in the transaction that writes the cause, so the event commits (or not) with it. */
-  record(trx: Kysely<Database>, event: NotifyEvent, now: Date): Promise<void>;
+  /**
+   * Call in the transaction that writes the cause, so the event commits (or not) with it.
+   * False when an event with the given id exists already.
+   */
+  record(trx: Kysely<Database>, event: NotifyEvent, now: Date): Promise<boolean>;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** The VAPID public key browsers subscribe with (known once started). */
@@ -56,21 +62,29 @@ export function createNotifier(options: {
   });
   const queue: NotificationQueue = createNotificationQueue({ ...options, deliver });
   let publicKey: string | undefined;
-  return {
+  let reminders: NodeJS.Timeout | undefined;
+  const notifier: Notifier = {
     async record(trx, event, now) {
       const id = await insertNotificationEvent(trx, { ...event, now });
-      await queue.enqueue(trx, id);
+      if (id) await queue.enqueue(trx, id);
+      return id !== undefined;
     },
     async start() {
       const keys = await loadVapidKeys(options.db, options.now());
       publicKey = keys.publicKey;
       channels.push(pushChannel(options.db, keys, vapidSubject(config)));
       await queue.start();
+      reminders = setInterval(() => {
+        sendDueReminders(options.db, notifier, options.now()).catch(options.onError);
+      }, REMINDER_TICK_MS);
+      reminders.unref();
     },
     pushPublicKey: () => publicKey,
     async stop() {
+      clearInterval(reminders);
       await queue.stop();
       for (const channel of channels) await channel.close?.();
     },
   };
+  return notifier;
 }

@@ -3,7 +3,9 @@ import PgBoss from "pg-boss";
 import { markEventDelivered, markEventFailed } from "../../db/notifications.ts";
 import type { Database } from "../../db/schema.ts";
 import {
+  CONCURRENT_DELIVERIES,
   type DeliverEvent,
+  eachConcurrently,
   type NotificationQueue,
   nextAttemptAt,
   type RetryPolicy,
@@ -91,22 +93,17 @@ export class PgBossQueue implements NotificationQueue {
   /** Delivers each job; a failure fails that job alone (the others complete). */
   private async handle(boss: PgBoss, jobs: PgBoss.JobWithMetadata<{ eventId: string }>[]) {
     const { db, deliver, retry } = this.options;
-    for (const job of jobs) {
+    await eachConcurrently(jobs, CONCURRENT_DELIVERIES, async (job) => {
       const id = job.data.eventId;
       try {
         await deliver(id);
         await markEventDelivered(db, id, new Date());
       } catch (error) {
         const at = new Date();
-        await markEventFailed(
-          db,
-          id,
-          String(error),
-          at,
-          nextAttemptAt(retry, job.retryCount + 1, at),
-        );
+        const retryAt = nextAttemptAt(retry, job.retryCount + 1, at);
+        await markEventFailed(db, id, String(error), at, retryAt);
         await boss.fail(QUEUE, job.id, { message: String(error) });
       }
-    }
+    });
   }
 }

@@ -51,3 +51,22 @@ export function nextAttemptAt(policy: RetryPolicy, attemptsMade: number, now: Da
   if (attemptsMade >= policy.attempts) return null;
   return new Date(now.getTime() + policy.firstDelayMs * 2 ** (attemptsMade - 1));
 }
+
+/** Events one instance delivers at the same time (each waits on an SMTP server or a push service). */
+export const CONCURRENT_DELIVERIES = 10;
+
+/** Runs `work` on every item, at most `limit` at a time. */
+export async function eachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}

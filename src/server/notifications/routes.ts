@@ -1,10 +1,12 @@
 import { isNotificationKind, KIND_POLICIES } from "../../core/notifications/kinds.ts";
+import { loadPreferences, savePreferences } from "../../db/notification-preferences.ts";
 import {
   countUnread,
   listDeadEvents,
   listInAppNotifications,
   markRead,
 } from "../../db/notifications.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { requireRole, requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import {
@@ -13,6 +15,7 @@ import {
   markReadResponse,
   notificationsQuery,
   notificationsResponse,
+  preferencesBody,
   unreadResponse,
 } from "./schemas.ts";
 
@@ -76,6 +79,53 @@ export async function notificationRoutes(app: App): Promise<void> {
       const ids = "all" in body ? "all" : body.ids;
       const marked = await markRead(db, user.id, ids, app.mitra.now());
       return { marked, unread: await countUnread(db, user.id) };
+    },
+  );
+
+  app.get(
+    "/api/notifications/preferences",
+    {
+      schema: {
+        tags: ["notifications"],
+        summary: "What the caller chose to be told, and how",
+        response: { 200: preferencesBody },
+      },
+    },
+    async (request) => loadPreferences(db, requireUser(request).id),
+  );
+
+  app.put(
+    "/api/notifications/preferences",
+    {
+      schema: {
+        tags: ["notifications"],
+        summary: "Choose what to be told and how: kinds, channels, reminders, quiet hours",
+        body: preferencesBody,
+        response: { 200: preferencesBody },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      await savePreferences(db, user.id, request.body, app.mitra.now());
+      return loadPreferences(db, user.id);
+    },
+  );
+
+  app.post(
+    "/api/notifications/test",
+    {
+      schema: {
+        tags: ["notifications"],
+        summary: "Send the caller one test notification on each channel they can receive",
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const now = app.mitra.now();
+      await inTransaction(db, async (trx) => {
+        await app.mitra.notifier.record(trx, { kind: "test", subjectId: user.id }, now);
+      });
+      return reply.status(202).send();
     },
   );
 

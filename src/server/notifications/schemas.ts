@@ -67,3 +67,19 @@ export const pushSubscriptionBody = z
   .strict();
 
 export const pushUnsubscribeBody = z.object({ endpoint }).strict();
+
+const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time like 08:30");
+
+export const preferencesBody = z
+  .object({
+    enabled: z.boolean(),
+    channels: z.object({ email: z.boolean(), push: z.boolean() }).strict(),
+    mutedKinds: z.array(z.enum(NOTIFICATION_KINDS)).max(NOTIFICATION_KINDS.length),
+    mutedPatients: z.array(z.uuid()).max(2000),
+    checkInReminders: z
+      .array(wallClock)
+      .max(6, "at most 6 reminders a day")
+      .refine((t) => new Set(t).size === t.length, "each time once"),
+    quietHours: z.object({ start: wallClock, end: wallClock }).strict().nullable(),
+  })
+  .strict();
