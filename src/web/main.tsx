@@ -35,6 +35,11 @@ const LearnPage = lazy(() =>
   import("./pages/LearnPage.tsx").then((m) => ({ default: m.LearnPage })),
 );
 const LogPage = lazy(() => import("./pages/LogPage.tsx").then((m) => ({ default: m.LogPage })));
+const NotificationSettingsPage = lazy(() =>
+  import("./pages/NotificationSettingsPage.tsx").then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
+);
 const NotificationsPage = lazy(() =>
   import("./pages/NotificationsPage.tsx").then((m) => ({ default: m.NotificationsPage })),
 );
@@ -206,6 +211,14 @@ function App() {
           element={
             <SignedIn>
               <NotificationsPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="notifications/settings"
+          element={
+            <SignedIn>
+              <NotificationSettingsPage />
             </SignedIn>
           }
         />

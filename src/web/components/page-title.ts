@@ -27,6 +27,7 @@ const SUBPAGES: Record<string, string> = {
   "learn/claims": "Evidence claim",
   "products/coa": "Check a lab certificate",
   patients: "Patient",
+  "notifications/settings": "Notification settings",
 };
 
 /** "Log a dose · Mitra": the title of the page at a path, before the page refines it. */

@@ -56,6 +56,9 @@ export function NotificationsPage() {
           {error}
         </p>
       )}
+      <p>
+        <Link to="/notifications/settings">Notification settings</Link>
+      </p>
       {pushSupported() && (
         <p>
           <button type="button" onClick={() => void notifyThisDevice()}>
