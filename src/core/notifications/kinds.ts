@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   "care_link_joined",
   "care_link_revoked",
   "check_in_reminder",
+  "registration_attempt",
   "test",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -69,6 +70,12 @@ export const KIND_POLICIES: Record<NotificationKind, KindPolicy> = {
     title: "Mitra: time for your check-in",
     label: "Time for your check-in",
   },
+  registration_attempt: {
+    audience: "subject",
+    alwaysOn: true,
+    title: "Mitra: someone tried to sign up with your e-mail address",
+    label: "Someone tried to create an account with your e-mail address",
+  },
   test: {
     audience: "subject",
     alwaysOn: true,
@@ -84,6 +91,7 @@ export function linkPathFor(kind: NotificationKind, subjectId: string | null): s
   if (kind === "care_link_joined") return "/share";
   if (kind === "care_link_revoked") return "/patients";
   if (kind === "check_in_reminder") return "/check-in";
+  if (kind === "registration_attempt") return "/account";
   return "/notifications";
 }
 

@@ -157,6 +157,25 @@ describe.each(engines)("notifications by e-mail and in the app (%s)", (engine) =
     });
   });
 
+  it("tells the owner of an address that someone tried to sign up with it, once an hour", async (ctx) => {
+    if (!server) return ctx.skip();
+    const owner = new ApiClient(server.baseUrl);
+    const me = await owner.register("patient");
+    const stranger = new ApiClient(server.baseUrl);
+    for (let i = 0; i < 2; i++) {
+      const res = await stranger.post("/api/auth/register", {
+        email: me.email,
+        password: "other-quiet-river-91",
+        role: "patient",
+      });
+      expect(res.status).toBe(409);
+    }
+    const [mail] = await smtp.waitFor(me.email, 1);
+    expect(mail?.subject).toBe("Mitra: someone tried to sign up with your e-mail address");
+    await new Promise((r) => setTimeout(r, 800));
+    expect(smtp.to(me.email)).toHaveLength(1);
+  });
+
   it("retries a refused message with backoff, then shows it to administrators as dead", async (ctx) => {
     if (!server) return ctx.skip();
     const { patient } = await careTeam();

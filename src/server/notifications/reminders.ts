@@ -1,24 +1,15 @@
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { reminderInstants } from "../../core/notifications/preferences.ts";
 import { listReminderSubscribers } from "../../db/notification-preferences.ts";
 import type { Database } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { Notifier } from "./notifier.ts";
+import { onceId } from "./once-id.ts";
 
 /** How often each instance looks for reminders that fell due. */
 export const REMINDER_TICK_MS = 30_000;
 /** How far back it looks: a reminder missed while every instance was down longer is skipped. */
 const LOOK_BACK_MS = 15 * 60_000;
-
-/** The same id for the same person and slot on every instance, so a slot gives one event. */
-function slotId(userId: string, at: Date): string {
-  const hex = createHash("sha256")
-    .update(`check_in_reminder ${userId} ${at.toISOString()}`)
-    .digest("hex");
-  const variant = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 /**
  * Writes a check-in reminder event for every slot that fell due in the last 15 minutes, at each
@@ -36,7 +27,7 @@ export async function sendDueReminders(
     if (!person.prefs.enabled) continue;
     for (const at of reminderInstants(person.prefs.checkInReminders, person.timeZone, from, now)) {
       const event = {
-        id: slotId(person.userId, at),
+        id: onceId(`check_in_reminder ${person.userId} ${at.toISOString()}`),
         kind: "check_in_reminder" as const,
         subjectId: person.userId,
       };
