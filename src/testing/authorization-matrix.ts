@@ -810,6 +810,13 @@ export const ROUTES: RouteRow[] = [
     request: () => ({ path: "/api/notifications/read", body: { all: true } }),
     expect: signedIn(200),
   },
+  // The matrix's server sends no e-mail: everyone is told so, alike.
+  {
+    method: "POST",
+    template: "/api/auth/forgot-password",
+    request: (s) => ({ path: "/api/auth/forgot-password", body: { email: s.credentials.email } }),
+    expect: each(409),
+  },
   {
     method: "GET",
     template: "/api/notifications/preferences",

@@ -19,8 +19,13 @@ export function emailBody(message: OutgoingMessage): { text: string; html: strin
   return { text, html };
 }
 
-/** E-mail through the SMTP server of MITRA_SMTP_URL. */
-export function emailChannel(smtpUrl: string, from: string): Channel {
+/** Plain e-mail through the SMTP server of MITRA_SMTP_URL. */
+export interface Mailer {
+  send(to: string, subject: string, body: { text: string; html: string }): Promise<void>;
+  close(): void;
+}
+
+export function createMailer(smtpUrl: string, from: string): Mailer {
   // Short timeouts: a stalled server fails the try (and the job engine retries) rather than
   // holding a job past its expiry, when another instance would take it too.
   const transport = nodemailer.createTransport({
@@ -33,17 +38,20 @@ export function emailChannel(smtpUrl: string, from: string): Channel {
     socketTimeout: 10_000,
   });
   return {
-    name: "email",
-    async send(recipient, message) {
-      await transport.sendMail({
-        from,
-        to: recipient.email,
-        subject: message.title,
-        ...emailBody(message),
-      });
+    async send(to, subject, body) {
+      await transport.sendMail({ from, to, subject, ...body });
     },
+    close: () => transport.close(),
+  };
+}
+
+/** The notification channel over a mailer. */
+export function emailChannel(mailer: Mailer): Channel {
+  return {
+    name: "email",
+    send: (recipient, message) => mailer.send(recipient.email, message.title, emailBody(message)),
     async close() {
-      transport.close();
+      mailer.close();
     },
   };
 }

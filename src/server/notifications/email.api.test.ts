@@ -176,6 +176,30 @@ describe.each(engines)("notifications by e-mail and in the app (%s)", (engine) =
     expect(smtp.to(me.email)).toHaveLength(1);
   });
 
+  it("e-mails a password reset code that works once, and nothing to an unknown address", async (ctx) => {
+    if (!server) return ctx.skip();
+    const person = new ApiClient(server.baseUrl);
+    const me = await person.register("patient");
+    const visitor = new ApiClient(server.baseUrl);
+    expect((await visitor.post("/api/auth/forgot-password", { email: me.email })).status).toBe(202);
+    const nobody = `nobody-${randomUUID()}@example.org`;
+    expect((await visitor.post("/api/auth/forgot-password", { email: nobody })).status).toBe(202);
+
+    const [mail] = await smtp.waitFor(me.email, 1);
+    expect(mail?.subject).toBe("Mitra: your password reset code");
+    const code = mail?.text.match(/code is ([0-9A-Z]{4}-[0-9A-Z]{4})/)?.[1];
+    expect(code).toBeDefined();
+    const reset = { email: me.email, code, newPassword: "amber-valley-window-58" };
+    expect((await visitor.post("/api/auth/reset-password", reset)).status).toBe(200);
+    expect((await visitor.post("/api/auth/reset-password", reset)).status).toBe(400);
+    const signIn = await visitor.post("/api/auth/login", {
+      email: me.email,
+      password: reset.newPassword,
+    });
+    expect(signIn.status).toBe(200);
+    expect(smtp.to(nobody)).toEqual([]);
+  });
+
   it("retries a refused message with backoff, then shows it to administrators as dead", async (ctx) => {
     if (!server) return ctx.skip();
     const { patient } = await careTeam();

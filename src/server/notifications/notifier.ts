@@ -6,7 +6,7 @@ import type { Database } from "../../db/schema.ts";
 import type { Config } from "../config.ts";
 import type { Channel } from "./channels.ts";
 import { eventDeliverer } from "./deliver-event.ts";
-import { emailChannel } from "./email-channel.ts";
+import { createMailer, emailChannel, type Mailer } from "./email-channel.ts";
 import { loadVapidKeys, pushChannel } from "./push-channel.ts";
 import { createNotificationQueue, type NotificationQueue, type RetryPolicy } from "./queue.ts";
 import { REMINDER_TICK_MS, sendDueReminders } from "./reminders.ts";
@@ -32,6 +32,8 @@ export interface Notifier {
   stop(): Promise<void>;
   /** The VAPID public key browsers subscribe with (known once started). */
   pushPublicKey(): string | undefined;
+  /** E-mail that is not a notification (a password reset code); none without MITRA_SMTP_URL. */
+  mailer: Mailer | undefined;
 }
 
 /** Who runs this Mitra, for push services (a URL or a mailto:). */
@@ -51,9 +53,9 @@ export function createNotifier(options: {
 }): Notifier {
   const { config } = options;
   const channels: Channel[] = [];
-  if (config.smtpUrl && config.mailFrom) {
-    channels.push(emailChannel(config.smtpUrl, config.mailFrom));
-  }
+  const mailer =
+    config.smtpUrl && config.mailFrom ? createMailer(config.smtpUrl, config.mailFrom) : undefined;
+  if (mailer) channels.push(emailChannel(mailer));
   const deliver = eventDeliverer({
     db: options.db,
     channels: () => channels,
@@ -80,6 +82,7 @@ export function createNotifier(options: {
       reminders.unref();
     },
     pushPublicKey: () => publicKey,
+    mailer,
     async stop() {
       clearInterval(reminders);
       await queue.stop();
