@@ -1,7 +1,6 @@
 import { deletePushSubscription, savePushSubscription } from "../../db/push-subscriptions.ts";
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
-import { ApiError } from "../http/api-error.ts";
 import { pushKeyResponse, pushSubscriptionBody, pushUnsubscribeBody } from "./schemas.ts";
 
 /** A browser subscribes to Web Push for the signed-in account, or stops. */
@@ -17,8 +16,9 @@ export async function pushRoutes(app: App): Promise<void> {
     },
     async (request) => {
       requireUser(request);
+      // Made or read when the server became ready, before it took requests.
       const publicKey = app.mitra.notifier.pushPublicKey();
-      if (!publicKey) throw new ApiError(503, "not_ready", "Notifications are starting; try again");
+      if (!publicKey) throw new Error("the VAPID keys are not loaded");
       return { publicKey };
     },
   );
