@@ -70,6 +70,8 @@ const resetPasswordBody = z
 
 const sessionsEnded = z.object({ sessionsEnded: z.number().int() });
 
+const forgotPasswordBody = z.object({ email: signInEmail }).strict();
+
 const deleteAccountBody = z
   .object({ password: z.string().min(1, { message: "enter your password" }).max(1024) })
   .strict();
@@ -135,6 +137,15 @@ export const authRoutes = {
     summary: "Sign out on every device, this one included",
     access: "signedIn",
     responses: { 200: sessionsEnded },
+  }),
+  forgotPassword: route({
+    method: "POST",
+    path: "/api/auth/forgot-password",
+    tag: "auth",
+    summary: "E-mail a one-time reset code to this address if it has an account (always 202)",
+    access: "public",
+    body: forgotPasswordBody,
+    responses: { 202: null },
   }),
   resetPassword: route({
     method: "POST",

@@ -6,6 +6,7 @@ import { clinicianRoutes, consentRoutes } from "./care-team.ts";
 import { doseLogRoutes } from "./dose-log.ts";
 import { healthRoutes } from "./health.ts";
 import { knowledgeRoutes } from "./knowledge.ts";
+import { notificationRoutes } from "./notifications.ts";
 import { planRoutes } from "./plans.ts";
 import { reportRoutes } from "./reports.ts";
 
@@ -26,6 +27,7 @@ export const contract = {
   ...clinicianRoutes,
   ...auditRoutes,
   ...adminRoutes,
+  ...notificationRoutes,
 };
 
 export type RouteName = keyof typeof contract;

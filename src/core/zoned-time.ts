@@ -99,3 +99,21 @@ export function zonedDayBounds(
   const day = zonedDay(instant, timeZone);
   return { start: startOfZonedDay(day, timeZone), end: startOfZonedDay(nextDay(day), timeZone) };
 }
+
+/**
+ * The instant a wall-clock time (hour, minute) of a calendar day happens in a zone. A time the
+ * clocks skip (spring forward) happens as late as the jump (02:30 becomes 03:30); a time that
+ * happens twice (fall back) is the first of the two.
+ */
+export function atZonedTime(day: string, hour: number, minute: number, timeZone: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, hour, minute);
+  const before = offsetMs(new Date(wall - 86_400_000), timeZone);
+  const after = offsetMs(new Date(wall + 86_400_000), timeZone);
+  const candidates = [wall - before, wall - after].sort((a, b) => a - b);
+  const exact = candidates.find((t) => {
+    const p = zonedParts(new Date(t), timeZone);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) === wall;
+  });
+  return new Date(exact ?? wall - before);
+}

@@ -2,6 +2,7 @@ import type { AccountTables } from "./tables/accounts.ts";
 import type { AssessmentTables } from "./tables/assessments.ts";
 import type { CareTeamTables } from "./tables/care-team.ts";
 import type { DoseLogTables } from "./tables/dose-log.ts";
+import type { NotificationTables } from "./tables/notifications.ts";
 import type { PlanTables } from "./tables/plans.ts";
 
 /**
@@ -14,7 +15,8 @@ export interface Database
     AssessmentTables,
     DoseLogTables,
     PlanTables,
-    CareTeamTables {}
+    CareTeamTables,
+    NotificationTables {}
 
 export type {
   AuditLogTable,

@@ -30,6 +30,10 @@ import { installMetrics } from "./http/metrics.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/web-app.ts";
 import { knowledgeRoutes } from "./knowledge/routes.ts";
+import { createNotifier } from "./notifications/notifier.ts";
+import { pushRoutes } from "./notifications/push-routes.ts";
+import type { RetryPolicy } from "./notifications/queue.ts";
+import { notificationRoutes } from "./notifications/routes.ts";
 import { planRoutes } from "./plans/routes.ts";
 import { reportRoutes } from "./reports/routes.ts";
 
@@ -53,6 +57,8 @@ const features = [
   auditRoutes,
   adminRoutes,
   accountDeletionRoutes,
+  notificationRoutes,
+  pushRoutes,
 ];
 
 /** Fastify's trustProxy: N hops trusts the socket's peer and the N-1 entries nearest to it. */
@@ -68,6 +74,8 @@ export interface BuildOptions {
   webRoot?: string;
   now?: () => Date;
   logger?: FastifyServerOptions["logger"];
+  /** How often and how soon a failed notification is tried again. */
+  notificationRetry?: RetryPolicy;
 }
 
 export async function buildApp(options: BuildOptions): Promise<App> {
@@ -84,13 +92,25 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const now = options.now ?? (() => new Date());
+  const notifier = createNotifier({
+    db: database.db,
+    engine: database.engine,
+    config,
+    now,
+    ...(options.notificationRetry ? { retry: options.notificationRetry } : {}),
+    onError: (error) => app.log.error({ err: error }, "notification engine"),
+  });
   app.decorate("mitra", {
     db: database.db,
     engine: database.engine,
     config,
-    now: options.now ?? (() => new Date()),
+    now,
     version,
+    notifier,
   });
+  app.addHook("onReady", () => notifier.start());
+  app.addHook("onClose", () => notifier.stop());
 
   installErrorHandling(app);
   if (config.metrics) installMetrics(app, database.pool);

@@ -30,6 +30,12 @@ export interface Config {
   registrationsPerAddress: number;
   /** Serve Prometheus metrics at /metrics. */
   metrics: boolean;
+  /** Where e-mail goes out (`smtp://` or `smtps://`, with user and password); null: no e-mail. */
+  smtpUrl: string | null;
+  /** The From of Mitra's e-mail; required with `smtpUrl`. */
+  mailFrom: string | null;
+  /** The address people open Mitra at, for links in e-mail; null: the path alone. */
+  publicUrl: string | null;
 }
 
 const boolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -75,6 +81,18 @@ const environmentSchema = z.object({
   MITRA_LOGIN_DELAY_SECONDS: integer(1, 3600).default(30),
   MITRA_REGISTRATIONS_PER_ADDRESS: integer(1, 100000).default(10),
   MITRA_METRICS: boolean.default(false),
+  MITRA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, "expected smtp://host:port or smtps://user:password@host:port")
+    .optional(),
+  MITRA_MAIL_FROM: z
+    .string()
+    .regex(/@/, "expected an address like Mitra <mitra@example.org>")
+    .optional(),
+  MITRA_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+\/?$/, "expected https://host (no path)")
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -93,6 +111,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Mitra cannot start: bad configuration\n${lines.join("\n")}`);
   }
   const e = result.data;
+  if (e.MITRA_SMTP_URL && !e.MITRA_MAIL_FROM) {
+    throw new ConfigError(
+      "Mitra cannot start: bad configuration\n  MITRA_MAIL_FROM: required with MITRA_SMTP_URL",
+    );
+  }
   return {
     host: e.MITRA_HOST,
     port: e.MITRA_PORT,
@@ -109,5 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginDelaySeconds: e.MITRA_LOGIN_DELAY_SECONDS,
     registrationsPerAddress: e.MITRA_REGISTRATIONS_PER_ADDRESS,
     metrics: e.MITRA_METRICS,
+    smtpUrl: e.MITRA_SMTP_URL ?? null,
+    mailFrom: e.MITRA_MAIL_FROM ?? null,
+    publicUrl: e.MITRA_PUBLIC_URL?.replace(/\/$/, "") ?? null,
   };
 }

@@ -11,6 +11,7 @@ import type { Engine } from "../db/connection.ts";
 import type { Database } from "../db/schema.ts";
 import type { Role } from "../db/users.ts";
 import type { Config } from "./config.ts";
+import type { Notifier } from "./notifications/notifier.ts";
 
 /** What every route may use: the database, the settings and the clock. */
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
   /** The clock. Core never reads it; routes pass `now` inward. Tests may replace it. */
   now: () => Date;
   version: string;
+  /** The notification outbox and the engine that delivers it. */
+  notifier: Notifier;
 }
 
 /** The person behind a request's session. */

@@ -642,6 +642,73 @@ export const ROUTES: Record<RouteName, RouteRow> = {
     request: (s) => ({ path: `/api/admin/users/${s.owner.patientId}/reset-code` }),
     ok: 201,
   },
+  // Each account's own notifications. A clinician whose consent covers the owner's check-ins
+  // sees the owner's id in the link to their page (and nothing else); a revoked one no longer.
+  listNotifications: {
+    request: () => ({ path: "/api/notifications?limit=200" }),
+    ok: 200,
+    sees: { consenting: ["identity"], narrow: ["identity"] },
+  },
+  countUnreadNotifications: {
+    request: () => ({ path: "/api/notifications/unread" }),
+    ok: 200,
+  },
+  markNotificationsRead: {
+    request: () => ({ path: "/api/notifications/read", body: { all: true } }),
+    ok: 200,
+  },
+  // The matrix's server sends no e-mail: everyone is told so, alike.
+  forgotPassword: {
+    request: (s) => ({ path: "/api/auth/forgot-password", body: { email: s.credentials.email } }),
+    ok: 409,
+  },
+  getNotificationPreferences: {
+    request: () => ({ path: "/api/notifications/preferences" }),
+    ok: 200,
+  },
+  saveNotificationPreferences: {
+    request: () => ({
+      path: "/api/notifications/preferences",
+      body: {
+        enabled: true,
+        channels: { email: true, push: true },
+        mutedKinds: [],
+        mutedPatients: [],
+        checkInReminders: [],
+        quietHours: null,
+      },
+    }),
+    ok: 200,
+  },
+  sendTestNotification: {
+    request: () => ({ path: "/api/notifications/test" }),
+    ok: 202,
+  },
+  getPushKey: {
+    request: () => ({ path: "/api/push/key" }),
+    ok: 200,
+  },
+  subscribePush: {
+    request: () => ({
+      path: "/api/push/subscriptions",
+      body: {
+        endpoint: `https://push.invalid/${randomUUID()}`,
+        keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) },
+      },
+    }),
+    ok: 204,
+  },
+  unsubscribePush: {
+    request: () => ({
+      path: "/api/push/subscriptions",
+      body: { endpoint: "https://push.invalid/x" },
+    }),
+    ok: 204,
+  },
+  listDeadNotifications: {
+    request: () => ({ path: "/api/admin/notifications/dead" }),
+    ok: 200,
+  },
   getAdminOverview: {
     request: () => ({ path: "/api/admin/overview" }),
     ok: 200,

@@ -81,6 +81,8 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
       const client = new pg.Client({ connectionString: postgresTestUrl });
       await client.connect();
       await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      // The notification engine's jobs (src/server/notifications/pg-boss-queue.ts).
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
       await client.end();
     },
   };

@@ -2,6 +2,7 @@ import type { Engine } from "../db/connection.ts";
 import { buildApp } from "../server/app.ts";
 import { type Config, loadConfig } from "../server/config.ts";
 import type { App } from "../server/context.ts";
+import type { RetryPolicy } from "../server/notifications/queue.ts";
 import { createTestDatabase, type TestDatabase } from "./test-databases.ts";
 
 /** A clock tests can move forward. */
@@ -24,7 +25,7 @@ export interface TestServer {
 /** A real Mitra server on a real port over a fresh database of one engine. */
 export async function startTestServer(
   engine: Engine,
-  options: { config?: Partial<Config>; webRoot?: string } = {},
+  options: { config?: Partial<Config>; webRoot?: string; notificationRetry?: RetryPolicy } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(engine);
   const clock = new TestClock();
@@ -43,6 +44,7 @@ export async function startTestServer(
     now: clock.now,
     webRoot: options.webRoot ?? "/nonexistent",
     logger: false,
+    ...(options.notificationRetry ? { notificationRetry: options.notificationRetry } : {}),
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();

@@ -41,6 +41,14 @@ const LearnPage = lazy(() =>
   import("./pages/LearnPage.tsx").then((m) => ({ default: m.LearnPage })),
 );
 const LogPage = lazy(() => import("./pages/LogPage.tsx").then((m) => ({ default: m.LogPage })));
+const NotificationSettingsPage = lazy(() =>
+  import("./pages/NotificationSettingsPage.tsx").then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
+);
+const NotificationsPage = lazy(() =>
+  import("./pages/NotificationsPage.tsx").then((m) => ({ default: m.NotificationsPage })),
+);
 const PatientDetailPage = lazy(() =>
   import("./pages/PatientDetailPage.tsx").then((m) => ({ default: m.PatientDetailPage })),
 );
@@ -201,6 +209,22 @@ function App() {
           element={
             <SignedIn>
               <AccountPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="notifications"
+          element={
+            <SignedIn>
+              <NotificationsPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="notifications/settings"
+          element={
+            <SignedIn>
+              <NotificationSettingsPage />
             </SignedIn>
           }
         />

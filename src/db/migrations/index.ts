@@ -9,6 +9,7 @@ import * as oneActivePlan from "./0007_one_active_plan.ts";
 import * as rowVersions from "./0008_row_versions.ts";
 import * as accountControl from "./0009_account_control.ts";
 import * as checkInAcknowledgements from "./0010_check_in_acknowledgements.ts";
+import * as notifications from "./0011_notifications.ts";
 
 /** Every migration, in order. Names sort the way they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0008_row_versions": rowVersions,
   "0009_account_control": accountControl,
   "0010_check_in_acknowledgements": checkInAcknowledgements,
+  "0011_notifications": notifications,
 };

@@ -1,6 +1,7 @@
 import type { AssessmentBody, RecordResponse } from "../../api/assessments.ts";
 import { redFlagWarnings, scoreAssessment, validateAnswers } from "../../core/assessment/index.ts";
 import { insertAssessment } from "../../db/assessments.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { Role } from "../../db/users.ts";
 import { loadCrisisResources } from "../../knowledge/crisis-resources.ts";
 import type { App } from "../context.ts";
@@ -86,31 +87,43 @@ export async function recordAssessment(
   const redFlag = redFlagWarnings(instrument, body.answers).some((w) => w.severity === "urgent");
   // The record and its audit entry commit together (one commit, and a crash between them cannot
   // leave a record without its "create" entry).
-  const { created, record } = await insertAssessment(
-    app.mitra.db,
-    {
-      id: body.id,
-      userId: subjectUserId,
-      instrument: instrument.id,
-      answers: body.answers,
-      total: score.total,
-      band: score.band?.id ?? null,
-      redFlag,
-      takenAt,
-      recordedBy: recordedBy.id,
-      now,
-    },
-    {
-      actorId: recordedBy.id,
-      subjectId: subjectUserId,
-      action: "create",
-      entity: "assessment",
-      entityId: body.id,
-      address: input.address ?? null,
-      details: { instrument: instrument.id, redFlag },
-      at: now,
-    },
-  );
+  const store = (db: typeof app.mitra.db) =>
+    insertAssessment(
+      db,
+      {
+        id: body.id,
+        userId: subjectUserId,
+        instrument: instrument.id,
+        answers: body.answers,
+        total: score.total,
+        band: score.band?.id ?? null,
+        redFlag,
+        takenAt,
+        recordedBy: recordedBy.id,
+        now,
+      },
+      {
+        actorId: recordedBy.id,
+        subjectId: subjectUserId,
+        action: "create",
+        entity: "assessment",
+        entityId: body.id,
+        address: input.address ?? null,
+        details: { instrument: instrument.id, redFlag },
+        at: now,
+      },
+    );
+  // A red flag's notification is written in the same transaction (the outbox): it is sent once
+  // the check-in is stored, and never for a check-in that was not.
+  const { created, record } = !redFlag
+    ? await store(app.mitra.db)
+    : await inTransaction(app.mitra.db, async (trx) => {
+        const stored = await store(trx);
+        if (stored.created) {
+          await app.mitra.notifier.record(trx, { kind: "red_flag", subjectId: subjectUserId }, now);
+        }
+        return stored;
+      });
   if (record.userId !== subjectUserId) {
     throw new ApiError(409, "id_conflict", "This id is already used by another record", {
       fields: [{ field: "body.id", message: "already used: generate a new uuid" }],

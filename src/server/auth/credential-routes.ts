@@ -1,15 +1,27 @@
 import { contract } from "../../api/contract.ts";
 import { appendAudit, withAuditEntry } from "../../db/audit.ts";
-import { deleteSessionsOfUser, setPasswordHash, useResetCode } from "../../db/credentials.ts";
+import {
+  deleteSessionsOfUser,
+  insertResetCode,
+  setPasswordHash,
+  useResetCode,
+} from "../../db/credentials.ts";
 import { clearLoginFailures } from "../../db/login-failures.ts";
 import { findUserByEmail, findUserById } from "../../db/users.ts";
-import { hashInvitationCode, normalizeInvitationCode } from "../care-team/invitation-code.ts";
+import {
+  hashInvitationCode,
+  newInvitationCode,
+  normalizeInvitationCode,
+} from "../care-team/invitation-code.ts";
 import type { App } from "../context.ts";
 import { ApiError, invalidInput, notFound } from "../http/api-error.ts";
 import { handle } from "../http/handle.ts";
 import { reserveAttempt, reserveLoginAttempt, throttleKeys } from "./login-throttle.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { endSession, requireUser } from "./session.ts";
+
+/** How long a code sent by e-mail works. */
+const EMAILED_CODE_TTL_MS = 3_600_000;
 
 /**
  * One's own sign-in: change the password (the current one required; every other session ends),
@@ -72,6 +84,69 @@ export async function credentialRoutes(app: App): Promise<void> {
     );
     await endSession(app, request, reply);
     return { sessionsEnded: ended };
+  });
+
+  handle(app, contract.forgotPassword, async (request, reply) => {
+    const { mailer } = app.mitra.notifier;
+    if (!mailer) {
+      throw new ApiError(
+        409,
+        "email_not_configured",
+        "This Mitra does not send e-mail. Ask the administrator for a reset code.",
+      );
+    }
+    const { config } = app.mitra;
+    const keys = throttleKeys(request.body.email, request.ip);
+    await reserveAttempt(
+      app,
+      [
+        { key: `forgot-${keys.account}`, limit: config.loginFailuresPerAccount },
+        { key: `forgot-${keys.address}`, limit: config.loginFailuresPerAddress },
+      ],
+      "reset e-mails asked for",
+    );
+    const user = await findUserByEmail(app.mitra.db, request.body.email);
+    if (user && user.disabled_at === null) {
+      const code = newInvitationCode();
+      const canonical = normalizeInvitationCode(code);
+      if (!canonical) throw new Error("a new code is always canonical");
+      const now = app.mitra.now();
+      const expiresAt = new Date(now.getTime() + EMAILED_CODE_TTL_MS);
+      await withAuditEntry(
+        app.mitra.db,
+        (trx) =>
+          insertResetCode(trx, {
+            userId: user.id,
+            codeHash: hashInvitationCode(canonical),
+            createdBy: user.id,
+            now,
+            expiresAt,
+          }),
+        () => ({
+          actorId: null,
+          subjectId: user.id,
+          action: "reset_code_emailed",
+          entity: "user",
+          entityId: user.id,
+          address: request.ip,
+          at: now,
+        }),
+      );
+      // Sent directly, not through the outbox: the code is kept only as a hash. Not awaited, so
+      // an address with an account is answered as fast as one without.
+      const text =
+        `Your Mitra password reset code is ${code}. It works once, for one hour: enter it ` +
+        "with your e-mail address and a new password on Mitra's sign-in page.\n\n" +
+        "If you did not ask for it, ignore this message: your password stays as it is.\n";
+      const html = text
+        .split("\n\n")
+        .map((p) => `<p>${p.trim()}</p>`)
+        .join("");
+      void mailer
+        .send(user.email, "Mitra: your password reset code", { text, html })
+        .catch((error) => request.log.error({ err: error }, "reset e-mail not sent"));
+    }
+    return reply.status(202).send();
   });
 
   handle(app, contract.resetPassword, async (request) => {

@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { contract } from "../../api/contract.ts";
 import { appendAudit } from "../../db/audit.ts";
 import { clearLoginFailures } from "../../db/login-failures.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { findUserByEmail, findUserById, insertUser, updateUserProfile } from "../../db/users.ts";
 import type { App, SessionUser } from "../context.ts";
 import { ApiError, invalidInput } from "../http/api-error.ts";
 import { handle } from "../http/handle.ts";
+import { onceId } from "../notifications/once-id.ts";
 import { reserveAttempt, reserveLoginAttempt, throttleKeys } from "./login-throttle.ts";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { endSession, requireUser, startSession } from "./session.ts";
@@ -40,32 +42,41 @@ export async function authRoutes(app: App): Promise<void> {
     // Hashed before the transaction: scrypt takes a while and SQLite has one connection.
     const passwordHash = await hashPassword(body.password);
     // The account, its audit entry and its first session commit together.
-    const csrfToken = await app.mitra.db.transaction().execute(async (trx) => {
-      const created = await insertUser(trx, {
-        id,
-        email: body.email,
-        passwordHash,
-        role: body.role,
-        displayName: body.displayName ?? null,
-        timeZone: body.timeZone ?? "UTC",
-        now: app.mitra.now(),
-      });
-      if (!created) {
-        throw new ApiError(409, "email_taken", "An account with this email already exists", {
-          fields: [{ field: "body.email", message: "already registered: sign in instead" }],
+    const csrfToken = await app.mitra.db
+      .transaction()
+      .execute(async (trx) => {
+        const created = await insertUser(trx, {
+          id,
+          email: body.email,
+          passwordHash,
+          role: body.role,
+          displayName: body.displayName ?? null,
+          timeZone: body.timeZone ?? "UTC",
+          now: app.mitra.now(),
         });
-      }
-      await appendAudit(trx, {
-        actorId: id,
-        subjectId: id,
-        action: "register",
-        entity: "user",
-        entityId: id,
-        address: request.ip,
-        at: app.mitra.now(),
+        if (!created) {
+          throw new ApiError(409, "email_taken", "An account with this email already exists", {
+            fields: [{ field: "body.email", message: "already registered: sign in instead" }],
+          });
+        }
+        await appendAudit(trx, {
+          actorId: id,
+          subjectId: id,
+          action: "register",
+          entity: "user",
+          entityId: id,
+          address: request.ip,
+          at: app.mitra.now(),
+        });
+        return startSession(app, request, reply, id, trx);
+      })
+      .catch(async (error: unknown) => {
+        // The owner of the address hears that someone tried it (once an hour at most).
+        if (error instanceof ApiError && error.code === "email_taken") {
+          await tellOwnerOfSignUpAttempt(app, body.email);
+        }
+        throw error;
       });
-      return startSession(app, request, reply, id, trx);
-    });
     const user = await findUserById(app.mitra.db, id);
     if (!user) throw new Error("user vanished after insert");
     reply.status(201);
@@ -156,4 +167,18 @@ export async function authRoutes(app: App): Promise<void> {
     };
     return { user: toPublic(updated), csrfToken: user.csrfToken };
   });
+}
+
+/** A notice to the account holder of `email` that someone tried to sign up with it. */
+async function tellOwnerOfSignUpAttempt(app: App, email: string): Promise<void> {
+  const owner = await findUserByEmail(app.mitra.db, email);
+  if (!owner) return;
+  const now = app.mitra.now();
+  const hour = now.toISOString().slice(0, 13);
+  const event = {
+    id: onceId(`registration_attempt ${owner.id} ${hour}`),
+    kind: "registration_attempt" as const,
+    subjectId: owner.id,
+  };
+  await inTransaction(app.mitra.db, (trx) => app.mitra.notifier.record(trx, event, now));
 }

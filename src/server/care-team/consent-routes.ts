@@ -16,6 +16,7 @@ import { requireRole } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { ApiError, invalidInput, notFound } from "../http/api-error.ts";
 import { handle } from "../http/handle.ts";
+import type { NotifyEvent } from "../notifications/notifier.ts";
 import {
   hashInvitationCode,
   INVITATION_TTL_HOURS,
@@ -131,7 +132,24 @@ export async function consentRoutes(app: App): Promise<void> {
     // A new link and its audit entry commit together.
     const redemption = await withAuditEntry(
       app.mitra.db,
-      (trx) => redeemInvitation(trx, hashInvitationCode(canonical), clinician.id, now),
+      async (trx) => {
+        const redeemed = await redeemInvitation(
+          trx,
+          hashInvitationCode(canonical),
+          clinician.id,
+          now,
+        );
+        if (redeemed.outcome === "joined") {
+          const { patientId } = redeemed.link;
+          const event: NotifyEvent = {
+            kind: "care_link_joined",
+            subjectId: patientId,
+            otherId: clinician.id,
+          };
+          await app.mitra.notifier.record(trx, event, now);
+        }
+        return redeemed;
+      },
       (redeemed) =>
         redeemed.outcome === "joined"
           ? {
@@ -188,7 +206,19 @@ export async function consentRoutes(app: App): Promise<void> {
     // The revocation and its audit entry commit together.
     const result = await withAuditEntry(
       app.mitra.db,
-      (trx) => revokeLink(trx, patient.id, request.params.id, now),
+      async (trx) => {
+        const revoked = await revokeLink(trx, patient.id, request.params.id, now);
+        if (revoked?.revoked) {
+          const { clinicianId } = revoked.link;
+          const event: NotifyEvent = {
+            kind: "care_link_revoked",
+            subjectId: patient.id,
+            otherId: clinicianId,
+          };
+          await app.mitra.notifier.record(trx, event, now);
+        }
+        return revoked;
+      },
       (revoked) =>
         revoked?.revoked
           ? {

@@ -1,4 +1,5 @@
 import { contract } from "../../api/contract.ts";
+import { doseNotificationKinds } from "../../core/notifications/dose-signals.ts";
 import type { Warning } from "../../core/warning.ts";
 import { withAuditEntry } from "../../db/audit.ts";
 import {
@@ -13,6 +14,7 @@ import {
   updateIngestion,
 } from "../../db/ingestions.ts";
 import { listProducts } from "../../db/products.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { ApiError, notFound } from "../http/api-error.ts";
@@ -59,20 +61,35 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
     // The dose and its audit entry commit together: a crash between them cannot leave a
     // dose without its "create" entry. A retry of the same id inserts nothing and answers
     // with the stored dose and the warnings it was saved with.
-    const { created, record } = await insertIngestion(
-      db,
-      { id: body.id, userId: user.id, ...dose.fields, warnings, now },
-      {
-        actorId: user.id,
-        subjectId: user.id,
-        action: "create",
-        entity: "ingestion",
-        entityId: body.id,
-        address: request.ip,
-        at: now,
-        details: { warnings: warnings.map((w) => w.code) },
-      },
-    );
+    const store = (trx: typeof db) =>
+      insertIngestion(
+        trx,
+        { id: body.id, userId: user.id, ...dose.fields, warnings, now },
+        {
+          actorId: user.id,
+          subjectId: user.id,
+          action: "create",
+          entity: "ingestion",
+          entityId: body.id,
+          address: request.ip,
+          at: now,
+          details: { warnings: warnings.map((w) => w.code) },
+        },
+      );
+    // The care team's notifications commit with the dose (the outbox), or not at all.
+    const kinds = doseNotificationKinds(warnings);
+    const { created, record } =
+      kinds.length === 0
+        ? await store(db)
+        : await inTransaction(db, async (trx) => {
+            const stored = await store(trx);
+            if (stored.created) {
+              for (const kind of kinds) {
+                await app.mitra.notifier.record(trx, { kind, subjectId: user.id }, now);
+              }
+            }
+            return stored;
+          });
     if (record.userId !== user.id) throw idConflict();
     const view = await ingestionViewer(db, rules, user.id, [record]);
     reply.status(created ? 201 : 200);

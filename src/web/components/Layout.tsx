@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router-dom";
+import { NotificationBell } from "../notifications/NotificationBell.tsx";
 import { OutboxStatus } from "../offline/OutboxStatus.tsx";
 import { countEntries } from "../offline/outbox-status.ts";
 import { entriesOf } from "../offline/outbox-store.ts";
@@ -59,6 +60,7 @@ export function Layout() {
           <Link to="/help" className="help-now">
             Get help now
           </Link>
+          {user && <NotificationBell />}
           {user && (
             <button
               type="button"

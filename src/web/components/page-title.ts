@@ -17,6 +17,7 @@ const TITLES: Record<string, string> = {
   products: "Products",
   share: "Share with your clinician",
   account: "Account",
+  notifications: "Notifications",
   patients: "Patients",
   admin: "Administration",
 };
@@ -26,6 +27,7 @@ const SUBPAGES: Record<string, string> = {
   "learn/claims": "Evidence claim",
   "products/coa": "Check a lab certificate",
   patients: "Patient",
+  "notifications/settings": "Notification settings",
 };
 
 /** "Log a dose · Mitra": the title of the page at a path, before the page refines it. */

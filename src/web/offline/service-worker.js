@@ -96,3 +96,35 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(networkFirst(request));
   }
 });
+
+/**
+ * A Web Push from Mitra: `{ title, link }` and nothing else (never health data). Show it; a tap
+ * opens the link (the details, behind sign-in) in an open Mitra tab, or a new one.
+ */
+self.addEventListener("push", (event) => {
+  let message = { title: "Mitra", link: "/notifications" };
+  try {
+    message = { ...message, ...event.data?.json() };
+  } catch {
+    // Not JSON: show the plain title.
+  }
+  event.waitUntil(
+    self.registration.showNotification(message.title, {
+      body: "Open Mitra to see the details.",
+      data: { link: message.link },
+      tag: message.link,
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL(event.notification.data?.link ?? "/notifications", self.location.origin);
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => new URL(w.url).origin === target.origin);
+      if (open) return open.navigate(target.href).then((w) => (w ?? open).focus());
+      return self.clients.openWindow(target.href);
+    }),
+  );
+});

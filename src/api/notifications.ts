@@ -1,0 +1,105 @@
+import { route } from "./define.ts";
+import {
+  deadEventsResponse,
+  markReadBody,
+  markReadResponse,
+  notificationsQuery,
+  notificationsResponse,
+  preferencesBody,
+  pushKeyResponse,
+  pushSubscriptionBody,
+  pushUnsubscribeBody,
+  unreadResponse,
+} from "./notification-schemas.ts";
+
+/**
+ * Notifications: one's in-app list, what one chose to be told and how, this browser's Web Push
+ * subscription, and the administrators' list of undeliverable events.
+ */
+export const notificationRoutes = {
+  listNotifications: route({
+    method: "GET",
+    path: "/api/notifications",
+    tag: "notifications",
+    summary: "The caller's notifications, newest first, with the unread count",
+    access: "signedIn",
+    query: notificationsQuery,
+    responses: { 200: notificationsResponse },
+  }),
+  countUnreadNotifications: route({
+    method: "GET",
+    path: "/api/notifications/unread",
+    tag: "notifications",
+    summary: "How many of the caller's notifications are unread",
+    access: "signedIn",
+    responses: { 200: unreadResponse },
+  }),
+  markNotificationsRead: route({
+    method: "POST",
+    path: "/api/notifications/read",
+    tag: "notifications",
+    summary: "Mark the caller's notifications read: the ids given, or all",
+    access: "signedIn",
+    body: markReadBody,
+    responses: { 200: markReadResponse },
+  }),
+  getNotificationPreferences: route({
+    method: "GET",
+    path: "/api/notifications/preferences",
+    tag: "notifications",
+    summary: "What the caller chose to be told, and how",
+    access: "signedIn",
+    responses: { 200: preferencesBody },
+  }),
+  saveNotificationPreferences: route({
+    method: "PUT",
+    path: "/api/notifications/preferences",
+    tag: "notifications",
+    summary: "Choose what to be told and how: kinds, channels, reminders, quiet hours",
+    access: "signedIn",
+    body: preferencesBody,
+    responses: { 200: preferencesBody },
+  }),
+  sendTestNotification: route({
+    method: "POST",
+    path: "/api/notifications/test",
+    tag: "notifications",
+    summary: "Send the caller one test notification on each channel they can receive",
+    access: "signedIn",
+    responses: { 202: null },
+  }),
+  listDeadNotifications: route({
+    method: "GET",
+    path: "/api/admin/notifications/dead",
+    tag: "admin",
+    summary: "Notification events that could not be delivered after every retry",
+    access: ["admin"],
+    responses: { 200: deadEventsResponse },
+  }),
+  getPushKey: route({
+    method: "GET",
+    path: "/api/push/key",
+    tag: "notifications",
+    summary: "The server's VAPID public key, to subscribe a browser with",
+    access: "signedIn",
+    responses: { 200: pushKeyResponse },
+  }),
+  subscribePush: route({
+    method: "POST",
+    path: "/api/push/subscriptions",
+    tag: "notifications",
+    summary: "Send this browser the account's notifications (Web Push)",
+    access: "signedIn",
+    body: pushSubscriptionBody,
+    responses: { 204: null },
+  }),
+  unsubscribePush: route({
+    method: "DELETE",
+    path: "/api/push/subscriptions",
+    tag: "notifications",
+    summary: "Stop sending this browser notifications",
+    access: "signedIn",
+    body: pushUnsubscribeBody,
+    responses: { 204: null },
+  }),
+};

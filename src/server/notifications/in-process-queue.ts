@@ -1,0 +1,94 @@
+import type { Kysely } from "kysely";
+import {
+  dueNotificationEvents,
+  markEventDelivered,
+  markEventFailed,
+} from "../../db/notifications.ts";
+import type { Database } from "../../db/schema.ts";
+import {
+  CONCURRENT_DELIVERIES,
+  type DeliverEvent,
+  eachConcurrently,
+  type NotificationQueue,
+  nextAttemptAt,
+  type RetryPolicy,
+} from "./queue.ts";
+
+/** How often the worker looks for due events. */
+const POLL_MS = 200;
+/** Events taken per look. */
+const BATCH = 50;
+
+/**
+ * SQLite's engine: the outbox table is the queue, and a worker in this process polls it. SQLite
+ * serves one instance, so no other process competes for the rows.
+ */
+export class InProcessQueue implements NotificationQueue {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly options: {
+      db: Kysely<Database>;
+      deliver: DeliverEvent;
+      retry: RetryPolicy;
+      onError?: (error: unknown) => void;
+    },
+  ) {}
+
+  /** The outbox row is the job: nothing more to write. */
+  async enqueue(): Promise<void> {}
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule() {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.drain()
+        .catch((error) => this.options.onError?.(error))
+        .finally(() => {
+          this.running = undefined;
+          this.schedule();
+        });
+    }, POLL_MS);
+    this.timer.unref();
+  }
+
+  private async drain(): Promise<void> {
+    const { db, deliver, retry } = this.options;
+    while (!this.stopped) {
+      const due = await dueNotificationEvents(db, new Date(), BATCH);
+      if (due.length === 0) return;
+      await eachConcurrently(due, CONCURRENT_DELIVERIES, async (id) => {
+        if (this.stopped) return;
+        try {
+          await deliver(id);
+          await markEventDelivered(db, id, new Date());
+        } catch (error) {
+          const attempts = await attemptsOf(db, id);
+          const at = new Date();
+          await markEventFailed(db, id, String(error), at, nextAttemptAt(retry, attempts + 1, at));
+        }
+      });
+    }
+  }
+}
+
+async function attemptsOf(db: Kysely<Database>, id: string): Promise<number> {
+  const row = await db
+    .selectFrom("notification_events")
+    .select("attempts")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(row?.attempts ?? 0);
+}

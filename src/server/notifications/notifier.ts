@@ -1,0 +1,93 @@
+import type { Kysely } from "kysely";
+import type { NotificationKind } from "../../core/notifications/kinds.ts";
+import type { Engine } from "../../db/connection.ts";
+import { insertNotificationEvent } from "../../db/notifications.ts";
+import type { Database } from "../../db/schema.ts";
+import type { Config } from "../config.ts";
+import type { Channel } from "./channels.ts";
+import { eventDeliverer } from "./deliver-event.ts";
+import { createMailer, emailChannel, type Mailer } from "./email-channel.ts";
+import { loadVapidKeys, pushChannel } from "./push-channel.ts";
+import { createNotificationQueue, type NotificationQueue, type RetryPolicy } from "./queue.ts";
+import { REMINDER_TICK_MS, sendDueReminders } from "./reminders.ts";
+
+export interface NotifyEvent {
+  /** Given when the event must exist once whoever writes it (a reminder's slot). */
+  id?: string;
+  kind: NotificationKind;
+  /** Whose record or account it is about. */
+  subjectId: string;
+  /** The clinician of a care link. */
+  otherId?: string;
+}
+
+/** Writes events to the outbox and runs the engine that delivers them. */
+export interface Notifier {
+  /**
+   * Call in the transaction that writes the cause, so the event commits (or not) with it.
+   * False when an event with the given id exists already.
+   */
+  record(trx: Kysely<Database>, event: NotifyEvent, now: Date): Promise<boolean>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The VAPID public key browsers subscribe with (known once started). */
+  pushPublicKey(): string | undefined;
+  /** E-mail that is not a notification (a password reset code); none without MITRA_SMTP_URL. */
+  mailer: Mailer | undefined;
+}
+
+/** Who runs this Mitra, for push services (a URL or a mailto:). */
+function vapidSubject(config: Config): string {
+  if (config.publicUrl) return config.publicUrl;
+  const address = config.mailFrom?.match(/[^<\s]+@[^>\s]+/)?.[0];
+  return `mailto:${address ?? "mitra@localhost"}`;
+}
+
+export function createNotifier(options: {
+  db: Kysely<Database>;
+  engine: Engine;
+  config: Config;
+  now: () => Date;
+  retry?: RetryPolicy;
+  onError: (error: unknown) => void;
+}): Notifier {
+  const { config } = options;
+  const channels: Channel[] = [];
+  const mailer =
+    config.smtpUrl && config.mailFrom ? createMailer(config.smtpUrl, config.mailFrom) : undefined;
+  if (mailer) channels.push(emailChannel(mailer));
+  const deliver = eventDeliverer({
+    db: options.db,
+    channels: () => channels,
+    now: options.now,
+    publicUrl: config.publicUrl,
+  });
+  const queue: NotificationQueue = createNotificationQueue({ ...options, deliver });
+  let publicKey: string | undefined;
+  let reminders: NodeJS.Timeout | undefined;
+  const notifier: Notifier = {
+    async record(trx, event, now) {
+      const id = await insertNotificationEvent(trx, { ...event, now });
+      if (id) await queue.enqueue(trx, id);
+      return id !== undefined;
+    },
+    async start() {
+      const keys = await loadVapidKeys(options.db, options.now());
+      publicKey = keys.publicKey;
+      channels.push(pushChannel(options.db, keys, vapidSubject(config)));
+      await queue.start();
+      reminders = setInterval(() => {
+        sendDueReminders(options.db, notifier, options.now()).catch(options.onError);
+      }, REMINDER_TICK_MS);
+      reminders.unref();
+    },
+    pushPublicKey: () => publicKey,
+    mailer,
+    async stop() {
+      clearInterval(reminders);
+      await queue.stop();
+      for (const channel of channels) await channel.close?.();
+    },
+  };
+  return notifier;
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoHealthData } from "../../testing/health-data-check.ts";
+import { SmtpPeer } from "../../testing/smtp-peer.ts";
+import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
+import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { sendDueReminders } from "./reminders.ts";
+
+const preferences = {
+  enabled: true,
+  channels: { email: true, push: true },
+  mutedKinds: [],
+  mutedPatients: [],
+  checkInReminders: ["09:00"],
+  quietHours: null,
+};
+
+describe.each(engines)("preferences and check-in reminders (%s)", (engine) => {
+  let server: TestServer;
+  let smtp: SmtpPeer;
+
+  beforeAll(async () => {
+    if (engine === "postgres" && !(await isPostgresReachable())) return;
+    smtp = new SmtpPeer();
+    const smtpUrl = await smtp.start();
+    server = await startTestServer(engine, { config: { smtpUrl, mailFrom: "mitra@example.org" } });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await smtp?.stop();
+    if (smtp) expectNoHealthData(smtp.received.flatMap((m) => [m.subject, m.text, m.html]));
+  });
+
+  /** Moves the server's clock to `iso` and runs the reminder scheduler once. */
+  const remindAt = (iso: string) => {
+    server.clock.advance(new Date(iso).getTime() - server.clock.now().getTime());
+    return sendDueReminders(server.app.mitra.db, server.app.mitra.notifier, server.clock.now());
+  };
+
+  it("reminds at 09:00 in the person's zone on both sides of a daylight-saving change", async (ctx) => {
+    if (!server) return ctx.skip();
+    const person = new ApiClient(server.baseUrl);
+    const me = await person.register("patient");
+    expect((await person.patch("/api/me", { timeZone: "America/New_York" })).status).toBe(200);
+    const saved = await person.request("PUT", "/api/notifications/preferences", preferences);
+    expect(saved.status).toBe(200);
+    expect(saved.body.checkInReminders).toEqual(["09:00"]);
+
+    // Saturday 7 March 2026, EST (UTC-5): 09:00 is 14:00Z; at 13:05Z (08:05 local) nothing yet.
+    expect(await remindAt("2026-03-07T13:05:00Z")).toBe(0);
+    expect(await remindAt("2026-03-07T14:00:30Z")).toBe(1);
+    // Another instance (or the next tick) finds the same slot: no second event.
+    expect(await remindAt("2026-03-07T14:01:00Z")).toBe(0);
+    // Sunday 8 March, after the clocks went forward (EDT, UTC-4): 09:00 is 13:00Z.
+    expect(await remindAt("2026-03-08T12:55:00Z")).toBe(0);
+    expect(await remindAt("2026-03-08T13:00:30Z")).toBe(1);
+
+    const mails = await smtp.waitFor(me.email, 2);
+    expect(mails.map((m) => m.subject)).toEqual([
+      "Mitra: time for your check-in",
+      "Mitra: time for your check-in",
+    ]);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(smtp.to(me.email)).toHaveLength(2);
+    const list = await person.get("/api/notifications");
+    expect(list.body.notifications.map((n: { linkPath: string }) => n.linkPath)).toEqual([
+      "/check-in",
+      "/check-in",
+    ]);
+  });
+
+  it("turns everything off, but the test button still sends one", async (ctx) => {
+    if (!server) return ctx.skip();
+    const person = new ApiClient(server.baseUrl);
+    const me = await person.register("patient");
+    const off = { ...preferences, enabled: false };
+    expect((await person.request("PUT", "/api/notifications/preferences", off)).status).toBe(200);
+    // 09:00 in its zone (UTC): no reminder, as everything is off.
+    expect(await remindAt("2026-03-09T09:00:30Z")).toBe(0);
+    expect((await person.post("/api/notifications/test")).status).toBe(202);
+    const [mail] = await smtp.waitFor(me.email, 1);
+    expect(mail?.subject).toBe("Mitra: test notification");
+  });
+
+  it("refuses a bad time, naming the field", async (ctx) => {
+    if (!server) return ctx.skip();
+    const person = new ApiClient(server.baseUrl);
+    await person.register("patient");
+    const res = await person.request("PUT", "/api/notifications/preferences", {
+      ...preferences,
+      checkInReminders: ["25:00"],
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain("body.checkInReminders.0");
+  });
+});

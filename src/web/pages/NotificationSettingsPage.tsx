@@ -1,0 +1,217 @@
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { Link } from "react-router-dom";
+import { ApiFailure, api } from "../api.ts";
+import { MUTABLE_KINDS, type Preferences } from "../notifications/preferences.ts";
+import { useUser } from "../session/session-context.tsx";
+
+/** Choose what Mitra tells you and how: kinds, channels, check-in reminders, quiet hours. */
+export function NotificationSettingsPage() {
+  const user = useUser();
+  const [prefs, setPrefs] = useState<Preferences | undefined>();
+  const [status, setStatus] = useState("");
+  const [failure, setFailure] = useState<ApiFailure | undefined>();
+  const lastReminder = useRef<HTMLInputElement>(null);
+  const [focusNew, setFocusNew] = useState(false);
+
+  useEffect(() => {
+    api<Preferences>("GET", "/api/notifications/preferences").then(setPrefs, (e) =>
+      setFailure(e instanceof ApiFailure ? e : undefined),
+    );
+  }, []);
+  useEffect(() => {
+    if (focusNew) lastReminder.current?.focus();
+    setFocusNew(false);
+  }, [focusNew]);
+
+  if (!prefs) return <p className="loading">Loading…</p>;
+  const change = (next: Partial<Preferences>) => setPrefs({ ...prefs, ...next });
+  const toggleKind = (kind: string) =>
+    change({
+      mutedKinds: prefs.mutedKinds.includes(kind)
+        ? prefs.mutedKinds.filter((k) => k !== kind)
+        : [...prefs.mutedKinds, kind],
+    });
+  const setReminder = (i: number, value: string) =>
+    change({ checkInReminders: prefs.checkInReminders.map((t, k) => (k === i ? value : t)) });
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setStatus("");
+    setFailure(undefined);
+    try {
+      setPrefs(await api<Preferences>("PUT", "/api/notifications/preferences", prefs));
+      setStatus("Saved.");
+    } catch (e) {
+      if (e instanceof ApiFailure) setFailure(e);
+    }
+  };
+  const sendTest = async () => {
+    setStatus("");
+    try {
+      await api("POST", "/api/notifications/test");
+      setStatus("Test sent: it appears in your notifications and on each channel you turned on.");
+    } catch (e) {
+      if (e instanceof ApiFailure) setFailure(e);
+    }
+  };
+  const reminderError = (i: number) => failure?.fieldMessage(`checkInReminders.${i}`);
+
+  return (
+    <section className="notification-settings">
+      <h1>Notification settings</h1>
+      <p>
+        Messages outside Mitra never say anything about your health: only that there is something to
+        see, and a link to sign in. <Link to="/notifications">Your notifications</Link>
+      </p>
+      <form onSubmit={save} noValidate>
+        <fieldset className="choice">
+          <legend>Notifications</legend>
+          <label>
+            <input
+              type="checkbox"
+              checked={prefs.enabled}
+              onChange={(e) => change({ enabled: e.target.checked })}
+            />
+            Notify me
+          </label>
+          {user.role === "clinician" && (
+            <p className="field-hint">
+              Red flags of patients who share their check-ins with you are always on.
+            </p>
+          )}
+        </fieldset>
+        <fieldset className="choice">
+          <legend>How</legend>
+          <label>
+            <input
+              type="checkbox"
+              checked={prefs.channels.email}
+              onChange={(e) => change({ channels: { ...prefs.channels, email: e.target.checked } })}
+            />
+            E-mail
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={prefs.channels.push}
+              onChange={(e) => change({ channels: { ...prefs.channels, push: e.target.checked } })}
+            />
+            Push to devices where I turned it on
+          </label>
+        </fieldset>
+        {MUTABLE_KINDS[user.role].length > 0 && (
+          <fieldset className="choice">
+            <legend>Tell me when</legend>
+            {MUTABLE_KINDS[user.role].map(([kind, label]) => (
+              <label key={kind}>
+                <input
+                  type="checkbox"
+                  checked={!prefs.mutedKinds.includes(kind)}
+                  onChange={() => toggleKind(kind)}
+                />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {user.role === "patient" && (
+          <fieldset className="choice">
+            <legend>Daily check-in reminders</legend>
+            <p className="field-hint">At these times of day where you are (24-hour, like 08:30).</p>
+            {prefs.checkInReminders.map((time, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a reminder is named by its place
+              <div className="field reminder-time" key={i}>
+                <label htmlFor={`reminder-${i}`}>Reminder {i + 1}</label>
+                <input
+                  id={`reminder-${i}`}
+                  ref={i === prefs.checkInReminders.length - 1 ? lastReminder : undefined}
+                  inputMode="numeric"
+                  value={time}
+                  aria-invalid={reminderError(i) ? true : undefined}
+                  aria-describedby={reminderError(i) ? `reminder-${i}-error` : undefined}
+                  onChange={(e) => setReminder(i, e.target.value)}
+                />
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    change({ checkInReminders: prefs.checkInReminders.filter((_, k) => k !== i) })
+                  }
+                >
+                  Remove reminder {i + 1}
+                </button>
+                {reminderError(i) && (
+                  <p className="field-error" id={`reminder-${i}-error`}>
+                    {reminderError(i)}
+                  </p>
+                )}
+              </div>
+            ))}
+            {prefs.checkInReminders.length < 6 && (
+              <button
+                type="button"
+                onClick={() => {
+                  change({ checkInReminders: [...prefs.checkInReminders, ""] });
+                  setFocusNew(true);
+                }}
+              >
+                Add a check-in reminder
+              </button>
+            )}
+          </fieldset>
+        )}
+        <fieldset className="choice">
+          <legend>Quiet hours</legend>
+          <label>
+            <input
+              type="checkbox"
+              checked={prefs.quietHours !== null}
+              onChange={(e) =>
+                change({ quietHours: e.target.checked ? { start: "22:00", end: "07:00" } : null })
+              }
+            />
+            No e-mail or push between
+          </label>
+          {prefs.quietHours && (
+            <div className="quiet-hours">
+              <label>
+                From
+                <input
+                  inputMode="numeric"
+                  value={prefs.quietHours.start}
+                  onChange={(e) =>
+                    prefs.quietHours &&
+                    change({ quietHours: { ...prefs.quietHours, start: e.target.value } })
+                  }
+                />
+              </label>
+              <label>
+                to
+                <input
+                  inputMode="numeric"
+                  value={prefs.quietHours.end}
+                  onChange={(e) =>
+                    prefs.quietHours &&
+                    change({ quietHours: { ...prefs.quietHours, end: e.target.value } })
+                  }
+                />
+              </label>
+            </div>
+          )}
+        </fieldset>
+        <button type="submit" className="primary">
+          Save settings
+        </button>
+      </form>
+      <p>
+        <button type="button" onClick={() => void sendTest()}>
+          Send a test notification
+        </button>
+      </p>
+      <div role="status" aria-live="polite">
+        {status && <p>{status}</p>}
+      </div>
+      <div role="alert">{failure && <p className="form-error">{failure.message}</p>}</div>
+    </section>
+  );
+}
