@@ -1,30 +1,10 @@
-import { type Severity, severityRank, type Warning } from "../warning.ts";
+import { isOverPlan, riskyCombinations } from "../triage/dose-flags.ts";
+import type { Warning } from "../warning.ts";
 
-/** Interaction warnings at or above this severity count as risky combinations. */
-export const COMBINATION_SEVERITY: Severity = "unsafe";
-
-/** Plan warnings that mean a dose went over the plan (not "too soon" or "unit unsupported"). */
-const OVER_PLAN_CODES = new Set([
-  "plan.over-max-per-dose",
-  "plan.over-max-per-day",
-  "plan.over-target",
-]);
-
-/** A dose's warnings say it went over the plan in force. */
-export function isOverPlan(warnings: readonly Warning[]): boolean {
-  return warnings.some((w) => OVER_PLAN_CODES.has(w.code));
-}
-
-/** The dose's interaction warnings at or above `COMBINATION_SEVERITY`. */
-export function riskyCombinations(warnings: readonly Warning[]): Warning[] {
-  return warnings.filter(
-    (w) =>
-      w.code.startsWith("interaction.") &&
-      severityRank(w.severity) >= severityRank(COMBINATION_SEVERITY),
-  );
-}
-
-/** The care team's notifications a newly logged dose raises. */
+/**
+ * The care team's notifications a newly logged dose raises: the same signals triage counts
+ * (src/core/triage/dose-flags.ts), at the moment the dose is logged.
+ */
 export function doseNotificationKinds(
   warnings: readonly Warning[],
 ): ("dangerous_combination" | "dose_over_plan")[] {

@@ -8,6 +8,20 @@ const OVER_PLAN_CODES: ReadonlySet<string> = new Set([
   "plan.over-target",
 ]);
 
+/** A dose's warnings say it went over the plan in force. */
+export function isOverPlan(warnings: readonly Warning[]): boolean {
+  return warnings.some((w) => OVER_PLAN_CODES.has(w.code));
+}
+
+/** The dose's interaction warnings at COMBINATION_SEVERITY or worse. */
+export function riskyCombinations(warnings: readonly Warning[]): Warning[] {
+  return warnings.filter(
+    (w) =>
+      w.code.startsWith("interaction.") &&
+      severityRank(w.severity) >= severityRank(COMBINATION_SEVERITY),
+  );
+}
+
 export interface DoseFlags {
   /** Doses with a warning that they went over the plan. */
   overPlan: number;
@@ -24,12 +38,8 @@ export interface DoseFlags {
 export function doseFlags(warningLists: readonly (readonly Warning[])[]): DoseFlags {
   const flags: DoseFlags = { overPlan: 0, combinations: 0, worst: null };
   for (const warnings of warningLists) {
-    if (warnings.some((w) => OVER_PLAN_CODES.has(w.code))) flags.overPlan++;
-    const risky = warnings.filter(
-      (w) =>
-        w.code.startsWith("interaction.") &&
-        severityRank(w.severity) >= severityRank(COMBINATION_SEVERITY),
-    );
+    if (isOverPlan(warnings)) flags.overPlan++;
+    const risky = riskyCombinations(warnings);
     if (risky.length > 0) {
       flags.combinations++;
       for (const w of risky)

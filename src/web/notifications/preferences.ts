@@ -1,15 +1,15 @@
-/** The preferences route's body (src/server/notifications/schemas.ts), and the page's wording. */
-export interface Preferences {
-  enabled: boolean;
-  channels: { email: boolean; push: boolean };
-  mutedKinds: string[];
-  mutedPatients: string[];
-  checkInReminders: string[];
-  quietHours: { start: string; end: string } | null;
-}
+import type { contract } from "../../api/contract.ts";
+import type { RouteOutput } from "../../api/define.ts";
+import type { NotificationKind } from "../../core/notifications/kinds.ts";
+
+/** What the person chose to be told, and how, as the contract answers it. */
+export type Preferences = RouteOutput<typeof contract.getNotificationPreferences>;
 
 /** The kinds each role may turn off (a red flag and the test cannot be). */
-export const MUTABLE_KINDS: Record<"patient" | "clinician" | "admin", [string, string][]> = {
+export const MUTABLE_KINDS: Record<
+  "patient" | "clinician" | "admin",
+  [NotificationKind, string][]
+> = {
   clinician: [
     ["dangerous_combination", "A patient logs a dangerous combination"],
     ["dose_over_plan", "A patient logs a dose over their plan"],

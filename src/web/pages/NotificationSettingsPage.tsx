@@ -1,31 +1,41 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router-dom";
-import { ApiFailure, api } from "../api.ts";
+import { contract } from "../../api/contract.ts";
+import type { NotificationKind } from "../../core/notifications/kinds.ts";
+import { ApiFailure } from "../api.ts";
+import { useRouteMutation, useRouteQuery } from "../api-client.ts";
 import { MUTABLE_KINDS, type Preferences } from "../notifications/preferences.ts";
 import { useUser } from "../session/session-context.tsx";
 
 /** Choose what Mitra tells you and how: kinds, channels, check-in reminders, quiet hours. */
 export function NotificationSettingsPage() {
   const user = useUser();
-  const [prefs, setPrefs] = useState<Preferences | undefined>();
+  const saved = useRouteQuery(contract.getNotificationPreferences);
+  const saving = useRouteMutation(contract.saveNotificationPreferences);
+  const testing = useRouteMutation(contract.sendTestNotification);
+  /** The form's values while the person edits them; the saved ones until then. */
+  const [edited, setPrefs] = useState<Preferences | undefined>();
+  const prefs = edited ?? saved.data;
   const [status, setStatus] = useState("");
   const [failure, setFailure] = useState<ApiFailure | undefined>();
   const lastReminder = useRef<HTMLInputElement>(null);
   const [focusNew, setFocusNew] = useState(false);
 
   useEffect(() => {
-    api<Preferences>("GET", "/api/notifications/preferences").then(setPrefs, (e) =>
-      setFailure(e instanceof ApiFailure ? e : undefined),
-    );
-  }, []);
-  useEffect(() => {
     if (focusNew) lastReminder.current?.focus();
     setFocusNew(false);
   }, [focusNew]);
 
+  if (saved.error && !prefs) {
+    return (
+      <p role="alert" className="error">
+        {saved.error.message}
+      </p>
+    );
+  }
   if (!prefs) return <p className="loading">Loading…</p>;
   const change = (next: Partial<Preferences>) => setPrefs({ ...prefs, ...next });
-  const toggleKind = (kind: string) =>
+  const toggleKind = (kind: NotificationKind) =>
     change({
       mutedKinds: prefs.mutedKinds.includes(kind)
         ? prefs.mutedKinds.filter((k) => k !== kind)
@@ -39,7 +49,7 @@ export function NotificationSettingsPage() {
     setStatus("");
     setFailure(undefined);
     try {
-      setPrefs(await api<Preferences>("PUT", "/api/notifications/preferences", prefs));
+      setPrefs(await saving.mutateAsync({ body: prefs }));
       setStatus("Saved.");
     } catch (e) {
       if (e instanceof ApiFailure) setFailure(e);
@@ -48,7 +58,7 @@ export function NotificationSettingsPage() {
   const sendTest = async () => {
     setStatus("");
     try {
-      await api("POST", "/api/notifications/test");
+      await testing.mutateAsync({});
       setStatus("Test sent: it appears in your notifications and on each channel you turned on.");
     } catch (e) {
       if (e instanceof ApiFailure) setFailure(e);

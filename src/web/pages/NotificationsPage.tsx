@@ -1,39 +1,22 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router-dom";
-import { ApiFailure, api } from "../api.ts";
+import { contract } from "../../api/contract.ts";
+import { useRouteMutation, useRouteQuery } from "../api-client.ts";
 import { pushSupported, subscribeThisBrowser } from "../notifications/push-subscription.ts";
-import { type NotificationList, UNREAD_CHANGED } from "../notifications/types.ts";
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** The account's notifications, newest first; opening one marks it read. */
 export function NotificationsPage() {
-  const [list, setList] = useState<NotificationList | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const listing = useRouteQuery(contract.listNotifications, { query: { limit: 100 } });
+  const marking = useRouteMutation(contract.markNotificationsRead);
   const [pushState, setPushState] = useState<string | undefined>();
+  const list = listing.data;
+  const failure = listing.error ?? marking.error;
+  const error = failure ? failure.message || "Could not load your notifications." : undefined;
 
-  const load = useCallback(async () => {
-    try {
-      const next = await api<NotificationList>("GET", "/api/notifications?limit=100");
-      setList(next);
-      window.dispatchEvent(new CustomEvent(UNREAD_CHANGED, { detail: next.unread }));
-    } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : "Could not load your notifications.");
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const mark = async (body: { ids: string[] } | { all: true }) => {
-    try {
-      await api("POST", "/api/notifications/read", body);
-      await load();
-    } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : "Could not mark them read.");
-    }
-  };
+  const mark = (body: { ids: string[] } | { all: true }) => marking.mutate({ body });
 
   const notifyThisDevice = async () => {
     try {
@@ -70,7 +53,7 @@ export function NotificationsPage() {
       {list === undefined && !error && <p className="loading">Loading…</p>}
       {list && list.notifications.length === 0 && <p>Nothing yet.</p>}
       {list && list.unread > 0 && (
-        <button type="button" onClick={() => void mark({ all: true })}>
+        <button type="button" onClick={() => mark({ all: true })}>
           Mark all as read
         </button>
       )}
@@ -78,7 +61,7 @@ export function NotificationsPage() {
         <ul className="notification-list">
           {list.notifications.map((n) => (
             <li key={n.id} className={n.readAt ? "read" : "unread"}>
-              <Link to={n.linkPath} onClick={() => !n.readAt && void mark({ ids: [n.id] })}>
+              <Link to={n.linkPath} onClick={() => !n.readAt && mark({ ids: [n.id] })}>
                 {n.readAt ? "" : <span className="visually-hidden">Unread: </span>}
                 {n.label}
               </Link>
