@@ -14,8 +14,12 @@ import { SessionProvider, useSession } from "./session/session-context.tsx";
 import "./offline/register-service-worker.ts";
 import "./styles.css";
 
-// Doses and check-ins the offline outbox sent change what the server answers: read again.
-window.addEventListener(OUTBOX_SENT_EVENT, () => void queryClient.invalidateQueries());
+// Doses and check-ins the offline outbox sent change what the server answers: read again
+// (all but the session, which a send does not change).
+window.addEventListener(
+  OUTBOX_SENT_EVENT,
+  () => void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== "auth" }),
+);
 
 // Pages past the first are fetched when first visited, so the first page loads less script.
 const AccountPage = lazy(() =>

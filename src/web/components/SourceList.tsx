@@ -25,3 +25,13 @@ export function SourceList({
     </ul>
   );
 }
+
+/** The sources folded away under "Sources (n)", opened on demand. */
+export function FoldedSources({ sources }: { sources: readonly Citation[] }) {
+  return (
+    <details>
+      <summary>Sources ({sources.length})</summary>
+      <SourceList sources={sources} />
+    </details>
+  );
+}

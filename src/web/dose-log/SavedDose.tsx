@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
-import { Link } from "react-router-dom";
 import { WarningList } from "../components/WarningList.tsx";
 import { useUser } from "../session/session-context.tsx";
+import { AfterSaving } from "./AfterSaving.tsx";
 import { formatClock, formatDose } from "./format.ts";
 import type { IngestionResponse } from "./types.ts";
 
@@ -37,17 +37,7 @@ export function SavedDose({
         )}
       </section>
       <WarningList warnings={result.warnings} title="Warnings for this dose" />
-      <div className="button-row">
-        <button type="button" className="primary" onClick={onLogAnother}>
-          Log another
-        </button>
-        <Link className="button" to="/today">
-          Back to Today
-        </Link>
-        <Link className="button" to="/history">
-          History
-        </Link>
-      </div>
+      <AfterSaving onLogAnother={onLogAnother} withHistory />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { EvidenceClaim } from "../../core/evidence/evidence-claim.ts";
 import { VerdictBadge } from "../components/Badges.tsx";
 import { EVIDENCE_LEVEL_LABEL, formatCalendarDay, TOPIC_LABEL } from "../components/labels.ts";
-import { SourceList } from "../components/SourceList.tsx";
+import { FoldedSources } from "../components/SourceList.tsx";
 
 /** One graded claim: what people say, the verdict, why, the level of evidence, the sources. */
 export function ClaimCard({
@@ -41,10 +41,7 @@ export function ClaimCard({
           <p>{claim.note}</p>
         </details>
       )}
-      <details>
-        <summary>Sources ({claim.sources.length})</summary>
-        <SourceList sources={claim.sources} />
-      </details>
+      <FoldedSources sources={claim.sources} />
     </article>
   );
 }

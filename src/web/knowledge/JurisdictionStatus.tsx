@@ -1,6 +1,6 @@
 import { StatusBadge } from "../components/Badges.tsx";
 import { formatCalendarDay, KIND_LABEL } from "../components/labels.ts";
-import { SourceList } from "../components/SourceList.tsx";
+import { FoldedSources } from "../components/SourceList.tsx";
 import { CheckedOn, PendingChanges, StaleNote } from "./ReviewNotes.tsx";
 import type { JurisdictionRecord, JurisdictionResponse } from "./types.ts";
 
@@ -37,10 +37,7 @@ function Level({ level }: { level: JurisdictionRecord }) {
           <p>{level.note}</p>
         </details>
       )}
-      <details>
-        <summary>Sources ({level.sources.length})</summary>
-        <SourceList sources={level.sources} />
-      </details>
+      <FoldedSources sources={level.sources} />
     </li>
   );
 }

@@ -6,7 +6,7 @@ import type { FirstLineCare } from "../../core/evidence/first-line-care.ts";
 import { CARE_KINDS } from "../../core/evidence/first-line-care.ts";
 import { useRouteQuery } from "../api-client.ts";
 import { CARE_KIND_LABEL, TOPIC_LABEL } from "../components/labels.ts";
-import { SourceList } from "../components/SourceList.tsx";
+import { FoldedSources } from "../components/SourceList.tsx";
 import { ClaimCard } from "../knowledge/ClaimCard.tsx";
 import { KnowledgeSearch } from "../knowledge/KnowledgeSearch.tsx";
 
@@ -37,10 +37,7 @@ function CareItem({ care }: { care: FirstLineCare }) {
           </a>
         </p>
       )}
-      <details>
-        <summary>Sources ({care.sources.length})</summary>
-        <SourceList sources={care.sources} />
-      </details>
+      <FoldedSources sources={care.sources} />
     </li>
   );
 }

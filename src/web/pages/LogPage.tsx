@@ -3,6 +3,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
 import { useRouteQuery } from "../api-client.ts";
 import { newClientId } from "../components/client-id.ts";
+import { AfterSaving } from "../dose-log/AfterSaving.tsx";
 import { DoseForm } from "../dose-log/DoseForm.tsx";
 import { SavedDose } from "../dose-log/SavedDose.tsx";
 import { SubjectPicker } from "../dose-log/SubjectPicker.tsx";
@@ -106,14 +107,7 @@ export function LogPage() {
   } else if (kept) {
     body = (
       <KeptOnDevice entry={kept}>
-        <div className="button-row">
-          <button type="button" className="primary" onClick={logAnother}>
-            Log another
-          </button>
-          <Link className="button" to="/today">
-            Back to Today
-          </Link>
-        </div>
+        <AfterSaving onLogAnother={logAnother} />
       </KeptOnDevice>
     );
   } else if (saved) {

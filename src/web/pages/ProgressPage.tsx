@@ -162,15 +162,14 @@ function ProgressBody({ data, timeZone }: { data: ProgressData; timeZone: string
   );
 }
 
-function QuickChecks({
-  instrument,
-  assessments,
-  timeZone,
-}: {
+/** One instrument's answers, newest first, in the person's zone. */
+interface AnswersProps {
   instrument: InstrumentDefinition;
   assessments: AssessmentView[];
   timeZone: string;
-}) {
+}
+
+function QuickChecks({ instrument, assessments, timeZone }: AnswersProps) {
   const recent = assessments.slice(0, RECENT);
   return (
     <section className="card progress-card" aria-labelledby="progress-quick-check">
@@ -213,15 +212,7 @@ function QuickChecks({
   );
 }
 
-function RedFlagScreens({
-  instrument,
-  assessments,
-  timeZone,
-}: {
-  instrument: InstrumentDefinition;
-  assessments: AssessmentView[];
-  timeZone: string;
-}) {
+function RedFlagScreens({ instrument, assessments, timeZone }: AnswersProps) {
   const recent = assessments.slice(0, RECENT);
   const yesItems = (a: AssessmentView) =>
     instrument.items

@@ -48,9 +48,11 @@ export function ClinicianPlans({
     });
   }
 
-  function done(message: string) {
+  async function done(message: string) {
     setEditing(null);
     setNotice(message);
+    // The write refreshed this list; waiting for it keeps the notice in place for the focus.
+    await list.refetch();
     onChanged?.();
     requestAnimationFrame(() => noticeRef.current?.focus());
   }
@@ -58,7 +60,7 @@ export function ClinicianPlans({
   function saved(response: PlanResponse, changed: boolean) {
     const replaced =
       response.replaced.length > 0 ? ` ${patientName}'s earlier plan for it ended.` : "";
-    done(
+    void done(
       changed
         ? `Plan saved as version ${response.plan.current.version}.`
         : `Plan set for ${patientName}.${replaced}`,
@@ -107,7 +109,7 @@ export function ClinicianPlans({
               key: Date.now(),
             })
           }
-          onEnded={() => done(`Plan ended. It stays in ${patientName}'s history.`)}
+          onEnded={() => void done(`Plan ended. It stays in ${patientName}'s history.`)}
         />
       ))}
       {editing ? (

@@ -214,26 +214,23 @@ export function PlanForm({
 
       <fieldset className="choice plan-step-kind">
         <legend>Each step changes the daily amount by</legend>
-        <label>
-          <input
-            type="radio"
-            name="stepKind"
-            value="amount"
-            checked={form.stepKind === "amount"}
-            onChange={() => update("stepKind", "amount")}
-          />
-          A fixed amount ({unit})
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="stepKind"
-            value="percent"
-            checked={form.stepKind === "percent"}
-            onChange={() => update("stepKind", "percent")}
-          />
-          A percentage of the current amount
-        </label>
+        {(
+          [
+            ["amount", `A fixed amount (${unit})`],
+            ["percent", "A percentage of the current amount"],
+          ] as const
+        ).map(([kind, label]) => (
+          <label key={kind}>
+            <input
+              type="radio"
+              name="stepKind"
+              value={kind}
+              checked={form.stepKind === kind}
+              onChange={() => update("stepKind", kind)}
+            />
+            {label}
+          </label>
+        ))}
       </fieldset>
 
       <div className="field-row">
