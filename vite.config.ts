@@ -3,10 +3,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import ts from "typescript";
 import { defineConfig, type Plugin } from "vite";
 
 const webRoot = fileURLToPath(new URL("./src/web", import.meta.url));
+const contractFile = fileURLToPath(new URL("./src/api/contract.ts", import.meta.url));
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -55,73 +55,55 @@ function serviceWorker(): Plugin {
   };
 }
 
-const apiRoot = fileURLToPath(new URL("./src/api/", import.meta.url));
-/** What only the server and the OpenAPI document read of a route. */
-const SERVER_PARTS = new Set([
-  "params",
-  "query",
-  "body",
-  "headers",
-  "responses",
-  "summary",
-  "description",
-]);
-
 /**
- * The browser reads a route's method, path, tag and access from the contract, never its schemas
- * (the server validates, at the edge; the web app takes only their types) nor its OpenAPI text.
- * This drops those parts of each `route({...})` in src/api, so the schemas, which nothing else
- * in the browser uses, leave the bundle with the code that builds them (zod calls count as pure,
- * below): about 12 KB gzip of the first page.
+ * The browser's copy of the API contract (src/api/contract.ts): each route's method, path and tag,
+ * read from the contract itself when the app is built. The browser takes its types from the
+ * contract's zod schemas but never validates with them (the server does, at the edge), so
+ * neither zod nor the schemas, summaries and messages are bundled: they would add about 40 KB
+ * (gzip) to the first page.
  */
-function routesWithoutSchemas(): Plugin {
+function contractRoutes(): Plugin {
   return {
-    name: "mitra-routes-without-schemas",
+    name: "mitra-contract-routes",
     enforce: "pre",
-    transform(code, id) {
-      if (!id.startsWith(apiRoot) || !id.endsWith(".ts")) return null;
-      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
-      const cuts: [number, number][] = [];
-      const visit = (node: ts.Node) => {
-        const spec = ts.isCallExpression(node) && node.expression.getText(source) === "route";
-        const arg = spec ? node.arguments[0] : undefined;
-        if (arg && ts.isObjectLiteralExpression(arg)) {
-          for (const part of arg.properties) {
-            if (!ts.isPropertyAssignment(part) || !SERVER_PARTS.has(part.name.getText(source))) {
-              continue;
-            }
-            const end = code[part.getEnd()] === "," ? part.getEnd() + 1 : part.getEnd();
-            cuts.push([part.getStart(source), end]);
-          }
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(source);
-      if (cuts.length === 0) return null;
-      let out = code;
-      for (const [start, end] of cuts.reverse()) out = out.slice(0, start) + out.slice(end);
-      return { code: out, map: null };
+    async load(id) {
+      if (id.split("?")[0] !== contractFile) return null;
+      const { build } = await import("esbuild");
+      const bundled = await build({
+        entryPoints: [contractFile],
+        bundle: true,
+        format: "esm",
+        platform: "node",
+        write: false,
+        metafile: true,
+        logLevel: "error",
+      });
+      for (const input of Object.keys(bundled.metafile.inputs)) {
+        if (input.startsWith("src/"))
+          this.addWatchFile(fileURLToPath(new URL(`./${input}`, import.meta.url)));
+      }
+      const code = bundled.outputFiles[0]?.text ?? "";
+      const { contract } = (await import(
+        `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`
+      )) as { contract: Record<string, { method: string; path: string; tag: string }> };
+      const routes = Object.fromEntries(
+        Object.entries(contract).map(([name, { method, path, tag }]) => [
+          name,
+          { method, path, tag },
+        ]),
+      );
+      return `export const contract = ${JSON.stringify(routes)};\n`;
     },
   };
 }
 
 export default defineConfig({
   root: "src/web",
-  plugins: [routesWithoutSchemas(), react(), serviceWorker()],
-  // The contract's schemas are types to the browser: see src/web/inert-zod.ts.
-  resolve: {
-    alias: [
-      {
-        find: /^zod$/,
-        replacement: fileURLToPath(new URL("./src/web/inert-zod.ts", import.meta.url)),
-      },
-    ],
-  },
+  plugins: [contractRoutes(), react(), serviceWorker()],
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,
     sourcemap: false,
-    rollupOptions: { treeshake: { manualPureFunctions: ["z"] } },
   },
   server: {
     proxy: { "/api": "http://127.0.0.1:3000" },

@@ -5,7 +5,7 @@
  * Builds the app when stale (a production build), then prints the gzipped JavaScript that
  * index.html names and the JavaScript the browser actually fetched for the first page (budget
  * 200 KB after gzip), and the median first render in Chromium (fresh context, 390x844, until the
- * "Welcome back" heading is visible) against a real server on SQLite. Figures only.
+ * "Welcome" heading of the sign-in page is visible) against a real server on SQLite. Figures only.
  */
 import { builtWebApp, ensureWebAppBuilt } from "../src/testing/built-web-app.ts";
 import { startTestServer } from "../src/testing/test-server.ts";
@@ -33,7 +33,7 @@ try {
   const times = renders.map((r) => r.ms);
   const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
   console.log(
-    `first render (Chromium 390x844, fresh context, until "Welcome back" is visible): median ` +
+    `first render (Chromium 390x844, fresh context, until the sign-in page's "Welcome" heading is visible): median ` +
       `${median.toFixed(0)} ms of ${runs} (${times.map((t) => t.toFixed(0)).join(", ")} ms)`,
   );
 } finally {

@@ -123,7 +123,8 @@ async function buildWeb() {
       {
         name: "mitra-record-inputs",
         buildEnd() {
-          moduleIds = [...this.getModuleIds()];
+          // Watch files: what a plugin read to make a module (the contract's route files).
+          moduleIds = [...this.getModuleIds(), ...this.getWatchFiles()];
         },
       },
     ],

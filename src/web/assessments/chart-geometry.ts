@@ -1,5 +1,6 @@
 import type { Band, TotalRange } from "../../core/assessment/index.ts";
 import { nextDay, startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
+import type { ChartBox } from "../components/chart-box.ts";
 
 /**
  * Where things go on a score chart: pure arithmetic, so it is tested without a browser. Time runs
@@ -7,16 +8,7 @@ import { nextDay, startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
  * over the instrument's whole range; bands as horizontal stripes behind the line.
  */
 
-export interface ChartSize {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-export const DEFAULT_SIZE: ChartSize = {
+export const DEFAULT_SIZE: ChartBox = {
   width: 360,
   height: 220,
   left: 34,
@@ -34,7 +26,7 @@ export interface PlottedPoint {
 }
 
 export interface ChartGeometry {
-  size: ChartSize;
+  size: ChartBox;
   /** The time axis: instants at the plot's left and right edges. */
   from: number;
   to: number;
@@ -81,7 +73,7 @@ export function chartGeometry(
   bands: readonly Band[],
   timeZone: string,
   formatTick: (at: number, withTime: boolean) => string,
-  size: ChartSize = DEFAULT_SIZE,
+  size: ChartBox = DEFAULT_SIZE,
   /** A time axis set by the caller (whole days, when doses are drawn under the line). */
   window?: { from: number; to: number },
 ): ChartGeometry {

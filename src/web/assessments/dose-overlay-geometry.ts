@@ -1,5 +1,5 @@
 import { nextDay, startOfZonedDay } from "../../core/zoned-time.ts";
-import type { ChartSize } from "./chart-geometry.ts";
+import type { ChartBox } from "../components/chart-box.ts";
 import type { PoolBar } from "./daily-dose-totals.ts";
 import type { TargetDay } from "./plan-targets.ts";
 
@@ -47,7 +47,7 @@ export function doseOverlayGeometry(
   targets: readonly TargetDay[],
   axis: { from: number; to: number },
   timeZone: string,
-  size: ChartSize,
+  size: ChartBox,
 ): DoseOverlayGeometry {
   const plotWidth = size.width - size.left - size.right;
   const plotHeight = size.height - size.top - size.bottom;

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
+import { ChoiceField } from "../components/ChoiceField.tsx";
 import { newClientId } from "../components/client-id.ts";
 import { TextField } from "../components/TextField.tsx";
 import type { Catalog } from "../use-catalog.ts";
@@ -28,7 +29,6 @@ export function ProductForm({
   catalog: Catalog;
   onSaved: (product: Product) => void;
 }) {
-  const formId = useId();
   const substanceId = useId();
   const [id] = useState(newClientId);
   const [vendor, setVendor] = useState("");
@@ -123,20 +123,12 @@ export function ProductForm({
         error={fieldError("name")}
         required
       />
-      <div className="field">
-        <label htmlFor={formId}>Form</label>
-        <select
-          id={formId}
-          value={form}
-          onChange={(e) => setForm(e.target.value as Product["form"])}
-        >
-          {FORMS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceField
+        label="Form"
+        value={form}
+        onChange={(e) => setForm(e.target.value as Product["form"])}
+        options={FORMS}
+      />
       {form === "other" && (
         <div className="field">
           <label htmlFor={substanceId}>What is it?</label>

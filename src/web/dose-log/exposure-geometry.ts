@@ -1,3 +1,4 @@
+import type { ChartBox } from "../components/chart-box.ts";
 import type { ExposurePoint } from "./types.ts";
 
 /** Where the exposure chart draws things, in its own coordinates (pure, so it can be tested). */
@@ -16,15 +17,6 @@ export interface ExposureGeometry {
   rising: boolean;
   /** When rising: hours from now to the coming peak of the central estimate. */
   peakInHours: number | null;
-}
-
-export interface ChartBox {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -3,13 +3,13 @@ import { contract } from "../../api/contract.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import { useRouteQuery } from "../api-client.ts";
 import { PlanCard } from "../plans/PlanCard.tsx";
-import { PlanForm } from "../plans/PlanForm.tsx";
-import { emptyPlanForm, fromDefinition, type PlanFormState } from "../plans/plan-form.ts";
+import { type PlanEditing, PlanEditor } from "../plans/PlanEditor.tsx";
+import { emptyPlanForm, fromDefinition } from "../plans/plan-form.ts";
 import type { PlanResponse } from "../plans/types.ts";
 import { useUser } from "../session/session-context.tsx";
 import { useCatalog } from "../use-catalog.ts";
 
-type Editing = { planId?: string; form: PlanFormState; key: number } | null;
+type Editing = PlanEditing | null;
 
 /** Plans: the active ones with today's target, adherence and history; a form with a live preview. */
 export function PlanPage() {
@@ -98,16 +98,11 @@ export function PlanPage() {
           data-testid="plan-form-card"
         >
           <h2 id="plan-form-title">{editingPlan ? "Change plan" : "New plan"}</h2>
-          {editingPlan && (
-            <p className="muted">Saving adds a new version; earlier versions are kept.</p>
-          )}
-          <PlanForm
-            key={editing.key}
-            initial={editing.form}
-            {...(editingPlan ? { planId: editingPlan } : {})}
+          <PlanEditor
+            editing={editing}
             substances={substances}
             activePlans={active}
-            onSaved={(r) => saved(r, editingPlan !== undefined)}
+            onSaved={saved}
             {...(active.length > 0 ? { onCancel: () => setEditing(null) } : {})}
           />
         </section>

@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
+import { routeUrl } from "../../api/path.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { TodayCheckInCard } from "../assessments/TodayCheckInCard.tsx";
 import { TodayRedFlagCard } from "../assessments/TodayRedFlagCard.tsx";
@@ -43,7 +44,7 @@ export function TodayPage() {
   const plans = useLastKnown<PlansToday>(user.id, contract.getPlansToday.path);
   const checkIns = useLastKnown<AssessmentListResponse>(
     user.id,
-    `/api/assessments?from=${encodeURIComponent(midnight)}&limit=50`,
+    routeUrl(contract.listAssessments.path, {}, { from: midnight, limit: 50 }),
   );
   const kept = keptDosesOn(useKeptEntries(user.id), day, user.timeZone);
 

@@ -5,11 +5,11 @@ import { useRouteQuery } from "../api-client.ts";
 import { useCatalog } from "../use-catalog.ts";
 import { PlanAdherence } from "./PlanAdherence.tsx";
 import { PlanCard } from "./PlanCard.tsx";
-import { PlanForm } from "./PlanForm.tsx";
-import { emptyPlanForm, fromDefinition, type PlanFormState } from "./plan-form.ts";
+import { type PlanEditing, PlanEditor } from "./PlanEditor.tsx";
+import { emptyPlanForm, fromDefinition } from "./plan-form.ts";
 import type { PlanResponse } from "./types.ts";
 
-type Editing = { planId?: string; form: PlanFormState; key: number } | null;
+type Editing = PlanEditing | null;
 
 /**
  * A patient's plans for a clinician they allowed to set them: each active plan with today's
@@ -48,10 +48,9 @@ export function ClinicianPlans({
     });
   }
 
-  async function done(message: string) {
+  function done(message: string) {
     setEditing(null);
     setNotice(message);
-    await list.refetch();
     onChanged?.();
     requestAnimationFrame(() => noticeRef.current?.focus());
   }
@@ -59,7 +58,7 @@ export function ClinicianPlans({
   function saved(response: PlanResponse, changed: boolean) {
     const replaced =
       response.replaced.length > 0 ? ` ${patientName}'s earlier plan for it ended.` : "";
-    void done(
+    done(
       changed
         ? `Plan saved as version ${response.plan.current.version}.`
         : `Plan set for ${patientName}.${replaced}`,
@@ -108,7 +107,7 @@ export function ClinicianPlans({
               key: Date.now(),
             })
           }
-          onEnded={() => void done(`Plan ended. It stays in ${patientName}'s history.`)}
+          onEnded={() => done(`Plan ended. It stays in ${patientName}'s history.`)}
         />
       ))}
       {editing ? (
@@ -123,17 +122,12 @@ export function ClinicianPlans({
           </h3>
           <div className={editingPlan ? "plan-editor-columns" : undefined}>
             <div>
-              {editingPlan && (
-                <p className="muted">Saving adds a new version; earlier versions are kept.</p>
-              )}
-              <PlanForm
-                key={editing.key}
-                initial={editing.form}
-                {...(editingPlan ? { planId: editingPlan } : {})}
+              <PlanEditor
+                editing={editing}
                 substances={substances}
                 activePlans={active}
                 patientId={patientId}
-                onSaved={(r) => saved(r, editingPlan !== undefined)}
+                onSaved={saved}
                 onCancel={() => setEditing(null)}
               />
             </div>

@@ -7,10 +7,10 @@ import {
   validatePlanForStorage,
 } from "../../core/plan/index.ts";
 import { ApiFailure } from "../api.ts";
+import { ChoiceField } from "../components/ChoiceField.tsx";
 import { newClientId } from "../components/client-id.ts";
 import { TextField } from "../components/TextField.tsx";
 import { type CatalogSubstance, substanceName } from "../use-catalog.ts";
-import { ChoiceField } from "./ChoiceField.tsx";
 import { PlanPreview } from "./PlanPreview.tsx";
 import { usePlanWrites } from "./plan-calls.ts";
 import {
