@@ -1,5 +1,7 @@
 /** The browser's side of Mitra's HTTP API: JSON in and out, CSRF token on writes. */
 
+import { contract } from "../api/contract.ts";
+
 export interface FieldIssue {
   field: string;
   message: string;
@@ -32,7 +34,7 @@ export function rememberCsrfToken(token: string | undefined): void {
 /**
  * One call to the API. A write refused for a missing or stale CSRF token (as after the app opened
  * offline, before it could ask the server for the session's token) fetches the token from
- * /api/me and is tried once more.
+ * the signed-in person's route (getMe) and is tried once more.
  */
 export async function api<T>(
   method: string,
@@ -45,7 +47,7 @@ export async function api<T>(
   } catch (error) {
     const staleToken = error instanceof ApiFailure && error.status === 403 && error.code === "csrf";
     if (!staleToken || method === "GET") throw error;
-    await call("GET", "/api/me");
+    await call(contract.getMe.method, contract.getMe.path);
     return call<T>(method, path, body, extraHeaders);
   }
 }
