@@ -253,3 +253,20 @@ export async function totalsHistory(
     .execute();
   return rows.map((r) => ({ takenAt: r.taken_at, total: Number(r.total) }));
 }
+
+/** How many assessments of the person were taken in [from, to). */
+export async function countAssessmentsBetween(
+  db: Kysely<Database>,
+  userId: string,
+  from: Date,
+  to: Date,
+): Promise<number> {
+  const row = await db
+    .selectFrom("assessments")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("taken_at", ">=", from.toISOString())
+    .where("taken_at", "<", to.toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

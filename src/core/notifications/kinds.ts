@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   "red_flag",
   "dangerous_combination",
   "dose_over_plan",
+  "missed_check_in",
   "care_link_joined",
   "care_link_revoked",
   "check_in_reminder",
@@ -51,6 +52,13 @@ export const KIND_POLICIES: Record<NotificationKind, KindPolicy> = {
     alwaysOn: false,
     title: "Mitra: a patient needs attention",
     label: "A patient logged a dose over their plan",
+  },
+  missed_check_in: {
+    audience: "care_team",
+    scope: "assessments",
+    alwaysOn: false,
+    title: "Mitra: a patient needs attention",
+    label: "A patient missed a planned check-in",
   },
   care_link_joined: {
     audience: "subject",

@@ -16,6 +16,12 @@ export interface NotificationPreferences {
   quietHours: { start: string; end: string } | null;
 }
 
+/**
+ * A check-in counts for a reminder when taken this many hours before or after it; with none in
+ * that span, the person's clinicians hear of a missed check-in once the span is over.
+ */
+export const CHECK_IN_SPAN_HOURS = 4;
+
 export const defaultPreferences: NotificationPreferences = {
   enabled: true,
   channels: { email: true, push: true },

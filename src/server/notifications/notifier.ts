@@ -36,6 +36,9 @@ export interface Notifier {
   mailer: Mailer | undefined;
 }
 
+/** How soon a start that failed (the database did not answer) is tried again. */
+const START_RETRY_MS = 5_000;
+
 /** Who runs this Mitra, for push services (a URL or a mailto:). */
 function vapidSubject(config: Config): string {
   if (config.publicUrl) return config.publicUrl;
@@ -65,29 +68,58 @@ export function createNotifier(options: {
   const queue: NotificationQueue = createNotificationQueue({ ...options, deliver });
   let publicKey: string | undefined;
   let reminders: NodeJS.Timeout | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let queueStarted = false;
+  let starting: Promise<void> | undefined;
+  const startParts = (): Promise<void> => {
+    starting = (async () => {
+      try {
+        if (!publicKey) {
+          const keys = await loadVapidKeys(options.db, options.now());
+          channels.push(pushChannel(options.db, keys, vapidSubject(config)));
+          publicKey = keys.publicKey;
+        }
+        if (!queueStarted && !stopped) {
+          await queue.start();
+          queueStarted = true;
+        }
+      } catch (error) {
+        options.onError(error);
+        if (!stopped) {
+          retry = setTimeout(() => void startParts(), START_RETRY_MS);
+          retry.unref();
+        }
+      }
+    })();
+    return starting;
+  };
   const notifier: Notifier = {
     async record(trx, event, now) {
       const id = await insertNotificationEvent(trx, { ...event, now });
       if (id) await queue.enqueue(trx, id);
       return id !== undefined;
     },
+    // A database that does not answer, or does not take writes, must not stop Mitra from
+    // serving: what fails here is logged and tried again every few seconds until it works.
     async start() {
-      const keys = await loadVapidKeys(options.db, options.now());
-      publicKey = keys.publicKey;
-      channels.push(pushChannel(options.db, keys, vapidSubject(config)));
-      await queue.start();
+      stopped = false;
+      await startParts();
       reminders = setInterval(() => {
         sendDueReminders(options.db, notifier, options.now()).catch(options.onError);
       }, REMINDER_TICK_MS);
       reminders.unref();
     },
-    pushPublicKey: () => publicKey,
-    mailer,
     async stop() {
+      stopped = true;
       clearInterval(reminders);
+      clearTimeout(retry);
+      await starting;
       await queue.stop();
       for (const channel of channels) await channel.close?.();
     },
+    pushPublicKey: () => publicKey,
+    mailer,
   };
   return notifier;
 }

@@ -51,9 +51,9 @@ export class PgBossQueue implements NotificationQueue {
     },
   ) {}
 
+  /** Before the engine started (the database did not answer yet) the outbox row waits alone. */
   async enqueue(trx: Kysely<Database>, eventId: string): Promise<void> {
-    if (!this.boss) throw new Error("the notification queue is not started");
-    await this.boss.send(QUEUE, { eventId }, { id: eventId, db: asPgBossDb(trx) });
+    await this.boss?.send(QUEUE, { eventId }, { id: eventId, db: asPgBossDb(trx) });
   }
 
   async start(): Promise<void> {
@@ -82,6 +82,13 @@ export class PgBossQueue implements NotificationQueue {
       (jobs) => this.handle(boss, jobs),
     );
     this.boss = boss;
+    // Events written while no engine ran get their jobs now (the same id again adds nothing).
+    const pending = await db
+      .selectFrom("notification_events")
+      .select("id")
+      .where("state", "=", "pending")
+      .execute();
+    for (const { id } of pending) await boss.send(QUEUE, { eventId: id }, { id });
   }
 
   async stop(): Promise<void> {

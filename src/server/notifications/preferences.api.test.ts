@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answersFor, linkClinician } from "../../testing/care-team-records.ts";
 import { expectNoHealthData } from "../../testing/health-data-check.ts";
 import { SmtpPeer } from "../../testing/smtp-peer.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
@@ -79,6 +81,46 @@ describe.each(engines)("preferences and check-in reminders (%s)", (engine) => {
     expect((await person.post("/api/notifications/test")).status).toBe(202);
     const [mail] = await smtp.waitFor(me.email, 1);
     expect(mail?.subject).toBe("Mitra: test notification");
+  });
+
+  it("tells the clinicians of a check-in missed around a reminder, and not of one taken", async (ctx) => {
+    if (!server) return ctx.skip();
+    // Sessions made now last into the days below (the clock moves for each step).
+    await remindAt("2026-05-04T05:00:00Z");
+    const person = new ApiClient(server.baseUrl);
+    await person.register("patient");
+    const clinician = new ApiClient(server.baseUrl);
+    const doctor = await clinician.register("clinician");
+    await linkClinician(person, clinician, ["assessments"]);
+    const at0600 = { ...preferences, checkInReminders: ["06:00"] };
+    expect((await person.request("PUT", "/api/notifications/preferences", at0600)).status).toBe(
+      200,
+    );
+
+    // 4 May: no check-in from 02:00 to 10:00 UTC.
+    await remindAt("2026-05-04T06:00:30Z");
+    await remindAt("2026-05-04T10:00:30Z");
+    const [mail] = await smtp.waitFor(doctor.email, 1);
+    expect(mail?.subject).toBe("Mitra: a patient needs attention");
+    const kinds = async () =>
+      (await clinician.get("/api/notifications")).body.notifications.map(
+        (n: { kind: string }) => n.kind,
+      );
+    expect(await kinds()).toEqual(["missed_check_in"]);
+
+    // 5 May: a check-in at 06:40, so nothing is missed.
+    await remindAt("2026-05-05T06:45:00Z");
+    const taken = await person.post("/api/assessments", {
+      id: randomUUID(),
+      instrument: "red-flags",
+      answers: answersFor("red-flags", () => 0),
+      takenAt: "2026-05-05T06:40:00Z",
+    });
+    expect(taken.status).toBe(201);
+    await remindAt("2026-05-05T10:00:30Z");
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(smtp.to(doctor.email)).toHaveLength(1);
+    expect(await kinds()).toEqual(["missed_check_in"]);
   });
 
   it("refuses a bad time, naming the field", async (ctx) => {
