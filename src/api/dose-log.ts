@@ -21,12 +21,30 @@ import {
   safetyCheckResponse,
   todayResponse,
 } from "./dose-log-schemas.ts";
+import { profileBody, profileResponse } from "./profile-schemas.ts";
 
 const DOSE_LOG = "dose log";
 const PRODUCTS = "products";
 
 /** The dose log: catalog, custom substances, doses and their safety check, products, Today. */
 export const doseLogRoutes = {
+  getProfile: route({
+    method: "GET",
+    path: "/api/profile",
+    tag: "profile",
+    summary: "One's conditions, regular medicines, time zone and jurisdiction",
+    access: "signedIn",
+    responses: { 200: profileResponse },
+  }),
+  updateProfile: route({
+    method: "PUT",
+    path: "/api/profile",
+    tag: "profile",
+    summary: "Replace one's conditions and medicines; change time zone or jurisdiction",
+    access: "signedIn",
+    body: profileBody,
+    responses: { 200: profileResponse },
+  }),
   getCatalog: route({
     method: "GET",
     path: "/api/substances",

@@ -205,6 +205,15 @@ export const ROUTES: Record<RouteName, RouteRow> = {
     request: () => ({ path: "/api/substances" }),
     ok: 200,
   },
+  // One's own safety profile: each caller reads and replaces only their own.
+  getProfile: {
+    request: () => ({ path: "/api/profile" }),
+    ok: 200,
+  },
+  updateProfile: {
+    request: () => ({ path: "/api/profile", body: { conditions: [], medicines: [] } }),
+    ok: 200,
+  },
   searchJurisdictions: {
     request: () => ({ path: "/api/legal/jurisdictions" }),
     ok: 200,

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { timeZoneSchema } from "../../api/auth.ts";
+import { timeZoneSchema } from "./auth.ts";
 
-/** Zod schemas of the safety profile (the dose log's other schemas are in src/api). */
+/** Zod schemas of the safety profile (its routes: src/api/dose-log.ts). */
 
 export const profileBody = z
   .object({
