@@ -11,7 +11,8 @@ const PAGE_SIZE = 20;
 type Cursor = { at: string; id: string } | null;
 
 function actorOf(e: AuditEntry): string {
-  if (e.actorId === null) return "Mitra";
+  // A failed sign-in has no actor: whoever typed the password is not known to be the account.
+  if (e.actorId === null) return e.action === "login-failed" ? "Someone signing in" : "Mitra";
   return e.actorName ?? e.actorEmail ?? "A deleted account";
 }
 
