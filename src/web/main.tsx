@@ -66,6 +66,9 @@ const ProductsPage = lazy(() =>
 const ProgressPage = lazy(() =>
   import("./pages/ProgressPage.tsx").then((m) => ({ default: m.ProgressPage })),
 );
+const ResetPasswordPage = lazy(() =>
+  import("./pages/ResetPasswordPage.tsx").then((m) => ({ default: m.ResetPasswordPage })),
+);
 const SharePage = lazy(() =>
   import("./pages/SharePage.tsx").then((m) => ({ default: m.SharePage })),
 );
@@ -109,6 +112,14 @@ function App() {
           element={
             <SignedOut>
               <AuthPage mode="sign-up" />
+            </SignedOut>
+          }
+        />
+        <Route
+          path="reset-password"
+          element={
+            <SignedOut>
+              <ResetPasswordPage />
             </SignedOut>
           }
         />

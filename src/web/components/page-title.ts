@@ -5,6 +5,7 @@ const TITLES: Record<string, string> = {
   "": "Mitra",
   "sign-in": "Sign in",
   "sign-up": "Create an account",
+  "reset-password": "Reset your password",
   help: "Get help now",
   today: "Today",
   log: "Log a dose",

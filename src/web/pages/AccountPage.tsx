@@ -4,6 +4,7 @@ import { routeUrl } from "../../api/path.ts";
 import { ApiFailure, rememberCsrfToken } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
 import { TextField } from "../components/TextField.tsx";
+import { SignInSecurity } from "../session/SignInSecurity.tsx";
 import { useSession, useUser } from "../session/session-context.tsx";
 
 const RANGES = [
@@ -12,7 +13,10 @@ const RANGES = [
   { days: 365, label: "Last 12 months" },
 ];
 
-/** Account: profile, downloads of everything (PDF, CSV, FHIR), and deleting the account. */
+/**
+ * Account: profile, password and sign-in, downloads of everything (PDF, CSV, FHIR), and deleting
+ * the account.
+ */
 export function AccountPage() {
   const user = useUser();
   const { setUser } = useSession();
@@ -115,6 +119,8 @@ export function AccountPage() {
           </button>
         </form>
       </section>
+
+      <SignInSecurity />
 
       <section className="card" aria-labelledby="exports-heading">
         <h2 id="exports-heading">Download your data</h2>

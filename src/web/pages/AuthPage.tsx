@@ -168,6 +168,8 @@ export function AuthPage({ mode }: { mode: "sign-in" | "sign-up" }) {
           ) : (
             <>
               New to Mitra? <Link to="/sign-up">Create an account</Link>
+              <br />
+              <Link to="/reset-password">Forgot your password?</Link>
             </>
           )}
         </p>
