@@ -99,6 +99,8 @@ export function useEveryPage(): EveryPage {
         `/learn/claims/${claim}`,
         "/share",
         "/account",
+        "/notifications",
+        "/notifications/settings",
         "/help",
       ],
       clinician: [
@@ -107,9 +109,11 @@ export function useEveryPage(): EveryPage {
         "/learn",
         "/law",
         "/account",
+        "/notifications",
+        "/notifications/settings",
         "/help",
       ],
-      visitor: ["/sign-in", "/sign-up", "/help", "/no-such-page"],
+      visitor: ["/sign-in", "/sign-up", "/reset-password", "/help", "/no-such-page"],
     };
   });
   afterAll(async () => {

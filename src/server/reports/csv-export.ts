@@ -53,6 +53,13 @@ export const OWNED_TABLES: readonly OwnedTable[] = [
     scope: "assessments",
   },
   { table: "audit_log", owners: ["subject_id"] },
+  // Notifications: the person's in-app list and what was sent to them, the events about them,
+  // their choices, and their browsers' push subscriptions without the keys and the push address.
+  { table: "notifications", owners: ["recipient_id"] },
+  { table: "notification_deliveries", owners: ["recipient_id"] },
+  { table: "notification_events", owners: ["subject_id"] },
+  { table: "notification_preferences", owners: ["user_id"] },
+  { table: "push_subscriptions", owners: ["user_id"], omit: ["endpoint", "p256dh", "auth"] },
 ];
 
 /** Tables that hold no one's record to export: secrets and throttling state. */
@@ -60,6 +67,8 @@ export const NOT_EXPORTED_TABLES: readonly string[] = [
   "sessions",
   "login_failures",
   "password_reset_codes",
+  // The server's own Web Push (VAPID) key pair.
+  "server_settings",
 ];
 
 /** A cell as CSV: quoted when needed; text a spreadsheet would run as a formula gets a leading '. */

@@ -1,4 +1,5 @@
 import { type FormEvent, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { Link, useParams } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
 import { routeUrl } from "../../api/path.ts";
@@ -138,7 +139,8 @@ export function PatientDetailPage() {
               acknowledgements={timeline.acknowledgements ?? []}
               myId={user.id}
               onSeen={async (message) => {
-                setSaved(message);
+                // Drawn at once, so the sentence exists to take focus the first time too.
+                flushSync(() => setSaved(message));
                 savedRef.current?.focus();
               }}
             />

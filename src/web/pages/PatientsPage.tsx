@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { Link } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
 import { ApiFailure } from "../api.ts";
@@ -125,7 +126,8 @@ export function PatientsPage() {
    * sentence that says what happened.
    */
   const seen = useCallback(async (message: string) => {
-    setSeenMessage(message);
+    // Drawn at once, so the sentence exists to take focus the first time too.
+    flushSync(() => setSeenMessage(message));
     seenRef.current?.focus();
   }, []);
 
