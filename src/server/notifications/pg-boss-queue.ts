@@ -23,13 +23,34 @@ const BATCH = 10;
  */
 const EXPIRE_SECONDS = 30;
 
-/** pg-boss's SQL over Kysely's connection (the app's pool, or a transaction). */
+/**
+ * pg-boss's SQL over Kysely's connection (the app's pool, or a transaction). Some of pg-boss's
+ * texts open a transaction themselves (`BEGIN; …; COMMIT;`): when one fails (two instances
+ * creating pg-boss's schema at once), the connection would go back to the pool inside an aborted
+ * transaction and fail every later query on it. On the pool, each text therefore runs on one
+ * connection, rolled back on failure.
+ */
 function asPgBossDb(db: Kysely<Database>): PgBoss.Db {
+  if (db.isTransaction) {
+    return {
+      executeSql: async (text, values) => {
+        const result = await db.executeQuery(CompiledQuery.raw(text, values));
+        return { rows: [...result.rows] };
+      },
+    };
+  }
   return {
-    executeSql: async (text, values) => {
-      const result = await db.executeQuery(CompiledQuery.raw(text, values));
-      return { rows: [...result.rows] };
-    },
+    executeSql: (text, values) =>
+      db.connection().execute(async (connection) => {
+        try {
+          const result = await connection.executeQuery(CompiledQuery.raw(text, values));
+          return { rows: [...result.rows] };
+        } catch (error) {
+          // Outside a transaction PostgreSQL only warns; inside one this ends it.
+          await connection.executeQuery(CompiledQuery.raw("rollback")).catch(() => {});
+          throw error;
+        }
+      }),
   };
 }
 
@@ -103,13 +124,19 @@ export class PgBossQueue implements NotificationQueue {
     await eachConcurrently(jobs, CONCURRENT_DELIVERIES, async (job) => {
       const id = job.data.eventId;
       try {
-        await deliver(id);
-        await markEventDelivered(db, id, new Date());
-      } catch (error) {
-        const at = new Date();
-        const retryAt = nextAttemptAt(retry, job.retryCount + 1, at);
-        await markEventFailed(db, id, String(error), at, retryAt);
-        await boss.fail(QUEUE, job.id, { message: String(error) });
+        try {
+          await deliver(id);
+          await markEventDelivered(db, id, new Date());
+        } catch (error) {
+          const at = new Date();
+          const retryAt = nextAttemptAt(retry, job.retryCount + 1, at);
+          await markEventFailed(db, id, String(error), at, retryAt);
+          await boss.fail(QUEUE, job.id, { message: String(error) });
+        }
+      } catch (bookkeeping) {
+        // The database went away (a stop, an outage): the job expires and is taken again, and
+        // its outbox row still says pending. Reported, never an unhandled rejection.
+        this.options.onError?.(bookkeeping);
       }
     });
   }
