@@ -17,7 +17,15 @@ export function NotificationBell() {
   const label = unread === 0 ? "Notifications" : `Notifications, ${unread} unread`;
   return (
     <Link to="/notifications" className="notification-bell" aria-label={label}>
-      <span aria-hidden="true">🔔</span>
+      <svg aria-hidden="true" focusable="false" width="24" height="24" viewBox="0 0 24 24">
+        <path
+          d="M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6Zm-2 15a2 2 0 0 0 4 0"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinejoin="round"
+        />
+      </svg>
       {unread > 0 && (
         <span className="unread-badge" aria-hidden="true">
           {unread > 99 ? "99+" : unread}

@@ -160,6 +160,7 @@ export function NotificationSettingsPage() {
             {prefs.checkInReminders.length < 6 && (
               <button
                 type="button"
+                className="secondary"
                 onClick={() => {
                   change({ checkInReminders: [...prefs.checkInReminders, ""] });
                   setFocusNew(true);
@@ -214,7 +215,7 @@ export function NotificationSettingsPage() {
         </button>
       </form>
       <p>
-        <button type="button" onClick={() => void sendTest()}>
+        <button type="button" className="secondary" onClick={() => void sendTest()}>
           Send a test notification
         </button>
       </p>

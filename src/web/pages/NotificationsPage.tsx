@@ -44,7 +44,7 @@ export function NotificationsPage() {
       </p>
       {pushSupported() && (
         <p>
-          <button type="button" onClick={() => void notifyThisDevice()}>
+          <button type="button" className="secondary" onClick={() => void notifyThisDevice()}>
             Notify me on this device
           </button>
         </p>
@@ -53,7 +53,7 @@ export function NotificationsPage() {
       {list === undefined && !error && <p className="loading">Loading…</p>}
       {list && list.notifications.length === 0 && <p>Nothing yet.</p>}
       {list && list.unread > 0 && (
-        <button type="button" onClick={() => mark({ all: true })}>
+        <button type="button" className="secondary" onClick={() => mark({ all: true })}>
           Mark all as read
         </button>
       )}
