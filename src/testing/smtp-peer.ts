@@ -33,6 +33,8 @@ export class SmtpPeer {
       onData: (stream, _session, callback) => {
         if (this.stall) {
           this.stalled++;
+          // The sender may be killed while it waits: its end of the stream then breaks.
+          stream.on("error", () => {});
           stream.resume();
           return;
         }
@@ -61,7 +63,11 @@ export class SmtpPeer {
     });
   }
 
+  /** Connections that broke (a sender killed mid-message resets its socket): expected here. */
+  readonly connectionErrors: Error[] = [];
+
   async start(): Promise<string> {
+    this.server.on("error", (error: Error) => this.connectionErrors.push(error));
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
     const { port } = this.server.server.address() as AddressInfo;
     return `smtp://127.0.0.1:${port}`;

@@ -3,6 +3,7 @@ import { contract } from "../../api/contract.ts";
 import { ApiFailure, rememberCsrfToken } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
 import { TextField } from "../components/TextField.tsx";
+import { useSession } from "./session-context.tsx";
 
 const asFailure = (error: unknown) =>
   error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error));
@@ -18,6 +19,7 @@ export function SignInSecurity() {
   const [changed, setChanged] = useState<number | null>(null);
   const changePassword = useRouteMutation(contract.changePassword);
   const logoutEverywhere = useRouteMutation(contract.logoutEverywhere);
+  const { setUser } = useSession();
 
   async function change(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,8 +41,9 @@ export function SignInSecurity() {
     setFailure(null);
     try {
       await logoutEverywhere.mutateAsync({});
+      // Signed out here too: nothing of this person stays cached; the app shows sign-in.
       rememberCsrfToken(undefined);
-      window.location.assign("/sign-in");
+      setUser(null);
     } catch (error) {
       setFailure(asFailure(error));
     }

@@ -15,7 +15,7 @@ interface SessionState {
   signIn(email: string, password: string): Promise<void>;
   signUp(input: SignUpInput): Promise<void>;
   signOut(): Promise<void>;
-  setUser(user: User): void;
+  setUser(user: User | null): void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
