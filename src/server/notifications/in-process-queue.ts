@@ -5,6 +5,7 @@ import {
   markEventFailed,
 } from "../../db/notifications.ts";
 import type { Database } from "../../db/schema.ts";
+import { Poller } from "./poller.ts";
 import {
   CONCURRENT_DELIVERIES,
   type DeliverEvent,
@@ -24,9 +25,7 @@ const BATCH = 50;
  * serves one instance, so no other process competes for the rows.
  */
 export class InProcessQueue implements NotificationQueue {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly poller: Poller;
 
   constructor(
     private readonly options: {
@@ -35,42 +34,28 @@ export class InProcessQueue implements NotificationQueue {
       retry: RetryPolicy;
       onError?: (error: unknown) => void;
     },
-  ) {}
+  ) {
+    this.poller = new Poller(POLL_MS, () => this.drain(), options.onError);
+  }
 
   /** The outbox row is the job: nothing more to write. */
   async enqueue(): Promise<void> {}
 
   async start(): Promise<void> {
-    this.stopped = false;
-    this.schedule();
+    this.poller.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule() {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.drain()
-        .catch((error) => this.options.onError?.(error))
-        .finally(() => {
-          this.running = undefined;
-          this.schedule();
-        });
-    }, POLL_MS);
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 
   private async drain(): Promise<void> {
     const { db, deliver, retry } = this.options;
-    while (!this.stopped) {
+    while (!this.poller.stopping) {
       const due = await dueNotificationEvents(db, new Date(), BATCH);
       if (due.length === 0) return;
       await eachConcurrently(due, CONCURRENT_DELIVERIES, async (id) => {
-        if (this.stopped) return;
+        if (this.poller.stopping) return;
         try {
           await deliver(id);
           await markEventDelivered(db, id, new Date());

@@ -2,6 +2,7 @@ import { CompiledQuery, type Kysely, sql } from "kysely";
 import PgBoss from "pg-boss";
 import { markEventDelivered, markEventFailed } from "../../db/notifications.ts";
 import type { Database } from "../../db/schema.ts";
+import { Poller } from "./poller.ts";
 import {
   CONCURRENT_DELIVERIES,
   type DeliverEvent,
@@ -13,7 +14,7 @@ import {
 
 const QUEUE = "notification-event";
 /** How often each instance asks for jobs. */
-const POLL_SECONDS = 0.5;
+const POLL_MS = 500;
 /** Jobs taken per ask. */
 const BATCH = 10;
 /**
@@ -62,6 +63,7 @@ function asPgBossDb(db: Kysely<Database>): PgBoss.Db {
  */
 export class PgBossQueue implements NotificationQueue {
   private boss: PgBoss | undefined;
+  private readonly poller: Poller;
 
   constructor(
     private readonly options: {
@@ -70,7 +72,9 @@ export class PgBossQueue implements NotificationQueue {
       retry: RetryPolicy;
       onError?: (error: unknown) => void;
     },
-  ) {}
+  ) {
+    this.poller = new Poller(POLL_MS, () => this.pass(), options.onError);
+  }
 
   /** Before the engine started (the database did not answer yet) the outbox row waits alone. */
   async enqueue(trx: Kysely<Database>, eventId: string): Promise<void> {
@@ -97,11 +101,6 @@ export class PgBossQueue implements NotificationQueue {
       retryBackoff: true,
       expireInSeconds: EXPIRE_SECONDS,
     });
-    await boss.work<{ eventId: string }>(
-      QUEUE,
-      { includeMetadata: true, batchSize: BATCH, pollingIntervalSeconds: POLL_SECONDS },
-      (jobs) => this.handle(boss, jobs),
-    );
     this.boss = boss;
     // Events written while no engine ran get their jobs now (the same id again adds nothing).
     const pending = await db
@@ -110,12 +109,31 @@ export class PgBossQueue implements NotificationQueue {
       .where("state", "=", "pending")
       .execute();
     for (const { id } of pending) await boss.send(QUEUE, { eventId: id }, { id });
+    this.poller.start();
   }
 
+  /**
+   * Stops asking for jobs, waits for the batch in hand (each settled in pg-boss), then stops
+   * pg-boss's maintenance. pg-boss's own `work()` is not used: it settles a batch without
+   * awaiting it, so a settle could still run after `stop()` (on a closed pool) and reject with
+   * no one to catch it.
+   */
   async stop(): Promise<void> {
+    await this.poller.stop();
     const boss = this.boss;
     this.boss = undefined;
     await boss?.stop({ graceful: true, wait: true, timeout: 5_000 });
+  }
+
+  /** One ask: a batch of jobs, each delivered and settled before the next ask. */
+  private async pass(): Promise<void> {
+    const boss = this.boss;
+    if (!boss) return;
+    const jobs = await boss.fetch<{ eventId: string }>(QUEUE, {
+      batchSize: BATCH,
+      includeMetadata: true,
+    });
+    if (jobs.length > 0) await this.handle(boss, jobs);
   }
 
   /** Delivers each job; a failure fails that job alone (the others complete). */
@@ -123,15 +141,21 @@ export class PgBossQueue implements NotificationQueue {
     const { db, deliver, retry } = this.options;
     await eachConcurrently(jobs, CONCURRENT_DELIVERIES, async (job) => {
       const id = job.data.eventId;
+      let failure: { error: unknown } | undefined;
       try {
-        try {
-          await deliver(id);
+        await deliver(id);
+      } catch (error) {
+        failure = { error };
+      }
+      try {
+        if (!failure) {
           await markEventDelivered(db, id, new Date());
-        } catch (error) {
+          await boss.complete(QUEUE, job.id);
+        } else {
           const at = new Date();
           const retryAt = nextAttemptAt(retry, job.retryCount + 1, at);
-          await markEventFailed(db, id, String(error), at, retryAt);
-          await boss.fail(QUEUE, job.id, { message: String(error) });
+          await markEventFailed(db, id, String(failure.error), at, retryAt);
+          await boss.fail(QUEUE, job.id, { message: String(failure.error) });
         }
       } catch (bookkeeping) {
         // The database went away (a stop, an outage): the job expires and is taken again, and

@@ -62,7 +62,7 @@ export async function notificationRoutes(app: App): Promise<void> {
     return reply.status(202).send();
   });
 
-  handle(app, contract.listDeadNotifications, async (request) => {
+  handle(app, contract.listDeadNotifications, async () => {
     const rows = await listDeadEvents(db);
     return {
       events: rows.map((r) => ({
