@@ -19,6 +19,11 @@ export class ApiFailure extends Error {
     super(message);
   }
 
+  /** Any error as an ApiFailure (a lost connection or a bug has no status: 0). */
+  static from(error: unknown): ApiFailure {
+    return error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error));
+  }
+
   /** The message for one form field (matched on the last part of `body.email`). */
   fieldMessage(name: string): string | undefined {
     return this.fields.find((f) => f.field === name || f.field.endsWith(`.${name}`))?.message;

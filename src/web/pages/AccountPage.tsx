@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { routeUrl } from "../../api/path.ts";
 import { ApiFailure, rememberCsrfToken } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
+import { FormError, useFormAction } from "../components/form-action.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { SignInSecurity } from "../session/SignInSecurity.tsx";
 import { useSession, useUser } from "../session/session-context.tsx";
@@ -22,56 +23,35 @@ export function AccountPage() {
   const { setUser } = useSession();
   const [displayName, setDisplayName] = useState(user.displayName ?? "");
   const [timeZone, setTimeZone] = useState(user.timeZone);
-  const [profileFailure, setProfileFailure] = useState<ApiFailure | null>(null);
   const [profileSaved, setProfileSaved] = useState(false);
   const [days, setDays] = useState(30);
   const [password, setPassword] = useState("");
   const [understood, setUnderstood] = useState(false);
-  const [deleteFailure, setDeleteFailure] = useState<ApiFailure | null>(null);
   const [deleting, setDeleting] = useState(false);
   const updateMe = useRouteMutation(contract.updateMe);
   const deleteMe = useRouteMutation(contract.deleteAccount);
 
-  async function saveProfile(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setProfileFailure(null);
+  const saveProfile = useFormAction(async () => {
     setProfileSaved(false);
-    try {
-      const res = await updateMe.mutateAsync({
-        body: { displayName: displayName.trim() === "" ? null : displayName.trim(), timeZone },
-      });
-      setUser(res.user);
-      setProfileSaved(true);
-    } catch (error) {
-      setProfileFailure(
-        error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)),
-      );
-    }
-  }
+    const res = await updateMe.mutateAsync({
+      body: { displayName: displayName.trim() === "" ? null : displayName.trim(), timeZone },
+    });
+    setUser(res.user);
+    setProfileSaved(true);
+  });
 
-  async function deleteAccount(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setDeleteFailure(null);
-    if (!understood) {
-      setDeleteFailure(
-        new ApiFailure(400, "confirm", "Tick the box to confirm you understand.", [
-          { field: "confirm", message: "Tick the box to confirm you understand." },
-        ]),
-      );
-      return;
-    }
+  const deleteAccount = useFormAction(async () => {
+    if (!understood)
+      throw new ApiFailure(400, "confirm", "Tick the box to confirm you understand.");
     setDeleting(true);
     try {
       await deleteMe.mutateAsync({ body: { password } });
-      rememberCsrfToken(undefined);
-      window.location.assign("/sign-in?deleted=1");
-    } catch (error) {
-      setDeleteFailure(
-        error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error)),
-      );
+    } finally {
       setDeleting(false);
     }
-  }
+    rememberCsrfToken(undefined);
+    window.location.assign("/sign-in?deleted=1");
+  });
 
   const to = new Date();
   const from = new Date(to.getTime() - days * 86_400_000);
@@ -90,13 +70,13 @@ export function AccountPage() {
 
       <section className="card" aria-labelledby="profile-heading">
         <h2 id="profile-heading">Profile</h2>
-        <form onSubmit={saveProfile} noValidate>
+        <form onSubmit={saveProfile.onSubmit} noValidate>
           <TextField
             label="Your name (optional)"
             value={displayName}
             onChange={(e) => setDisplayName(e.target.value)}
             autoComplete="name"
-            error={profileFailure?.fieldMessage("displayName")}
+            error={saveProfile.failure?.fieldMessage("displayName")}
           />
           <TextField
             label="Time zone"
@@ -104,13 +84,9 @@ export function AccountPage() {
             value={timeZone}
             onChange={(e) => setTimeZone(e.target.value)}
             autoComplete="off"
-            error={profileFailure?.fieldMessage("timeZone")}
+            error={saveProfile.failure?.fieldMessage("timeZone")}
           />
-          <div role="alert">
-            {profileFailure && !profileFailure.fields.length && (
-              <p className="form-error">{profileFailure.message}</p>
-            )}
-          </div>
+          <FormError failure={saveProfile.failure} />
           <div role="status" aria-live="polite">
             {profileSaved && <p className="success">Saved.</p>}
           </div>
@@ -158,14 +134,14 @@ export function AccountPage() {
           and invitations. Clinicians lose access at once. It cannot be undone, so download your
           data first if you want to keep it.
         </p>
-        <form onSubmit={deleteAccount} noValidate>
+        <form onSubmit={deleteAccount.onSubmit} noValidate>
           <TextField
             label="Your password"
             type="password"
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
-            error={deleteFailure?.fieldMessage("password")}
+            error={deleteAccount.failure?.fieldMessage("password")}
           />
           <div className="field">
             <label className="checkbox-label">
@@ -177,11 +153,7 @@ export function AccountPage() {
               I understand that everything will be deleted
             </label>
           </div>
-          <div role="alert">
-            {deleteFailure && !deleteFailure.fieldMessage("password") && (
-              <p className="form-error">{deleteFailure.message}</p>
-            )}
-          </div>
+          <FormError failure={deleteAccount.failure} />
           <button type="submit" className="primary danger" disabled={deleting}>
             {deleting ? "Deleting…" : "Delete my account"}
           </button>

@@ -1,12 +1,10 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
-import { ApiFailure } from "../api.ts";
+import type { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
+import { FormError, NewPasswordField, useFormAction } from "../components/form-action.tsx";
 import { TextField } from "../components/TextField.tsx";
-
-const asFailure = (error: unknown) =>
-  error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error));
 
 /**
  * A forgotten password: ask for a one-time code by e-mail (where this Mitra sends e-mail), or use
@@ -16,35 +14,21 @@ export function ResetPasswordPage() {
   const [email, setEmail] = useState("");
   const [code, setCode] = useState("");
   const [password, setPassword] = useState("");
-  const [askFailure, setAskFailure] = useState<ApiFailure | null>(null);
   const [asked, setAsked] = useState(false);
-  const [setFailure, setSetFailure] = useState<ApiFailure | null>(null);
   const [done, setDone] = useState(false);
   const forgot = useRouteMutation(contract.forgotPassword);
   const reset = useRouteMutation(contract.resetPassword);
 
-  async function askForCode(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setAskFailure(null);
+  const askForCode = useFormAction(async () => {
     setAsked(false);
-    try {
-      await forgot.mutateAsync({ body: { email } });
-      setAsked(true);
-    } catch (error) {
-      setAskFailure(asFailure(error));
-    }
-  }
+    await forgot.mutateAsync({ body: { email } });
+    setAsked(true);
+  });
 
-  async function setNewPassword(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSetFailure(null);
-    try {
-      await reset.mutateAsync({ body: { email, code, newPassword: password } });
-      setDone(true);
-    } catch (error) {
-      setSetFailure(asFailure(error));
-    }
-  }
+  const setNewPassword = useFormAction(async () => {
+    await reset.mutateAsync({ body: { email, code, newPassword: password } });
+    setDone(true);
+  });
 
   if (done) {
     return (
@@ -60,8 +44,6 @@ export function ResetPasswordPage() {
     );
   }
 
-  const askError = askFailure && askFailure.fields.length === 0 ? askFailure.message : null;
-  const setError = setFailure && setFailure.fields.length === 0 ? setFailure.message : null;
   return (
     <div className="page auth-page">
       <h1>Reset your password</h1>
@@ -71,16 +53,9 @@ export function ResetPasswordPage() {
           Mitra can e-mail a code that works once, for one hour. Where this Mitra does not send
           e-mail, ask its administrator for a code.
         </p>
-        <form onSubmit={askForCode} noValidate>
-          <TextField
-            label="Email"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={askFailure?.fieldMessage("email")}
-          />
-          <div role="alert">{askError && <p className="form-error">{askError}</p>}</div>
+        <form onSubmit={askForCode.onSubmit} noValidate>
+          <EmailField value={email} onChange={setEmail} failure={askForCode.failure} />
+          <FormError failure={askForCode.failure} />
           <div role="status" aria-live="polite">
             {asked && (
               <p className="success">
@@ -95,15 +70,8 @@ export function ResetPasswordPage() {
       </section>
       <section className="card" aria-labelledby="set-password-heading">
         <h2 id="set-password-heading">2. Set a new password</h2>
-        <form onSubmit={setNewPassword} noValidate>
-          <TextField
-            label="Email"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={setFailure?.fieldMessage("email")}
-          />
+        <form onSubmit={setNewPassword.onSubmit} noValidate>
+          <EmailField value={email} onChange={setEmail} failure={setNewPassword.failure} />
           <TextField
             label="Code"
             hint="Like 7KQM-3XVD"
@@ -111,18 +79,14 @@ export function ResetPasswordPage() {
             autoCapitalize="characters"
             value={code}
             onChange={(e) => setCode(e.target.value)}
-            error={setFailure?.fieldMessage("code")}
+            error={setNewPassword.failure?.fieldMessage("code")}
           />
-          <TextField
-            label="New password"
-            hint="At least 10 characters. A few unrelated words are easy to remember."
-            type="password"
-            autoComplete="new-password"
+          <NewPasswordField
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={setFailure?.fieldMessage("newPassword")}
+            onChange={setPassword}
+            error={setNewPassword.failure?.fieldMessage("newPassword")}
           />
-          <div role="alert">{setError && <p className="form-error">{setError}</p>}</div>
+          <FormError failure={setNewPassword.failure} />
           <button type="submit" className="primary" disabled={reset.isPending}>
             Set new password
           </button>
@@ -132,5 +96,23 @@ export function ResetPasswordPage() {
         Remembered it? <Link to="/sign-in">Sign in</Link>
       </p>
     </div>
+  );
+}
+
+/** The account's address, in both steps (a code from an administrator skips the first). */
+function EmailField(props: {
+  value: string;
+  onChange: (value: string) => void;
+  failure: ApiFailure | null;
+}) {
+  return (
+    <TextField
+      label="Email"
+      type="email"
+      autoComplete="email"
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      error={props.failure?.fieldMessage("email")}
+    />
   );
 }

@@ -1,12 +1,10 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { contract } from "../../api/contract.ts";
-import { ApiFailure, rememberCsrfToken } from "../api.ts";
+import { rememberCsrfToken } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
+import { FormError, NewPasswordField, useFormAction } from "../components/form-action.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { useSession } from "./session-context.tsx";
-
-const asFailure = (error: unknown) =>
-  error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error));
 
 /**
  * The account's sign-in: change the password (the current one required; every other device is
@@ -15,63 +13,46 @@ const asFailure = (error: unknown) =>
 export function SignInSecurity() {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [changed, setChanged] = useState<number | null>(null);
   const changePassword = useRouteMutation(contract.changePassword);
   const logoutEverywhere = useRouteMutation(contract.logoutEverywhere);
   const { setUser } = useSession();
 
-  async function change(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFailure(null);
+  const change = useFormAction(async () => {
     setChanged(null);
-    try {
-      const res = await changePassword.mutateAsync({
-        body: { currentPassword: current, newPassword: next },
-      });
-      setCurrent("");
-      setNext("");
-      setChanged(res.sessionsEnded);
-    } catch (error) {
-      setFailure(asFailure(error));
-    }
-  }
+    const res = await changePassword.mutateAsync({
+      body: { currentPassword: current, newPassword: next },
+    });
+    setCurrent("");
+    setNext("");
+    setChanged(res.sessionsEnded);
+  });
 
-  async function signOutEverywhere() {
-    setFailure(null);
-    try {
-      await logoutEverywhere.mutateAsync({});
-      // Signed out here too: nothing of this person stays cached; the app shows sign-in.
-      rememberCsrfToken(undefined);
-      setUser(null);
-    } catch (error) {
-      setFailure(asFailure(error));
-    }
-  }
+  const signOutEverywhere = useFormAction(async () => {
+    await logoutEverywhere.mutateAsync({});
+    // Signed out here too: nothing of this person stays cached; the app shows sign-in.
+    rememberCsrfToken(undefined);
+    setUser(null);
+  });
 
-  const formError = failure && failure.fields.length === 0 ? failure.message : null;
   return (
     <section className="card" aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">Password and sign-in</h2>
-      <form onSubmit={change} noValidate>
+      <form onSubmit={change.onSubmit} noValidate>
         <TextField
           label="Current password"
           type="password"
           autoComplete="current-password"
           value={current}
           onChange={(e) => setCurrent(e.target.value)}
-          error={failure?.fieldMessage("currentPassword")}
+          error={change.failure?.fieldMessage("currentPassword")}
         />
-        <TextField
-          label="New password"
-          hint="At least 10 characters. A few unrelated words are easy to remember."
-          type="password"
-          autoComplete="new-password"
+        <NewPasswordField
           value={next}
-          onChange={(e) => setNext(e.target.value)}
-          error={failure?.fieldMessage("newPassword")}
+          onChange={setNext}
+          error={change.failure?.fieldMessage("newPassword")}
         />
-        <div role="alert">{formError && <p className="form-error">{formError}</p>}</div>
+        <FormError failure={change.failure} />
         <div role="status" aria-live="polite">
           {changed !== null && (
             <p className="success">
@@ -89,10 +70,11 @@ export function SignInSecurity() {
       <p>
         Lost a phone, or signed in on a shared computer? Sign out everywhere, this device included.
       </p>
+      <FormError failure={signOutEverywhere.failure} />
       <button
         type="button"
         className="secondary"
-        onClick={() => void signOutEverywhere()}
+        onClick={() => void signOutEverywhere.run()}
         disabled={logoutEverywhere.isPending}
       >
         Sign out everywhere
