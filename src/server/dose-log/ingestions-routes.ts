@@ -15,6 +15,7 @@ import {
 } from "../../db/ingestions.ts";
 import { listProducts } from "../../db/products.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import { ownChange } from "../audit/own-change.ts";
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { ApiError, notFound } from "../http/api-error.ts";
@@ -65,16 +66,14 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
       insertIngestion(
         trx,
         { id: body.id, userId: user.id, ...dose.fields, warnings, now },
-        {
-          actorId: user.id,
-          subjectId: user.id,
+        ownChange(request, {
+          userId: user.id,
           action: "create",
           entity: "ingestion",
           entityId: body.id,
-          address: request.ip,
           at: now,
           details: { warnings: warnings.map((w) => w.code) },
-        },
+        }),
       );
     // The care team's notifications commit with the dose (the outbox), or not at all.
     const kinds = doseNotificationKinds(warnings);
@@ -218,16 +217,14 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
             }),
           (changed) =>
             changed.outcome === "updated"
-              ? {
-                  actorId: user.id,
-                  subjectId: user.id,
+              ? ownChange(request, {
+                  userId: user.id,
                   action: "update",
                   entity: "ingestion",
                   entityId: changed.record.id,
-                  address: request.ip,
                   at: now,
                   details: { fields: Object.keys(body), warnings: warnings.map((w) => w.code) },
-                }
+                })
               : null,
         );
       },
@@ -251,15 +248,13 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
         }),
       (done) =>
         done
-          ? {
-              actorId: user.id,
-              subjectId: user.id,
+          ? ownChange(request, {
+              userId: user.id,
               action: "delete",
               entity: "ingestion",
               entityId: request.params.id,
-              address: request.ip,
               at: now,
-            }
+            })
           : null,
     );
     if (!deleted) throw notFound("That dose");

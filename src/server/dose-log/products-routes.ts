@@ -13,6 +13,7 @@ import {
   type ProductRecord,
   updateProduct,
 } from "../../db/products.ts";
+import { ownChange } from "../audit/own-change.ts";
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { ApiError, invalidInput, notFound } from "../http/api-error.ts";
@@ -116,15 +117,13 @@ export async function productRoutes(app: App, knowledge: DoseLogKnowledge): Prom
       (trx) => insertProduct(trx, { id, userId: user.id, ...fieldsFrom(rules, rest), now }),
       (inserted) =>
         inserted.created
-          ? {
-              actorId: user.id,
-              subjectId: user.id,
+          ? ownChange(request, {
+              userId: user.id,
               action: "create",
               entity: "product",
               entityId: id,
-              address: request.ip,
               at: now,
-            }
+            })
           : null,
     );
     if (record.userId !== user.id) {
@@ -171,16 +170,14 @@ export async function productRoutes(app: App, knowledge: DoseLogKnowledge): Prom
             }),
           (changed) =>
             changed.outcome === "updated"
-              ? {
-                  actorId: user.id,
-                  subjectId: user.id,
+              ? ownChange(request, {
+                  userId: user.id,
                   action: "update",
                   entity: "product",
                   entityId: existing.id,
-                  address: request.ip,
                   at: now,
                   details: { fields: Object.keys(request.body) },
-                }
+                })
               : null,
         );
       },
@@ -198,15 +195,13 @@ export async function productRoutes(app: App, knowledge: DoseLogKnowledge): Prom
       (trx) => deleteProduct(trx, { id: request.params.id, userId: user.id, now }),
       (done) =>
         done
-          ? {
-              actorId: user.id,
-              subjectId: user.id,
+          ? ownChange(request, {
+              userId: user.id,
               action: "delete",
               entity: "product",
               entityId: request.params.id,
-              address: request.ip,
               at: now,
-            }
+            })
           : null,
     );
     if (!deleted) throw notFound("That product");

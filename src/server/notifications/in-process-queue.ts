@@ -8,11 +8,10 @@ import type { Database } from "../../db/schema.ts";
 import { Poller } from "./poller.ts";
 import {
   CONCURRENT_DELIVERIES,
-  type DeliverEvent,
+  type EngineOptions,
   eachConcurrently,
   type NotificationQueue,
   nextAttemptAt,
-  type RetryPolicy,
 } from "./queue.ts";
 
 /** How often the worker looks for due events. */
@@ -27,14 +26,7 @@ const BATCH = 50;
 export class InProcessQueue implements NotificationQueue {
   private readonly poller: Poller;
 
-  constructor(
-    private readonly options: {
-      db: Kysely<Database>;
-      deliver: DeliverEvent;
-      retry: RetryPolicy;
-      onError?: (error: unknown) => void;
-    },
-  ) {
+  constructor(private readonly options: EngineOptions) {
     this.poller = new Poller(POLL_MS, () => this.drain(), options.onError);
   }
 

@@ -5,11 +5,10 @@ import type { Database } from "../../db/schema.ts";
 import { Poller } from "./poller.ts";
 import {
   CONCURRENT_DELIVERIES,
-  type DeliverEvent,
+  type EngineOptions,
   eachConcurrently,
   type NotificationQueue,
   nextAttemptAt,
-  type RetryPolicy,
 } from "./queue.ts";
 
 const QUEUE = "notification-event";
@@ -65,14 +64,7 @@ export class PgBossQueue implements NotificationQueue {
   private boss: PgBoss | undefined;
   private readonly poller: Poller;
 
-  constructor(
-    private readonly options: {
-      db: Kysely<Database>;
-      deliver: DeliverEvent;
-      retry: RetryPolicy;
-      onError?: (error: unknown) => void;
-    },
-  ) {
+  constructor(private readonly options: EngineOptions) {
     this.poller = new Poller(POLL_MS, () => this.pass(), options.onError);
   }
 

@@ -30,13 +30,18 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = { attempts: 5, firstDelayMs: 2_000 };
 
-export interface QueueOptions {
+/** What each engine is built with. */
+export interface EngineOptions {
   db: Kysely<Database>;
-  engine: Engine;
   deliver: DeliverEvent;
-  retry?: RetryPolicy;
+  retry: RetryPolicy;
   /** Called with an error the engine met outside a job (a lost connection). */
   onError?: (error: unknown) => void;
+}
+
+export interface QueueOptions extends Omit<EngineOptions, "retry"> {
+  engine: Engine;
+  retry?: RetryPolicy;
 }
 
 export function createNotificationQueue(options: QueueOptions): NotificationQueue {
