@@ -2,7 +2,7 @@ import { z } from "zod";
 import { crisisResourceSchema } from "../core/assessment/crisis-resource.schema.ts";
 import { instrumentSchema } from "../core/assessment/instrument.schema.ts";
 import { route } from "./define.ts";
-import { isoInstant } from "./instant.ts";
+import { isoInstant, timeWindowQuery } from "./instant.ts";
 import { warningView } from "./warning-views.ts";
 
 /**
@@ -32,19 +32,9 @@ export type AssessmentBody = z.infer<typeof assessmentBody>;
 /** Most assessments one list returns. */
 const MAX_LIST_LIMIT = 1000;
 
-const assessmentListQuery = z
-  .object({
-    instrument: instrumentId.optional(),
-    from: isoInstant.optional(),
-    to: isoInstant.optional(),
-    limit: z.coerce.number().int().min(1).max(MAX_LIST_LIMIT).optional(),
-  })
-  .strict()
-  .superRefine((q, ctx) => {
-    if (q.from !== undefined && q.to !== undefined && Date.parse(q.from) > Date.parse(q.to)) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
-    }
-  });
+const assessmentListQuery = timeWindowQuery(MAX_LIST_LIMIT, {
+  instrument: instrumentId.optional(),
+});
 
 const bandView = z.object({
   id: z.string(),

@@ -2,6 +2,11 @@ import { z } from "zod";
 import { isValidTimeZone } from "../core/zoned-time.ts";
 import { ROLES, route } from "./define.ts";
 
+/** A place as ISO 3166 with Mitra's sub-codes: US, US-FL, US-FL-MIAMI-DADE. */
+export const jurisdictionCode = z
+  .string()
+  .regex(/^[A-Z]{2}(-[A-Z0-9]{1,12}){0,2}$/, "a code like US, US-FL or TH");
+
 export const timeZoneSchema = z
   .string()
   .min(1)
@@ -45,11 +50,7 @@ const profilePatch = z
   .object({
     displayName: z.string().trim().min(1).max(80).nullable().optional(),
     timeZone: timeZoneSchema.optional(),
-    jurisdiction: z
-      .string()
-      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,12}){0,2}$/, "a code like US, US-FL or TH")
-      .nullable()
-      .optional(),
+    jurisdiction: jurisdictionCode.nullable().optional(),
   })
   .strict();
 

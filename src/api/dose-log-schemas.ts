@@ -3,7 +3,7 @@ import type { CertificateOfAnalysis } from "../core/coa/certificate.ts";
 import { BOTANICAL_FORMS } from "../core/coa/coa-limits.ts";
 import { PRODUCT_FORMS } from "../core/product-form.ts";
 import { ROUTES } from "../core/safety/types.ts";
-import { isoInstant } from "./instant.ts";
+import { isoInstant, timeWindowQuery } from "./instant.ts";
 import { citationView, warningView } from "./warning-views.ts";
 
 /** Zod schemas of the dose log: requests validated at the edge, responses documented. */
@@ -56,18 +56,7 @@ export const idParams = z.object({ id: clientId }).strict();
 /** Most doses one list returns. */
 export const MAX_LIST_LIMIT = 2000;
 
-export const ingestionListQuery = z
-  .object({
-    from: isoInstant.optional(),
-    to: isoInstant.optional(),
-    limit: z.coerce.number().int().min(1).max(MAX_LIST_LIMIT).optional(),
-  })
-  .strict()
-  .superRefine((q, ctx) => {
-    if (q.from !== undefined && q.to !== undefined && Date.parse(q.from) > Date.parse(q.to)) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
-    }
-  });
+export const ingestionListQuery = timeWindowQuery(MAX_LIST_LIMIT, {});
 
 export const ingestionView = z.object({
   id: z.string(),

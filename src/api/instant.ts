@@ -22,3 +22,24 @@ export const isoInstant = z.iso
     },
     { message: `a time between the years ${FIRST_YEAR} and ${LAST_YEAR}` },
   );
+
+/**
+ * A list's time window and size: `from` and `to` (from not after to) and at most `maxLimit`
+ * rows, plus any other filters.
+ */
+export function timeWindowQuery<S extends z.ZodRawShape>(maxLimit: number, filters: S) {
+  return z
+    .object({
+      ...filters,
+      from: isoInstant.optional(),
+      to: isoInstant.optional(),
+      limit: z.coerce.number().int().min(1).max(maxLimit).optional(),
+    })
+    .strict()
+    .superRefine((query, ctx) => {
+      const q = query as { from?: string; to?: string };
+      if (q.from !== undefined && q.to !== undefined && Date.parse(q.from) > Date.parse(q.to)) {
+        ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+      }
+    });
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeZoneSchema } from "./auth.ts";
+import { jurisdictionCode, timeZoneSchema } from "./auth.ts";
 
 /** Zod schemas of the safety profile (its routes: src/api/dose-log.ts). */
 
@@ -8,11 +8,7 @@ export const profileBody = z
     conditions: z.array(z.string().max(64)).max(50),
     medicines: z.array(z.string().max(100)).max(100),
     timeZone: timeZoneSchema.optional(),
-    jurisdiction: z
-      .string()
-      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,12}){0,2}$/, "a code like US, US-FL or TH")
-      .nullable()
-      .optional(),
+    jurisdiction: jurisdictionCode.nullable().optional(),
   })
   .strict();
 
