@@ -52,6 +52,7 @@ describe("crisis-resources.json", () => {
     expect(crisis("AU")).toEqual(["13-11-14"]);
     expect(crisis("NZ")).toEqual(["1737"]);
     expect(crisis("FR")).toEqual(["3114"]);
+    expect(crisis("NL")).toEqual(["113"]);
     expect(lines.find((r) => r.id === "gb-nhs-111")?.kind).toBe("urgent-advice");
     // Canada's 988 texts as well as calls, like the US line.
     expect(lines.find((r) => r.id === "ca-988")).toMatchObject({ text: "988", verified: true });
