@@ -71,6 +71,8 @@ describe("crisis-resources.json", () => {
       ["IE", "01-809-2166"],
       ["AU", "13-11-26"],
       ["NZ", "0800-764-766"],
+      ["SE", "010-456-67-00"],
+      ["FI", "0800-147-111"],
     ]);
     // Ireland's public line is not 24/7: its hours must be shown, not implied.
     const ie = loadCrisisResources().find((r) => r.id === "ie-poisons-public");
