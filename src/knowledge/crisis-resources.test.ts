@@ -73,6 +73,8 @@ describe("crisis-resources.json", () => {
       ["NZ", "0800-764-766"],
       ["SE", "010-456-67-00"],
       ["FI", "0800-147-111"],
+      ["DK", "82-12-12-12"],
+      ["BE", "070-245-245"],
     ]);
     // Ireland's public line is not 24/7: its hours must be shown, not implied.
     const ie = loadCrisisResources().find((r) => r.id === "ie-poisons-public");
