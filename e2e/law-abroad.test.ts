@@ -32,7 +32,7 @@ describe.skipIf(!available)("law and help lines abroad, at 360 px", () => {
       code: "TH",
       name: "Thailand",
       law: /Kratom\s*Regulated\s*7-OH\s*Unclear\s*18\+/,
-      lines: ["Call 1669"],
+      lines: ["Call 1669", "Call 1367"],
     },
   ];
 

@@ -51,6 +51,8 @@ describe("crisis-resources.json", () => {
     expect(crisis("CA")).toEqual(["988"]);
     expect(crisis("AU")).toEqual(["13-11-14"]);
     expect(crisis("NZ")).toEqual(["1737"]);
+    expect(crisis("FR")).toEqual(["3114"]);
+    expect(crisis("NL")).toEqual(["113"]);
     expect(lines.find((r) => r.id === "gb-nhs-111")?.kind).toBe("urgent-advice");
     // Canada's 988 texts as well as calls, like the US line.
     expect(lines.find((r) => r.id === "ca-988")).toMatchObject({ text: "988", verified: true });
@@ -58,6 +60,26 @@ describe("crisis-resources.json", () => {
       expect(r.verified, r.id).toBe(true);
       expect(r.reviewed?.on, r.id).toBe("2026-12-02");
     }
+  });
+
+  it("holds the poison lines outside the US, each from the centre's or a health service's page", () => {
+    const poison = loadCrisisResources()
+      .filter((r) => r.kind === "poison")
+      .map((r) => [r.region, r.phone]);
+    expect(poison).toEqual([
+      ["US", "1-800-222-1222"],
+      ["IE", "01-809-2166"],
+      ["AU", "13-11-26"],
+      ["NZ", "0800-764-766"],
+      ["TH", "1367"],
+      ["SE", "010-456-67-00"],
+      ["FI", "0800-147-111"],
+      ["DK", "82-12-12-12"],
+      ["BE", "070-245-245"],
+    ]);
+    // Ireland's public line is not 24/7: its hours must be shown, not implied.
+    const ie = loadCrisisResources().find((r) => r.id === "ie-poisons-public");
+    expect(ie?.hours).toBe("8am to 10pm every day");
   });
 
   it("gives every line a checkable source", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Jurisdiction } from "../core/legal/jurisdiction.ts";
 import { resolveJurisdiction } from "../core/legal/resolve-jurisdiction.ts";
+import { loadCoaLimits } from "./coa-limits.ts";
 import { loadJurisdictions } from "./jurisdictions.ts";
 
 /** The law as it stands in December 2026 (issue 13): one test per jurisdiction that changed. */
@@ -61,6 +62,18 @@ describe("jurisdictions.json, December 2026", () => {
       "2026-04-01",
     ]);
     expect(cites(ri, "21-28.12-3.htm")).toBe(true);
+    expect(ri.summary).toMatch(
+      /150 mg of mitragynine per serving, more than 0\.5 mg of 7-OH per gram/,
+    );
+    // The (a)(10) caps, read in full in a copy of the statute, are the state's own COA caps.
+    const caps = loadCoaLimits()
+      .seven_oh_caps.filter((c) => c.jurisdiction === "US-RI")
+      .map((c) => [c.alkaloid ?? "7-oh", c.basis, c.max_mg]);
+    expect(caps).toEqual([
+      ["7-oh", "mg_per_gram", 0.5],
+      ["7-oh", "mg_per_serving", 1],
+      ["mitragynine", "mg_per_serving", 150],
+    ]);
   });
 
   it("US-TX: § 444.003 caps 7-OH at 2% of the alkaloids, so 7-OH is restricted", () => {
@@ -78,6 +91,11 @@ describe("jurisdictions.json, December 2026", () => {
     expect(tn.summary).toMatch(/prohibits synthetic/);
     expect(tn.verified).toBe(false); // the statute itself was not read: the note says so
     expect(tn.note).toMatch(/39-17-452/);
+    // The 2026 bill to criminalise all kratom is pending beside the status, never merged into it.
+    const davenport = tn.pending?.find((p) => p.title.includes("HB 1649"));
+    expect(davenport?.would_set?.kratom).toBe("banned");
+    expect(davenport?.verified).toBe(false);
+    expect(resolveJurisdiction(records, "US-TN")?.effective.kratom).toBe("regulated");
   });
 
   it("US-OH: the 12 Dec 2025 emergency rule and the proposed mitragynine rule are pending, not merged", () => {

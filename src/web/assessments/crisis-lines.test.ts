@@ -50,8 +50,10 @@ describe("crisis lines for a person", () => {
 
   it("shows the verified local lines in the real data for the UK and Thailand", () => {
     expect(crisisLinesFor("GB").map((l) => l.phone)).toEqual(["999", "116-123", "111"]);
-    expect(crisisLinesFor("TH").map((l) => l.phone)).toEqual(["1669"]);
-    expect(crisisLinesFor("IE").map((l) => l.phone)).toEqual(["112", "116-123"]);
+    expect(crisisLinesFor("TH").map((l) => l.phone)).toEqual(["1669", "1367"]);
+    expect(crisisLinesFor("IE").map((l) => l.phone)).toEqual(["112", "116-123", "01-809-2166"]);
+    // France: the EU number first, then its own suicide prevention line.
+    expect(crisisLinesFor("FR").map((l) => l.phone)).toEqual(["112", "3114"]);
   });
 
   it("finds an emergency number in the bundled data and dials without hyphens", () => {
