@@ -25,22 +25,36 @@ describe.skipIf(!available)("law and help lines abroad, at 360 px", () => {
     {
       code: "GB",
       name: "United Kingdom",
+      timeZone: "Europe/London",
+      checked: true,
       law: /Kratom\s*Restricted\s*7-OH\s*Restricted/,
       lines: ["Call 999", "Call 116-123", "Call 111"],
     },
     {
       code: "TH",
       name: "Thailand",
+      timeZone: "Asia/Bangkok",
+      checked: true,
       law: /Kratom\s*Regulated\s*7-OH\s*Unclear\s*18\+/,
       lines: ["Call 1669", "Call 1367"],
     },
+    {
+      code: "FR",
+      name: "France",
+      timeZone: "Europe/Paris",
+      // France's record rests on a secondary overview: the card must say it was not checked.
+      checked: false,
+      law: /Kratom\s*Banned\s*7-OH\s*Unclear/,
+      lines: ["Call 112", "Call 3114"],
+    },
   ];
 
-  it.each(cases)("shows $name's law and its own help lines", async ({ code, name, law, lines }) => {
+  it.each(cases)("shows $name's law and its own help lines", async (place) => {
+    const { code, name, timeZone, checked, law, lines } = place;
     const { context, page } = await openSignedInPage(browser, server.baseUrl, {
       name: `abroad-${code.toLowerCase()}`,
       displayName: "Sam",
-      timeZone: code === "GB" ? "Europe/London" : "Asia/Bangkok",
+      timeZone,
     });
     await page.setViewportSize({ width: 360, height: 780 });
     const me = await (await context.request.get(`${server.baseUrl}/api/me`)).json();
@@ -55,9 +69,11 @@ describe.skipIf(!available)("law and help lines abroad, at 360 px", () => {
     await expect.poll(() => card.textContent()).toMatch(new RegExp(name));
     const text = (await card.textContent()) ?? "";
     expect(text).toMatch(law);
-    // Every legal card says when it was checked against its source.
-    expect(await card.getByTestId("checked-on").textContent()).toMatch(/^Checked on /);
-    expect(await card.getByTestId("stale-note").count()).toBe(0);
+    // Every legal card says when it was checked against its source, or that it was not.
+    expect(await card.getByTestId("checked-on").textContent()).toMatch(
+      checked ? /^Checked on / : /^Not yet checked against its source/,
+    );
+    expect(await card.getByTestId("stale-note").count()).toBe(checked ? 0 : 1);
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/law-${code}-360.png` });
 

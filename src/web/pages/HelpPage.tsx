@@ -7,16 +7,12 @@ import { useSession } from "../session/session-context.tsx";
 // as it is, without shipping the validator.
 const loadCrisisResources = () => crisisData.resources as CrisisResource[];
 
-const REGION_NAMES: Record<string, string> = {
-  US: "United States",
-  EU: "European Union",
-  IE: "Ireland",
-  GB: "United Kingdom",
-  CA: "Canada",
-  AU: "Australia",
-  NZ: "New Zealand",
-  TH: "Thailand",
-};
+/** A country's (or the EU's) name in English, from the browser's own list: "FR" → "France". */
+const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+const regionName = (code: string) => regionNames.of(code) ?? code;
+
+/** A number as a tel: or sms: link wants it: no spaces or dashes ("13 11 26" → "131126"). */
+const dialable = (number: string) => number.replace(/[\s-]/g, "");
 
 function HelpLine({ line }: { line: CrisisResource }) {
   return (
@@ -25,12 +21,12 @@ function HelpLine({ line }: { line: CrisisResource }) {
       <p>{line.description}</p>
       <p className="help-actions">
         {line.phone && (
-          <a className="button primary" href={`tel:${line.phone.replaceAll("-", "")}`}>
+          <a className="button primary" href={`tel:${dialable(line.phone)}`}>
             Call {line.phone}
           </a>
         )}
         {line.text && (
-          <a className="button" href={`sms:${line.text.replaceAll("-", "")}`}>
+          <a className="button" href={`sms:${dialable(line.text)}`}>
             Text {line.text}
           </a>
         )}
@@ -52,6 +48,7 @@ export function HelpPage() {
   const { user } = useSession();
   const place = user?.jurisdiction ?? null;
   const country = place?.slice(0, 2).toUpperCase();
+  const countryName = country ? regionName(country) : "";
   // crisisLinesFor falls back to every line when none is local; only local ones belong here.
   const here = place === null ? [] : crisisLinesFor(place, lines);
   const hasLocal = here.length > 0 && here.length < lines.length;
@@ -67,7 +64,7 @@ export function HelpPage() {
       </header>
       {place !== null && (
         <section className="card crisis-card" aria-labelledby="help-here" data-testid="crisis-card">
-          <h2 id="help-here">Where you are: {REGION_NAMES[country ?? ""] ?? country}</h2>
+          <h2 id="help-here">Where you are: {countryName}</h2>
           {hasLocal ? (
             <ul className="help-lines">
               {here.map((l) => (
@@ -76,15 +73,15 @@ export function HelpPage() {
             </ul>
           ) : (
             <p>
-              Mitra has no checked help line for {country} yet. Your local emergency number still
-              works; the lines below are for other countries.
+              Mitra has no checked help line for {countryName} yet. Your local emergency number
+              still works; the lines below are for other countries.
             </p>
           )}
         </section>
       )}
       {regions.map((region) => (
         <section key={region} className="card" aria-labelledby={`help-${region}`}>
-          <h2 id={`help-${region}`}>{REGION_NAMES[region] ?? region}</h2>
+          <h2 id={`help-${region}`}>{regionName(region)}</h2>
           <ul className="help-lines">
             {lines
               .filter((l) => l.region === region)
