@@ -15,7 +15,29 @@ interface KeptEntry {
   kind: string;
   state: string;
   path: string;
-  body: { id: string };
+  /** What was logged, sealed under the person's key (no body or summary in the clear). */
+  sealed: { iv: Uint8Array; data: ArrayBuffer };
+}
+
+/** Whose keys this page's device holds (read without creating the database). */
+function deviceKeys(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes("mitra-offline")) return [];
+    return new Promise<string[]>((resolve, reject) => {
+      const open = indexedDB.open("mitra-offline");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const keys = db.transaction("keys").objectStore("keys").getAllKeys();
+        keys.onsuccess = () => {
+          db.close();
+          resolve(keys.result as string[]);
+        };
+        keys.onerror = () => reject(keys.error);
+      };
+    });
+  });
 }
 
 /** The outbox as the page keeps it in IndexedDB (read without creating the database). */
@@ -182,7 +204,7 @@ describe.skipIf(!available)("logging without a connection", () => {
       state: "waiting",
       path: "/api/ingestions",
     });
-    expect(kept[0]!.body.id).toBe(clientId);
+    expect(kept[0]!.id).toBe(clientId);
     await page.screenshot({ path: "test-results/offline-dose-kept-390.png" });
 
     // Offline reload: the service worker opens the app, the entry is still waiting.
@@ -412,6 +434,37 @@ describe.skipIf(!available)("logging without a connection", () => {
     await context.close();
   });
 
+  it("seals a kept dose and forgets the key at sign-out, then sends it after sign-in", async () => {
+    const person = await keptOffline("Lena", "2.5");
+    const { context, page } = person;
+    const [kept] = await outbox(page);
+    // Nothing the person logged is in the clear on the device: no body, no summary.
+    expect(Object.keys(kept!).sort()).not.toContain("body");
+    expect(Object.keys(kept!).sort()).not.toContain("summary");
+    expect(kept!.sealed).toBeDefined();
+    expect(await deviceKeys(page)).toEqual([person.userId]);
+
+    // Signed out while still offline (the question is answered yes): the key goes, the entry stays.
+    page.on("dialog", (dialog) => void dialog.accept());
+    await context.route("**/api/ingestions", (route) => route.abort("internetdisconnected"));
+    await context.setOffline(false);
+    await page.getByRole("button", { name: "Menu" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL("**/sign-in");
+    await expect.poll(() => deviceKeys(page)).toEqual([]);
+    expect((await outbox(page)).map((e) => e.id)).toEqual([kept!.id]);
+
+    // The same person signs in again: the key comes back and the dose is sent, once.
+    await context.unroute("**/api/ingestions");
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill(person.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByTestId("outbox-notice").textContent()).toMatch(/1 dose sent/);
+    expect((await ingestionsWithId(context, kept!.id)).matching).toHaveLength(1);
+    expect(await outbox(page)).toEqual([]);
+    await context.close();
+  });
+
   it("never sends one person's kept dose under another person's session", async () => {
     const a = await keptOffline("Asha", "3");
     const { context, page } = a;
@@ -447,6 +500,9 @@ describe.skipIf(!available)("logging without a connection", () => {
     expect(stored).toEqual([]);
     expect((await ingestionsWithId(context, kept!.id)).all).toHaveLength(0);
     expect(await outbox(page)).toHaveLength(1);
+    // The device holds Bo's key alone: Asha's entry cannot be read here until she signs in.
+    const bo = (await (await context.request.get(`${server.baseUrl}/api/me`)).json()).user.id;
+    expect(await deviceKeys(page)).toEqual([bo]);
 
     // Bo signs out, Asha signs in: her dose goes, under her session, once.
     await page.getByRole("button", { name: "Menu" }).click();

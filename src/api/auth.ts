@@ -113,6 +113,14 @@ export const authRoutes = {
     access: "signedIn",
     responses: { 200: sessionResponse },
   }),
+  getDeviceKey: route({
+    method: "GET",
+    path: "/api/me/device-key",
+    tag: "auth",
+    summary: "The key this person's entries kept offline are sealed with on a device",
+    access: "signedIn",
+    responses: { 200: z.object({ key: z.string().length(43) }) },
+  }),
   updateMe: route({
     method: "PATCH",
     path: "/api/me",

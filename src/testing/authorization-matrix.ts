@@ -275,6 +275,10 @@ export const ROUTES: Record<RouteName, RouteRow> = {
     request: () => ({ path: "/api/me" }),
     ok: 200,
   },
+  getDeviceKey: {
+    request: () => ({ path: "/api/me/device-key" }),
+    ok: 200,
+  },
   updateMe: {
     request: () => ({ path: "/api/me", body: { timeZone: "UTC" } }),
     ok: 200,

@@ -8,6 +8,7 @@ import type { App, SessionUser } from "../context.ts";
 import { ApiError, invalidInput } from "../http/api-error.ts";
 import { handle } from "../http/handle.ts";
 import { onceId } from "../notifications/once-id.ts";
+import { deviceKeyOf } from "./device-key.ts";
 import { reserveAttempt, reserveLoginAttempt, throttleKeys } from "./login-throttle.ts";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { endSession, requireUser, startSession } from "./session.ts";
@@ -148,6 +149,11 @@ export async function authRoutes(app: App): Promise<void> {
   handle(app, contract.getMe, async (request) => {
     const user = requireUser(request);
     return { user: toPublic(user), csrfToken: user.csrfToken };
+  });
+
+  handle(app, contract.getDeviceKey, async (request) => {
+    const user = requireUser(request);
+    return { key: await deviceKeyOf(app.mitra.db, user.id, app.mitra.now()) };
   });
 
   handle(app, contract.updateMe, async (request) => {

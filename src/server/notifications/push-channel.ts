@@ -1,11 +1,8 @@
 import type { Kysely } from "kysely";
 import webpush from "web-push";
-import {
-  deletePushSubscription,
-  listPushSubscriptions,
-  serverSetting,
-} from "../../db/push-subscriptions.ts";
+import { deletePushSubscription, listPushSubscriptions } from "../../db/push-subscriptions.ts";
 import type { Database } from "../../db/schema.ts";
+import { serverSetting } from "../../db/server-settings.ts";
 import type { Channel } from "./channels.ts";
 
 export interface VapidKeys {

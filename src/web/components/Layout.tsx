@@ -23,7 +23,7 @@ export function Layout() {
     if (
       waiting.length > 0 &&
       !window.confirm(
-        `${countEntries(waiting)} not sent yet: kept on this device and sent when you sign in here again. Sign out anyway?`,
+        `${countEntries(waiting)} not sent yet: kept on this device, locked, and sent when you sign in here again. Sign out anyway?`,
       )
     )
       return;

@@ -2,7 +2,7 @@ import { contract } from "../../api/contract.ts";
 import type { RouteOutput } from "../../api/define.ts";
 import { ApiFailure, api } from "../api.ts";
 import type { OutboxEntry } from "./outbox-entry.ts";
-import { allEntries, putEntry, removeEntry } from "./outbox-store.ts";
+import { entriesOf, putEntry, removeEntry } from "./outbox-store.ts";
 import { decideAfterSend, dueEntries, type SendOutcome } from "./reply-decision.ts";
 
 /** What one round of sending did. */
@@ -32,7 +32,7 @@ function outcomeOf(error: unknown): SendOutcome {
 
 async function flush(userId: string, onSending: () => void): Promise<FlushResult> {
   const result: FlushResult = { sent: [], stopped: null };
-  const due = dueEntries(await allEntries(), userId, new Date());
+  const due = dueEntries(await entriesOf(userId), userId, new Date());
   if (due.length === 0) return result;
 
   // Ask who this session belongs to first: it also brings the session's CSRF token after an

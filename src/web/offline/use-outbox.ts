@@ -78,6 +78,12 @@ export function useOutbox(userId: string): Outbox {
     };
   }, [send]);
 
+  // Entries became readable (this person's key came back with their sign-in): try them now.
+  const readable = entries.length > 0;
+  useEffect(() => {
+    if (readable) void send();
+  }, [readable, send]);
+
   // While entries wait, try again when the next one is due.
   useEffect(() => {
     const wait = msUntilNextAttempt(entries, userId, new Date());

@@ -4,6 +4,7 @@ import { contract } from "../../api/contract.ts";
 import type { RouteInput, RouteOutput } from "../../api/define.ts";
 import { ApiFailure, rememberCsrfToken } from "../api.ts";
 import { callRoute, routeKey } from "../api-client.ts";
+import { forgetDeviceKeys, keepDeviceKeyOf } from "../offline/outbox-store.ts";
 
 export type User = RouteOutput<typeof contract.getMe>["user"];
 
@@ -26,6 +27,17 @@ const SessionContext = createContext<SessionState | null>(null);
  * session is gone.
  */
 const LAST_USER_KEY = "mitra.last-user";
+
+/**
+ * The device keeps the key to the entries kept offline of the person the server last confirmed,
+ * and nobody else's; signing out forgets it. A session that merely ran out keeps it, so what
+ * waits can still be counted and is sent when the same person signs in again.
+ */
+function keyFollows(user: User | null): void {
+  const keys = user ? keepDeviceKeyOf(user.id) : forgetDeviceKeys();
+  // Without the key, what this person logs offline is not kept; the form then says so.
+  keys.catch((error) => console.warn(error));
+}
 
 function rememberUser(user: User | null): void {
   try {
@@ -52,6 +64,7 @@ async function signedInUser(): Promise<User | null> {
   try {
     const { user } = await callRoute(contract.getMe);
     rememberUser(user);
+    keyFollows(user);
     return user;
   } catch (error) {
     if (!(error instanceof ApiFailure) || error.status !== 401) throw error;
@@ -84,6 +97,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const setUser = useCallback(
     (next: User | null) => {
       rememberUser(next);
+      keyFollows(next);
       const current = client.getQueryData<User | null>(meKey);
       if ((current?.id ?? null) !== (next?.id ?? null)) {
         client.removeQueries({ predicate: (query) => query.queryKey[1] !== meKey[1] });
