@@ -9,6 +9,8 @@ import { startAppServer } from "./support/app-server.ts";
 import { browserAvailable, launchBrowser } from "./support/browser.ts";
 
 const available = browserAvailable();
+/** Each answer waits on a password hash (scrypt): slow on a busy two-core machine. */
+const HASHING_MS = 15_000;
 
 /**
  * A person's own sign-in, by keyboard on a 360 px phone: change the password on Account (the
@@ -76,14 +78,14 @@ describe.skipIf(!available)("password and sign-in in the browser", () => {
     await typeInto("New password", "amber-river-kite-58");
     await page.keyboard.press("Enter");
     await expect
-      .poll(() => section.locator(".field-error").first().textContent())
+      .poll(() => section.locator(".field-error").first().textContent(), { timeout: HASHING_MS })
       .toMatch(/not your current password/);
 
     await page.getByLabel("Current password", { exact: true }).fill(person.password);
     await page.getByLabel("New password", { exact: true }).focus();
     await page.keyboard.press("Enter");
     await expect
-      .poll(() => section.getByRole("status").textContent())
+      .poll(() => section.getByRole("status").textContent(), { timeout: HASHING_MS })
       .toMatch(/Password changed\. Signed out on 1 other device\./);
     expect((await otherDevice.get("/api/me")).status).toBe(401);
     expect(await page.evaluate(async () => (await fetch("/api/me")).status)).toBe(200);
@@ -110,7 +112,7 @@ describe.skipIf(!available)("password and sign-in in the browser", () => {
     await ask.getByLabel("Email").fill(person.email);
     await ask.getByRole("button", { name: "E-mail me a code" }).click();
     await expect
-      .poll(() => ask.getByRole("alert").textContent())
+      .poll(() => ask.getByRole("alert").textContent(), { timeout: HASHING_MS })
       .toMatch(/does not send e-mail\. Ask the administrator/);
 
     const issued = await admin.post(`/api/admin/users/${person.id}/reset-code`);
@@ -120,13 +122,13 @@ describe.skipIf(!available)("password and sign-in in the browser", () => {
     await set.getByLabel("New password").fill("cedar-lantern-moss-31");
     await set.getByRole("button", { name: "Set new password" }).click();
     await expect
-      .poll(() => set.locator(".field-error").first().textContent())
+      .poll(() => set.locator(".field-error").first().textContent(), { timeout: HASHING_MS })
       .toMatch(/wrong, expired or already used/);
 
     await set.getByLabel("Code").fill(issued.body.code);
     await set.getByRole("button", { name: "Set new password" }).click();
     await expect
-      .poll(() => page.getByRole("status").first().textContent())
+      .poll(() => page.getByRole("status").first().textContent(), { timeout: HASHING_MS })
       .toMatch(/new password is set/);
     await page.screenshot({ path: "test-results/reset-password-done-360.png" });
 
