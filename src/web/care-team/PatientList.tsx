@@ -147,7 +147,7 @@ export function PatientList({
       {dashboard && pages > 1 && (
         <nav className="pager" aria-label="Pages of patients">
           {dashboard.page > 1 ? (
-            <Link to={pageLink(dashboard.page - 1)} rel="prev">
+            <Link to={pageLink(dashboard.page - 1)} rel="prev" onClick={toTableTop}>
               Previous page
             </Link>
           ) : (
@@ -157,7 +157,7 @@ export function PatientList({
             Page {dashboard.page} of {pages}
           </span>
           {dashboard.page < pages ? (
-            <Link to={pageLink(dashboard.page + 1)} rel="next">
+            <Link to={pageLink(dashboard.page + 1)} rel="next" onClick={toTableTop}>
               Next page
             </Link>
           ) : (
@@ -182,5 +182,9 @@ export function PatientList({
     </>
   );
 }
+
+/** A new page starts at the count above the table (focus stays on the link pressed). */
+const toTableTop = () =>
+  document.querySelector("[data-testid=table-count]")?.scrollIntoView({ block: "start" });
 
 const levelSearch = (value: string) => new URLSearchParams(value ? { level: value } : {});
