@@ -78,9 +78,11 @@ describe.skipIf(!available)("care team in the browser", () => {
       .toBe(1);
     await clinicianPage.getByLabel("Invitation code").fill(code.toLowerCase());
     await clinicianPage.getByRole("button", { name: "Join" }).click();
-    await expect
-      .poll(() => clinicianPage.getByRole("main").getByRole("status").first().textContent())
-      .toMatch(/You now follow Rosa Patient/);
+    await clinicianPage
+      .getByRole("main")
+      .getByRole("status")
+      .filter({ hasText: /You now follow Rosa Patient/ })
+      .waitFor();
     const row = clinicianPage.locator(".triage-row").first();
     await row.waitFor();
     expect(await row.getByRole("link", { name: "Rosa Patient" }).count()).toBe(1);

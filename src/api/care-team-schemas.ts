@@ -1,5 +1,11 @@
 import { z } from "zod";
 import { CARE_SCOPES } from "../core/care-scope.ts";
+import {
+  TRIAGE_LEVEL_FILTERS,
+  TRIAGE_MAX_PAGE_SIZE,
+  TRIAGE_PAGE_SIZE,
+  TRIAGE_SORTS,
+} from "../core/triage/table-page.ts";
 import { SEVERITIES } from "../core/warning.ts";
 import { assessmentView, trendsResponse } from "./assessments.ts";
 import { ingestionView, productView } from "./dose-log-schemas.ts";
@@ -139,6 +145,8 @@ const triagePatient = z.object({
   timeZone: z.string(),
 });
 
+const triageLevel = z.enum(["urgent", "high", "watch", "ok"]);
+
 export const triageRowView = z.object({
   patient: triagePatient,
   linkId: z.string(),
@@ -197,11 +205,32 @@ export const triageRowView = z.object({
       text: z.string(),
     }),
   ),
-  level: z.enum(["urgent", "high", "watch", "ok"]),
+  level: triageLevel,
 });
+
+/** Search, filters, order and page of the dashboard; each in the page's address too. */
+export const dashboardQuery = z
+  .object({
+    q: z.string().max(200).optional(),
+    level: z.enum(TRIAGE_LEVEL_FILTERS).optional(),
+    quiet: z.coerce.number().int().min(1).max(30).optional(),
+    sort: z.enum(TRIAGE_SORTS).default("urgency"),
+    dir: z.enum(["asc", "desc"]).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(TRIAGE_MAX_PAGE_SIZE).default(TRIAGE_PAGE_SIZE),
+  })
+  .strict();
 
 export const dashboardResponse = z.object({
   generatedAt: z.string(),
+  /** Every consenting patient, before search and filters. */
+  total: z.number(),
+  /** Patients that passed the search and filters, on every page. */
+  matched: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  /** Every consenting patient by level, before search and filters. */
+  levels: z.record(triageLevel, z.number()),
   windows: z.object({
     sparklineDays: z.number(),
     redFlagDays: z.number(),
@@ -209,6 +238,7 @@ export const dashboardResponse = z.object({
     trendHours: z.number(),
     checkInDays: z.number(),
   }),
+  /** The page asked for, in the order asked for (worst first by default). */
   patients: z.array(triageRowView),
 });
 

@@ -2,6 +2,7 @@ import { assessmentBody, recordResponse } from "./assessments.ts";
 import {
   acknowledgeResponse,
   checkInParams,
+  dashboardQuery,
   dashboardResponse,
   idParams,
   invitationBody,
@@ -38,6 +39,15 @@ const TIMELINE_DESCRIPTION =
   "that raised a red flag or a reported sign, named by item) and `acknowledgements` (every " +
   'clinician\'s "seen" on them). Without `from`, the range starts at the beginning of the ' +
   "patient's day (in their time zone) 30 days before `to`, so every day in it is whole.";
+
+const DASHBOARD_DESCRIPTION =
+  "One page of the patients (`pageSize`, 50 by default; a page past the last answers the last). " +
+  "`q` searches names and e-mail addresses; `level` keeps one level, or `attention` every level " +
+  "but ok; `quiet=N` keeps people who share check-ins and sent none in N days (days before the " +
+  "link do not count). `sort` is `urgency` (worst first), `name` (A-Z), `last-entry` (newest " +
+  "first) or `plan` (most doses over plan first); `dir` reverses it. Ties keep the urgency " +
+  "order. `total` and `levels` count every patient; `matched` those found. Each patient on the " +
+  "page is recorded in their access log.";
 
 /**
  * Consent, the person's side: invite (a single-use code), see who has access, revoke, read the
@@ -118,7 +128,9 @@ export const clinicianRoutes = {
     path: "/api/clinician/patients",
     tag: "clinician",
     summary: "Triage dashboard: consenting patients, worst first, with 14-day sparklines",
+    description: DASHBOARD_DESCRIPTION,
     access: ["clinician"],
+    query: dashboardQuery,
     responses: { 200: dashboardResponse },
   }),
   getPatientTimeline: route({

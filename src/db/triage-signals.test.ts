@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type CompiledQuery, type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertKratomDose } from "../testing/db-rows.ts";
 import {
   createTestDatabase,
   engines,
@@ -60,31 +61,12 @@ async function link(db: Kysely<Database>, patient: string, clinician: string, sc
 }
 
 async function dose(db: Kysely<Database>, userId: string, hoursAgo: number, warnings: string) {
-  const at = new Date(NOW.getTime() - hoursAgo * H).toISOString();
-  await db
-    .insertInto("ingestions")
-    .values({
-      id: randomUUID(),
-      user_id: userId,
-      substance_id: "kratom-leaf",
-      substance_name: null,
-      custom_classes: null,
-      product_id: null,
-      product_info: null,
-      amount: 2,
-      unit: "g",
-      route: null,
-      taken_at: at,
-      notes: null,
-      canonical_amount: 2,
-      canonical_unit: "g",
-      pool: "kratom-leaf",
-      warnings,
-      created_at: at,
-      updated_at: at,
-      deleted_at: null,
-    })
-    .execute();
+  await insertKratomDose(
+    db,
+    userId,
+    new Date(NOW.getTime() - hoursAgo * H).toISOString(),
+    warnings,
+  );
 }
 
 async function assessment(

@@ -21,4 +21,5 @@ export {
 export { rankTriageRows, type TriageLevel, triageLevel } from "./ranking.ts";
 export { type TriageReason, triageReasons } from "./reasons.ts";
 export { type AssessmentPoint, type RisingScore, scoreScales } from "./score-signals.ts";
+export { type TriageTableQuery, triageTablePage } from "./table-page.ts";
 export { TRIAGE_WINDOWS, type TriageWindows, triageSince } from "./windows.ts";

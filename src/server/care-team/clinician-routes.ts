@@ -26,7 +26,12 @@ export async function clinicianRoutes(app: App): Promise<void> {
   handle(app, contract.getTriageDashboard, async (request) => {
     const clinician = requireRole(request, "clinician");
     const now = app.mitra.now();
-    const dashboard = await triageDashboard(app.mitra.db, clinician.id, now);
+    const { quiet, ...query } = request.query;
+    const dashboard = await triageDashboard(app.mitra.db, clinician.id, now, {
+      ...query,
+      ...(quiet === undefined ? {} : { quietDays: quiet }),
+    });
+    // Only the patients on the page are shown, so only they are recorded as read.
     await appendAuditBatch(
       app.mitra.db,
       dashboard.patients.map((row) => ({

@@ -12,10 +12,12 @@ import {
   type TriageLevel,
   type TriageReason,
   type TriageSignals,
+  type TriageTableQuery,
   type TriageWindows,
   triageLevel,
   triageReasons,
   triageSince,
+  triageTablePage,
 } from "../../core/triage/index.ts";
 import type { Warning } from "../../core/warning.ts";
 import { decodeScopes } from "../../db/care-team.ts";
@@ -50,7 +52,13 @@ export type TriageRow = {
 
 export interface TriageDashboard {
   generatedAt: string;
+  total: number;
+  matched: number;
+  page: number;
+  pageSize: number;
+  levels: Record<TriageLevel, number>;
   windows: TriageWindows;
+  /** The page asked for. */
   patients: TriageRow[];
 }
 
@@ -79,12 +87,14 @@ function groupByUser<T extends { userId: string }>(rows: readonly T[]): Map<stri
 
 /**
  * The dashboard's data for one clinician as of `now`: four set-based queries over all their
- * consenting patients (run together), then core's triage per patient and its order.
+ * consenting patients (run together), then core's triage per patient, its order, and the page
+ * `query` asks for (search, filters and sort need every patient's signals).
  */
 export async function triageDashboard(
   db: Kysely<Database>,
   clinicianId: string,
   now: Date,
+  query: TriageTableQuery = {},
 ): Promise<TriageDashboard> {
   const base = checkInKnowledge();
   const knowledge = { ...base, scales: scoreScales(base.instruments) };
@@ -127,9 +137,15 @@ export async function triageDashboard(
     };
   });
 
+  const page = triageTablePage(rankTriageRows(rows), query, now);
   return {
     generatedAt: now.toISOString(),
+    total: rows.length,
+    matched: page.matched,
+    page: page.page,
+    pageSize: page.pageSize,
+    levels: page.levels,
     windows: TRIAGE_WINDOWS,
-    patients: rankTriageRows(rows),
+    patients: page.rows,
   };
 }
