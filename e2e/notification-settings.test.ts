@@ -44,7 +44,7 @@ describe.skipIf(!available)("notification settings on a 360 px phone, by keyboar
     await page.getByLabel("Reminder 1").focus();
     await page.keyboard.press("Home");
     await page.keyboard.type("0");
-    await tabTo(page, "checkbox", "No e-mail or push between");
+    await tabTo(page, "checkbox", "Hold e-mail and push between");
     await page.keyboard.press("Space");
     await tabTo(page, "button", "Save settings");
     await page.keyboard.press("Enter");

@@ -123,6 +123,51 @@ describe.each(engines)("preferences and check-in reminders (%s)", (engine) => {
     expect(await kinds()).toEqual(["missed_check_in"]);
   });
 
+  it("holds e-mail in quiet hours until they end, but not a red flag to the clinician", async (ctx) => {
+    if (!server) return ctx.skip();
+    // Six seconds before the quiet hours (22:00-07:00 UTC) end.
+    await remindAt("2026-06-10T06:59:54Z");
+    const quiet = {
+      ...preferences,
+      checkInReminders: [],
+      quietHours: { start: "22:00", end: "07:00" },
+    };
+    const person = new ApiClient(server.baseUrl);
+    const me = await person.register("patient");
+    const clinician = new ApiClient(server.baseUrl);
+    const doctor = await clinician.register("clinician");
+    for (const who of [person, clinician]) {
+      expect((await who.request("PUT", "/api/notifications/preferences", quiet)).status).toBe(200);
+    }
+    await linkClinician(person, clinician, ["assessments"]);
+    const flagged = await person.post("/api/assessments", {
+      id: randomUUID(),
+      instrument: "red-flags",
+      answers: answersFor("red-flags", (i) => (i === 1 ? 1 : 0)),
+      takenAt: server.clock.now().toISOString(),
+    });
+    expect(flagged.status).toBe(201);
+
+    // The red flag goes through the clinician's quiet hours at once.
+    const [alert] = await smtp.waitFor(doctor.email, 1);
+    expect(alert?.subject).toBe("Mitra: a patient needs attention");
+    // The patient's "a clinician joined" is in the app now, and its e-mail is held.
+    const list = await person.get("/api/notifications");
+    expect(list.body.notifications.map((n: { kind: string }) => n.kind)).toEqual([
+      "care_link_joined",
+    ]);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(smtp.to(me.email)).toEqual([]);
+
+    // 07:00 comes: the held e-mail goes out, once.
+    server.clock.advance(10_000);
+    const [held] = await smtp.waitFor(me.email, 1, 15_000);
+    expect(held?.subject).toBe("Mitra: a clinician joined your care team");
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(smtp.to(me.email)).toHaveLength(1);
+    expect(smtp.to(doctor.email)).toHaveLength(1);
+  });
+
   it("refuses a bad time, naming the field", async (ctx) => {
     if (!server) return ctx.skip();
     const person = new ApiClient(server.baseUrl);

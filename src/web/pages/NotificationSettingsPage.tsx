@@ -181,7 +181,7 @@ export function NotificationSettingsPage() {
                 change({ quietHours: e.target.checked ? { start: "22:00", end: "07:00" } : null })
               }
             />
-            No e-mail or push between
+            Hold e-mail and push between
           </label>
           {prefs.quietHours && (
             <div className="quiet-hours">
