@@ -4,6 +4,7 @@ import { contract } from "../../api/contract.ts";
 import type { NotificationKind } from "../../core/notifications/kinds.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation, useRouteQuery } from "../api-client.ts";
+import { MutedPatients } from "../notifications/MutedPatients.tsx";
 import { MUTABLE_KINDS, type Preferences } from "../notifications/preferences.ts";
 import { useUser } from "../session/session-context.tsx";
 
@@ -123,6 +124,12 @@ export function NotificationSettingsPage() {
               </label>
             ))}
           </fieldset>
+        )}
+        {user.role === "clinician" && (
+          <MutedPatients
+            muted={prefs.mutedPatients}
+            onChange={(mutedPatients) => change({ mutedPatients })}
+          />
         )}
         {user.role === "patient" && (
           <fieldset className="choice">
