@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ApiClient } from "../src/testing/test-server.ts";
 import { browserAvailable } from "./support/browser.ts";
 import { useSignedInBrowser } from "./support/signed-in-page.ts";
 
@@ -85,5 +86,42 @@ describe.skipIf(!available)("notification settings on a 360 px phone, by keyboar
       );
       expect(sideways, path).toBe(0);
     }
+  });
+});
+
+describe.skipIf(!available)("a clinician turns a patient's notifications off, by keyboard", () => {
+  const app = useSignedInBrowser({
+    name: "omar",
+    displayName: "Dr Omar",
+    timeZone: "UTC",
+    role: "clinician",
+  });
+
+  it("lists the patients who share with them and saves the one turned off", async () => {
+    const { page, server, context } = app;
+    const patient = new ApiClient(server.baseUrl);
+    const me = await patient.register("patient");
+    expect((await patient.patch("/api/me", { displayName: "Rosa" })).status).toBe(200);
+    const invitation = await patient.post("/api/care/invitations", { scopes: ["assessments"] });
+    const me2 = await context.request.get(`${server.baseUrl}/api/me`);
+    const csrf = (await me2.json()).csrfToken;
+    const joined = await context.request.post(`${server.baseUrl}/api/care/join`, {
+      data: { code: invitation.body.code },
+      headers: { "x-csrf-token": csrf },
+    });
+    expect(joined.status(), await joined.text()).toBe(201);
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.baseUrl}/notifications/settings`);
+    await page.getByRole("group", { name: "Tell me about" }).waitFor();
+    await tabTo(page, "checkbox", "Rosa");
+    await page.keyboard.press("Space");
+    await tabTo(page, "button", "Save settings");
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").getByText("Saved.").waitFor();
+    const saved = await (
+      await context.request.get(`${server.baseUrl}/api/notifications/preferences`)
+    ).json();
+    expect(saved.mutedPatients).toEqual([me.id]);
   });
 });
