@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { ApiClient } from "../src/testing/test-server.ts";
 import { browserAvailable } from "./support/browser.ts";
-import { useSignedInBrowser } from "./support/signed-in-page.ts";
+import { type SignedInBrowser, useSignedInBrowser } from "./support/signed-in-page.ts";
 
 const available = browserAvailable();
 
@@ -18,6 +19,18 @@ async function tabTo(
   throw new Error(`Tab never reached ${role} "${name}"`);
 }
 
+/** Toggles the checkbox named `name` by keyboard, saves, and answers the saved preferences. */
+async function checkAndSave(app: SignedInBrowser, name: string) {
+  const { page, server, context } = app;
+  await tabTo(page, "checkbox", name);
+  await page.keyboard.press("Space");
+  await tabTo(page, "button", "Save settings");
+  await page.keyboard.press("Enter");
+  await page.getByRole("status").getByText("Saved.").waitFor();
+  const res = await context.request.get(`${server.baseUrl}/api/notifications/preferences`);
+  return res.json();
+}
+
 describe.skipIf(!available)("notification settings on a 360 px phone, by keyboard", () => {
   const app = useSignedInBrowser(
     { name: "nadia", displayName: "Nadia", timeZone: "Europe/Berlin" },
@@ -25,7 +38,7 @@ describe.skipIf(!available)("notification settings on a 360 px phone, by keyboar
   );
 
   it("sets a check-in reminder and quiet hours, sends a test, and the bell counts it", async () => {
-    const { page, server, context } = app;
+    const { page, server } = app;
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${server.baseUrl}/notifications/settings`);
     await page.getByRole("heading", { name: "Notification settings" }).waitFor();
@@ -44,15 +57,7 @@ describe.skipIf(!available)("notification settings on a 360 px phone, by keyboar
     await page.getByLabel("Reminder 1").focus();
     await page.keyboard.press("Home");
     await page.keyboard.type("0");
-    await tabTo(page, "checkbox", "No e-mail or push between");
-    await page.keyboard.press("Space");
-    await tabTo(page, "button", "Save settings");
-    await page.keyboard.press("Enter");
-    await page.getByRole("status").getByText("Saved.").waitFor();
-
-    const saved = await (
-      await context.request.get(`${server.baseUrl}/api/notifications/preferences`)
-    ).json();
+    const saved = await checkAndSave(app, "Hold e-mail and push between");
     expect(saved).toMatchObject({
       checkInReminders: ["08:30"],
       quietHours: { start: "22:00", end: "07:00" },
@@ -85,5 +90,35 @@ describe.skipIf(!available)("notification settings on a 360 px phone, by keyboar
       );
       expect(sideways, path).toBe(0);
     }
+  });
+});
+
+describe.skipIf(!available)("a clinician turns a patient's notifications off, by keyboard", () => {
+  const app = useSignedInBrowser({
+    name: "omar",
+    displayName: "Dr Omar",
+    timeZone: "UTC",
+    role: "clinician",
+  });
+
+  it("lists the patients who share with them and saves the one turned off", async () => {
+    const { page, server, context } = app;
+    const patient = new ApiClient(server.baseUrl);
+    const me = await patient.register("patient");
+    expect((await patient.patch("/api/me", { displayName: "Rosa" })).status).toBe(200);
+    const invitation = await patient.post("/api/care/invitations", { scopes: ["assessments"] });
+    const me2 = await context.request.get(`${server.baseUrl}/api/me`);
+    const csrf = (await me2.json()).csrfToken;
+    const joined = await context.request.post(`${server.baseUrl}/api/care/join`, {
+      data: { code: invitation.body.code },
+      headers: { "x-csrf-token": csrf },
+    });
+    expect(joined.status(), await joined.text()).toBe(201);
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.baseUrl}/notifications/settings`);
+    await page.getByRole("group", { name: "Tell me about" }).waitFor();
+    const saved = await checkAndSave(app, "Rosa");
+    expect(saved.mutedPatients).toEqual([me.id]);
   });
 });

@@ -235,22 +235,23 @@ export async function latestRedFlags(
 }
 
 /**
- * A person's totals of one instrument, oldest first, for trends and charts. Assessments without
- * a total are left out.
+ * A person's totals of one instrument, oldest first (those taken at or after `since`, when
+ * given), for trends and charts. Assessments without a total are left out.
  */
 export async function totalsHistory(
   db: Kysely<Database>,
   userId: string,
   instrument: string,
+  since?: Date,
 ): Promise<{ takenAt: string; total: number }[]> {
-  const rows = await db
+  let query = db
     .selectFrom("assessments")
     .select(["taken_at", "total"])
     .where("user_id", "=", userId)
     .where("instrument", "=", instrument)
-    .where("total", "is not", null)
-    .orderBy("taken_at", "asc")
-    .execute();
+    .where("total", "is not", null);
+  if (since) query = query.where("taken_at", ">=", since.toISOString());
+  const rows = await query.orderBy("taken_at", "asc").execute();
   return rows.map((r) => ({ takenAt: r.taken_at, total: Number(r.total) }));
 }
 

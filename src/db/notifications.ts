@@ -107,6 +107,15 @@ export async function markEventDelivered(db: Kysely<Database>, id: string, now: 
     .execute();
 }
 
+/** Holds a pending event until `until` (quiet hours), without counting a try. */
+export async function markEventHeld(db: Kysely<Database>, id: string, until: Date) {
+  await db
+    .updateTable("notification_events")
+    .set({ state: "pending", next_attempt_at: until.toISOString() })
+    .where("id", "=", id)
+    .execute();
+}
+
 /** Records a failed attempt: tried again at `retryAt`, or dead (null) after the last one. */
 export async function markEventFailed(
   db: Kysely<Database>,

@@ -36,6 +36,11 @@ export interface Config {
   mailFrom: string | null;
   /** The address people open Mitra at, for links in e-mail; null: the path alone. */
   publicUrl: string | null;
+  /**
+   * Days a delivered or dead notification event, and a read in-app notification, are kept
+   * (src/db/notification-retention.ts); unread entries stay until read.
+   */
+  notificationRetentionDays: number;
 }
 
 const boolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -93,6 +98,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^/]+\/?$/, "expected https://host (no path)")
     .optional(),
+  MITRA_NOTIFICATION_RETENTION_DAYS: integer(1, 3650).default(30),
 });
 
 export class ConfigError extends Error {}
@@ -135,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.MITRA_SMTP_URL ?? null,
     mailFrom: e.MITRA_MAIL_FROM ?? null,
     publicUrl: e.MITRA_PUBLIC_URL?.replace(/\/$/, "") ?? null,
+    notificationRetentionDays: e.MITRA_NOTIFICATION_RETENTION_DAYS,
   };
 }

@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   "red_flag",
   "dangerous_combination",
   "dose_over_plan",
+  "rising_score",
   "missed_check_in",
   "care_link_joined",
   "care_link_revoked",
@@ -52,6 +53,13 @@ export const KIND_POLICIES: Record<NotificationKind, KindPolicy> = {
     alwaysOn: false,
     title: "Mitra: a patient needs attention",
     label: "A patient logged a dose over their plan",
+  },
+  rising_score: {
+    audience: "care_team",
+    scope: "assessments",
+    alwaysOn: false,
+    title: "Mitra: a patient needs attention",
+    label: "A patient's withdrawal scores are rising",
   },
   missed_check_in: {
     audience: "care_team",

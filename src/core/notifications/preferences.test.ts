@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { defaultPreferences, deliveryFor, inQuietHours, reminderInstants } from "./preferences.ts";
+import {
+  defaultPreferences,
+  deliveryFor,
+  inQuietHours,
+  quietHoursEnd,
+  reminderInstants,
+} from "./preferences.ts";
 
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
 
@@ -68,14 +74,44 @@ describe("who is told what, and how", () => {
   const night = new Date("2026-06-01T23:30:00Z");
   const quiet = { ...defaultPreferences, quietHours: { start: "22:00", end: "07:00" } };
 
-  it("keeps e-mail and push quiet overnight, but not the in-app list", () => {
+  it("holds e-mail and push overnight until the quiet hours end, but not the in-app list", () => {
     expect(inQuietHours(quiet.quietHours, night, "UTC")).toBe(true);
     expect(inQuietHours(quiet.quietHours, new Date("2026-06-01T12:00:00Z"), "UTC")).toBe(false);
     expect(deliveryFor(quiet, { kind: "dose_over_plan", patientId: "p" }, night, "UTC")).toEqual({
       inApp: true,
       email: false,
       push: false,
+      heldUntil: new Date("2026-06-02T07:00:00Z"),
     });
+    // Before midnight and after it, the same end; with both channels off nothing is held.
+    const early = new Date("2026-06-02T03:00:00Z");
+    expect(deliveryFor(quiet, { kind: "test", patientId: null }, early, "UTC").heldUntil).toBe(
+      null,
+    );
+    const silent = { ...quiet, channels: { email: false, push: false } };
+    expect(deliveryFor(silent, { kind: "missed_check_in", patientId: "p" }, early, "UTC")).toEqual({
+      inApp: true,
+      email: false,
+      push: false,
+      heldUntil: null,
+    });
+  });
+
+  it("ends quiet hours at the wall-clock time on both sides of a daylight-saving change", () => {
+    const zone = "America/New_York";
+    // The night the clocks go forward (8 March 2026): 07:00 EDT is 11:00Z, not 12:00Z.
+    expect(quietHoursEnd(quiet.quietHours, new Date("2026-03-08T04:00:00Z"), zone)).toEqual(
+      new Date("2026-03-08T11:00:00Z"),
+    );
+    // The night they go back (1 November 2026): 07:00 EST is 12:00Z.
+    expect(quietHoursEnd(quiet.quietHours, new Date("2026-11-01T04:00:00Z"), zone)).toEqual(
+      new Date("2026-11-01T12:00:00Z"),
+    );
+    // An end the clocks skip (02:30 on 8 March) moves as a reminder does: 03:30 EDT.
+    const skipped = { start: "01:00", end: "02:30" };
+    expect(quietHoursEnd(skipped, new Date("2026-03-08T06:30:00Z"), zone)).toEqual(
+      new Date("2026-03-08T07:30:00Z"),
+    );
   });
 
   it("tells a clinician of a red flag even with everything off or the patient muted", () => {
@@ -89,10 +125,11 @@ describe("who is told what, and how", () => {
       inApp: true,
       email: true,
       push: true,
+      heldUntil: null,
     });
     expect(
       deliveryFor(off, { kind: "dangerous_combination", patientId: "p" }, night, "UTC"),
-    ).toEqual({ inApp: false, email: false, push: false });
+    ).toEqual({ inApp: false, email: false, push: false, heldUntil: null });
   });
 
   it("honours a muted kind, a muted patient and a channel turned off", () => {
@@ -115,6 +152,7 @@ describe("who is told what, and how", () => {
       inApp: true,
       email: false,
       push: true,
+      heldUntil: null,
     });
   });
 });

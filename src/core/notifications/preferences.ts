@@ -12,7 +12,10 @@ export interface NotificationPreferences {
   mutedPatients: string[];
   /** Daily check-in reminders, wall-clock "HH:MM" in the person's zone. */
   checkInReminders: string[];
-  /** No e-mail or push between these wall-clock times (in-app entries still appear). */
+  /**
+   * E-mail and push wait between these wall-clock times and go out when they end (in-app entries
+   * appear at once; what cannot be turned off is never held).
+   */
   quietHours: { start: string; end: string } | null;
 }
 
@@ -35,6 +38,8 @@ export interface Delivery {
   inApp: boolean;
   email: boolean;
   push: boolean;
+  /** When e-mail and push are held by quiet hours: the instant they end. Null: nothing held. */
+  heldUntil: Date | null;
 }
 
 const minutesOf = (hhmm: string) => {
@@ -66,6 +71,26 @@ export function inQuietHours(
   return start <= end ? now >= start && now < end : now >= start || now < end;
 }
 
+/**
+ * The first instant after `instant` when the quiet hours end: the end's wall-clock time in the
+ * zone, on either side of a daylight-saving change (a time the clocks skip moves as a reminder's
+ * does, src/core/zoned-time.ts).
+ */
+export function quietHoursEnd(
+  quiet: NonNullable<NotificationPreferences["quietHours"]>,
+  instant: Date,
+  timeZone: string,
+): Date {
+  const [end] = reminderInstants(
+    [quiet.end],
+    timeZone,
+    instant,
+    new Date(instant.getTime() + 2 * 86_400_000),
+  );
+  if (!end) throw new Error(`no ${quiet.end} in ${timeZone} within two days`);
+  return end;
+}
+
 /** Where an event of `kind` (about `patientId`, if any) reaches an account with `prefs`, now. */
 export function deliveryFor(
   prefs: NotificationPreferences,
@@ -79,12 +104,14 @@ export function deliveryFor(
     (prefs.enabled &&
       !prefs.mutedKinds.includes(event.kind) &&
       !(event.patientId && prefs.mutedPatients.includes(event.patientId)));
-  if (!wanted) return { inApp: false, email: false, push: false };
-  const outside = alwaysOn || !inQuietHours(prefs.quietHours, instant, timeZone);
+  if (!wanted) return { inApp: false, email: false, push: false, heldUntil: null };
+  const { email, push } = prefs.channels;
+  const held = !alwaysOn && (email || push) && inQuietHours(prefs.quietHours, instant, timeZone);
   return {
     inApp: true,
-    email: outside && prefs.channels.email,
-    push: outside && prefs.channels.push,
+    email: !held && email,
+    push: !held && push,
+    heldUntil: held && prefs.quietHours ? quietHoursEnd(prefs.quietHours, instant, timeZone) : null,
   };
 }
 

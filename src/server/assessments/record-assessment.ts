@@ -7,6 +7,7 @@ import { loadCrisisResources } from "../../knowledge/crisis-resources.ts";
 import type { App } from "../context.ts";
 import { ApiError, invalidInput } from "../http/api-error.ts";
 import { assessmentWarnings, toAssessmentView } from "./assessment-view.ts";
+import { recordCheckInEvents } from "./care-team-events.ts";
 import { knownInstrument } from "./known-instrument.ts";
 
 /** Clock skew allowed between a phone and the server before a time counts as "in the future". */
@@ -113,17 +114,22 @@ export async function recordAssessment(
         at: now,
       },
     );
-  // A red flag's notification is written in the same transaction (the outbox): it is sent once
-  // the check-in is stored, and never for a check-in that was not.
-  const { created, record } = !redFlag
-    ? await store(app.mitra.db)
-    : await inTransaction(app.mitra.db, async (trx) => {
-        const stored = await store(trx);
-        if (stored.created) {
-          await app.mitra.notifier.record(trx, { kind: "red_flag", subjectId: subjectUserId }, now);
-        }
-        return stored;
-      });
+  // The care team's events (a red flag, a rising score) are written in the same transaction (the
+  // outbox): sent once the check-in is stored, and never for a check-in that was not.
+  const { created, record } = await inTransaction(app.mitra.db, async (trx) => {
+    const stored = await store(trx);
+    if (stored.created) {
+      const checkIn = { userId: subjectUserId, instrument: instrument.id, total: score.total };
+      await recordCheckInEvents(
+        trx,
+        app.mitra.notifier,
+        { ...checkIn, redFlag, takenAt },
+        instrument.totalRange,
+        now,
+      );
+    }
+    return stored;
+  });
   if (record.userId !== subjectUserId) {
     throw new ApiError(409, "id_conflict", "This id is already used by another record", {
       fields: [{ field: "body.id", message: "already used: generate a new uuid" }],

@@ -33,6 +33,8 @@ async function recipientsOf(db: Kysely<Database>, event: NotificationEvent): Pro
  * Delivers one event: an entry in each recipient's in-app list, then each channel's message.
  * What a channel was handed is recorded, so a retry after a failure sends only what is missing.
  * Each recipient's preferences decide, at delivery, whether and where (src/core/notifications).
+ * A recipient in quiet hours gets the in-app entry now and the rest when they end: the answer is
+ * then how long until the event must run again (it decides afresh then), else null.
  */
 export function eventDeliverer(options: {
   db: Kysely<Database>;
@@ -44,12 +46,13 @@ export function eventDeliverer(options: {
   return async (eventId) => {
     const event = await findNotificationEvent(db, eventId);
     // Gone with an account, or delivered by an earlier try that failed to say so.
-    if (!event || event.state === "delivered") return;
+    if (!event || event.state === "delivered") return null;
     if (!isNotificationKind(event.kind)) throw new Error(`unknown notification kind ${event.kind}`);
     const policy = KIND_POLICIES[event.kind];
     const linkPath = linkPathFor(event.kind, event.subjectId);
     const message = { title: policy.title, link: `${options.publicUrl ?? ""}${linkPath}` };
     const patientId = policy.audience === "care_team" ? event.subjectId : null;
+    let heldUntil: number | null = null;
     for (const recipient of await recipientsOf(db, event)) {
       const prefs = await loadPreferences(db, recipient.id);
       const to = deliveryFor(prefs, { kind: event.kind, patientId }, now(), recipient.timeZone);
@@ -62,6 +65,7 @@ export function eventDeliverer(options: {
         linkPath,
         now: now(),
       });
+      if (to.heldUntil) heldUntil = Math.min(heldUntil ?? Infinity, to.heldUntil.getTime());
       for (const channel of options.channels()) {
         if (!to[channel.name]) continue;
         if (await wasDelivered(db, eventId, recipient.id, channel.name)) continue;
@@ -69,5 +73,6 @@ export function eventDeliverer(options: {
         await recordDelivery(db, eventId, recipient.id, channel.name, now());
       }
     }
+    return heldUntil === null ? null : Math.max(0, heldUntil - now().getTime());
   };
 }

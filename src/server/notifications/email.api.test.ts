@@ -141,6 +141,37 @@ describe.each(engines)("notifications by e-mail and in the app (%s)", (engine) =
     ]);
   });
 
+  it("tells the clinician once when a patient's withdrawal scores start rising", async (ctx) => {
+    if (!server) return ctx.skip();
+    const { patient, clinician, doctor } = await careTeam(["assessments"]);
+    // SOWS-Gossop (0-30, a rise of 3 counts): 1, then 5 (rising: told), then 8 (the same rise).
+    for (const [hoursAgo, total] of [
+      [3, 1],
+      [2, 5],
+      [1, 8],
+    ] as const) {
+      const res = await patient.post("/api/assessments", {
+        id: randomUUID(),
+        instrument: "sows-gossop",
+        answers: answersFor("sows-gossop", (i) => (i < total ? 1 : 0)),
+        takenAt: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.assessment.total).toBe(total);
+    }
+    const [mail] = await smtp.waitFor(doctor.email, 1);
+    expect(mail?.subject).toBe("Mitra: a patient needs attention");
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(smtp.to(doctor.email)).toHaveLength(1);
+    const list = await clinician.get("/api/notifications");
+    expect(list.body.notifications).toEqual([
+      expect.objectContaining({
+        kind: "rising_score",
+        label: "A patient's withdrawal scores are rising",
+      }),
+    ]);
+  });
+
   it("tells the patient when a clinician joins", async (ctx) => {
     if (!server) return ctx.skip();
     const patient = new ApiClient(server.baseUrl);

@@ -3,6 +3,7 @@ import {
   dueNotificationEvents,
   markEventDelivered,
   markEventFailed,
+  markEventHeld,
 } from "../../db/notifications.ts";
 import type { Database } from "../../db/schema.ts";
 import { Poller } from "./poller.ts";
@@ -49,8 +50,9 @@ export class InProcessQueue implements NotificationQueue {
       await eachConcurrently(due, CONCURRENT_DELIVERIES, async (id) => {
         if (this.poller.stopping) return;
         try {
-          await deliver(id);
-          await markEventDelivered(db, id, new Date());
+          const holdMs = await deliver(id);
+          if (holdMs === null) await markEventDelivered(db, id, new Date());
+          else await markEventHeld(db, id, new Date(Date.now() + holdMs));
         } catch (error) {
           const attempts = await attemptsOf(db, id);
           const at = new Date();

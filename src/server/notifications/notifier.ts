@@ -1,12 +1,14 @@
 import type { Kysely } from "kysely";
 import type { NotificationKind } from "../../core/notifications/kinds.ts";
 import type { Engine } from "../../db/connection.ts";
+import { purgeNotifications } from "../../db/notification-retention.ts";
 import { insertNotificationEvent } from "../../db/notifications.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Config } from "../config.ts";
 import type { Channel } from "./channels.ts";
 import { eventDeliverer } from "./deliver-event.ts";
 import { createMailer, emailChannel, type Mailer } from "./email-channel.ts";
+import { Poller } from "./poller.ts";
 import { loadVapidKeys, pushChannel } from "./push-channel.ts";
 import { createNotificationQueue, type NotificationQueue, type RetryPolicy } from "./queue.ts";
 import { REMINDER_TICK_MS, sendDueReminders } from "./reminders.ts";
@@ -35,6 +37,9 @@ export interface Notifier {
   /** E-mail that is not a notification (a password reset code); none without MITRA_SMTP_URL. */
   mailer: Mailer | undefined;
 }
+
+/** How often each instance deletes what notifications no longer need (and once at start). */
+const PURGE_INTERVAL_MS = 3_600_000;
 
 /** How soon a start that failed (the database did not answer) is tried again. */
 const START_RETRY_MS = 5_000;
@@ -66,6 +71,14 @@ export function createNotifier(options: {
     publicUrl: config.publicUrl,
   });
   const queue: NotificationQueue = createNotificationQueue({ ...options, deliver });
+  const retentionMs = config.notificationRetentionDays * 86_400_000;
+  const maintenance = new Poller(
+    PURGE_INTERVAL_MS,
+    async () => {
+      await purgeNotifications(options.db, new Date(options.now().getTime() - retentionMs));
+    },
+    options.onError,
+  );
   let publicKey: string | undefined;
   let reminders: NodeJS.Timeout | undefined;
   let retry: NodeJS.Timeout | undefined;
@@ -109,11 +122,13 @@ export function createNotifier(options: {
         sendDueReminders(options.db, notifier, options.now()).catch(options.onError);
       }, REMINDER_TICK_MS);
       reminders.unref();
+      maintenance.start(true);
     },
     async stop() {
       stopped = true;
       clearInterval(reminders);
       clearTimeout(retry);
+      await maintenance.stop();
       await starting;
       await queue.stop();
       for (const channel of channels) await channel.close?.();

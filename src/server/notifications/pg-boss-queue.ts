@@ -1,7 +1,9 @@
 import { CompiledQuery, type Kysely, sql } from "kysely";
 import PgBoss from "pg-boss";
-import { markEventDelivered, markEventFailed } from "../../db/notifications.ts";
+import { markEventDelivered, markEventFailed, markEventHeld } from "../../db/notifications.ts";
 import type { Database } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { onceId } from "./once-id.ts";
 import { Poller } from "./poller.ts";
 import {
   CONCURRENT_DELIVERIES,
@@ -94,13 +96,16 @@ export class PgBossQueue implements NotificationQueue {
       expireInSeconds: EXPIRE_SECONDS,
     });
     this.boss = boss;
-    // Events written while no engine ran get their jobs now (the same id again adds nothing).
+    // Events written while no engine ran get their jobs now (the same id again adds nothing);
+    // one held by quiet hours waits as it did.
     const pending = await db
       .selectFrom("notification_events")
-      .select("id")
+      .select(["id", "next_attempt_at"])
       .where("state", "=", "pending")
       .execute();
-    for (const { id } of pending) await boss.send(QUEUE, { eventId: id }, { id });
+    for (const { id, next_attempt_at } of pending) {
+      await boss.send(QUEUE, { eventId: id }, { id, startAfter: new Date(next_attempt_at) });
+    }
     this.poller.start();
   }
 
@@ -128,19 +133,42 @@ export class PgBossQueue implements NotificationQueue {
     if (jobs.length > 0) await this.handle(boss, jobs);
   }
 
+  /**
+   * The event waits (quiet hours) in a job of its own that starts at `until`; its outbox row says
+   * so in the same transaction, so a restart in between sends it then, not at once.
+   */
+  private async hold(boss: PgBoss, eventId: string, until: Date): Promise<void> {
+    await inTransaction(this.options.db, async (trx) => {
+      await markEventHeld(trx, eventId, until);
+      await boss.send(
+        QUEUE,
+        { eventId },
+        {
+          id: onceId(`${eventId} held ${until.toISOString()}`),
+          startAfter: until,
+          db: asPgBossDb(trx),
+        },
+      );
+    });
+  }
+
   /** Delivers each job; a failure fails that job alone (the others complete). */
   private async handle(boss: PgBoss, jobs: PgBoss.JobWithMetadata<{ eventId: string }>[]) {
     const { db, deliver, retry } = this.options;
     await eachConcurrently(jobs, CONCURRENT_DELIVERIES, async (job) => {
       const id = job.data.eventId;
       let failure: { error: unknown } | undefined;
+      let holdMs: number | null = null;
       try {
-        await deliver(id);
+        holdMs = await deliver(id);
       } catch (error) {
         failure = { error };
       }
       try {
-        if (!failure) {
+        if (!failure && holdMs !== null) {
+          await this.hold(boss, id, new Date(Date.now() + holdMs));
+          await boss.complete(QUEUE, job.id);
+        } else if (!failure) {
           await markEventDelivered(db, id, new Date());
           await boss.complete(QUEUE, job.id);
         } else {

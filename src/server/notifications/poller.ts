@@ -19,9 +19,10 @@ export class Poller {
     return this.stopped;
   }
 
-  start(): void {
+  /** Runs the first pass after one interval, or at once with `immediately`. */
+  start(immediately = false): void {
     this.stopped = false;
-    this.schedule();
+    this.schedule(immediately ? 0 : this.intervalMs);
   }
 
   async stop(): Promise<void> {
@@ -30,7 +31,7 @@ export class Poller {
     await this.running;
   }
 
-  private schedule() {
+  private schedule(delayMs = this.intervalMs) {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.pass()
@@ -39,7 +40,7 @@ export class Poller {
           this.running = undefined;
           this.schedule();
         });
-    }, this.intervalMs);
+    }, delayMs);
     this.timer.unref();
   }
 }

@@ -7,6 +7,8 @@ import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { sendDueReminders } from "./reminders.ts";
 
+const DAY = 86_400_000;
+
 const preferences = {
   enabled: true,
   channels: { email: true, push: true },
@@ -16,7 +18,7 @@ const preferences = {
   quietHours: null,
 };
 
-describe.each(engines)("preferences and check-in reminders (%s)", (engine) => {
+describe.each(engines)("preferences, check-in reminders and retention (%s)", (engine) => {
   let server: TestServer;
   let smtp: SmtpPeer;
 
@@ -24,7 +26,9 @@ describe.each(engines)("preferences and check-in reminders (%s)", (engine) => {
     if (engine === "postgres" && !(await isPostgresReachable())) return;
     smtp = new SmtpPeer();
     const smtpUrl = await smtp.start();
-    server = await startTestServer(engine, { config: { smtpUrl, mailFrom: "mitra@example.org" } });
+    server = await startTestServer(engine, {
+      config: { smtpUrl, mailFrom: "mitra@example.org", notificationRetentionDays: 30 },
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -123,6 +127,51 @@ describe.each(engines)("preferences and check-in reminders (%s)", (engine) => {
     expect(await kinds()).toEqual(["missed_check_in"]);
   });
 
+  it("holds e-mail in quiet hours until they end, but not a red flag to the clinician", async (ctx) => {
+    if (!server) return ctx.skip();
+    // Six seconds before the quiet hours (22:00-07:00 UTC) end.
+    await remindAt("2026-06-10T06:59:54Z");
+    const quiet = {
+      ...preferences,
+      checkInReminders: [],
+      quietHours: { start: "22:00", end: "07:00" },
+    };
+    const person = new ApiClient(server.baseUrl);
+    const me = await person.register("patient");
+    const clinician = new ApiClient(server.baseUrl);
+    const doctor = await clinician.register("clinician");
+    for (const who of [person, clinician]) {
+      expect((await who.request("PUT", "/api/notifications/preferences", quiet)).status).toBe(200);
+    }
+    await linkClinician(person, clinician, ["assessments"]);
+    const flagged = await person.post("/api/assessments", {
+      id: randomUUID(),
+      instrument: "red-flags",
+      answers: answersFor("red-flags", (i) => (i === 1 ? 1 : 0)),
+      takenAt: server.clock.now().toISOString(),
+    });
+    expect(flagged.status).toBe(201);
+
+    // The red flag goes through the clinician's quiet hours at once.
+    const [alert] = await smtp.waitFor(doctor.email, 1);
+    expect(alert?.subject).toBe("Mitra: a patient needs attention");
+    // The patient's "a clinician joined" is in the app now, and its e-mail is held.
+    const list = await person.get("/api/notifications");
+    expect(list.body.notifications.map((n: { kind: string }) => n.kind)).toEqual([
+      "care_link_joined",
+    ]);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(smtp.to(me.email)).toEqual([]);
+
+    // 07:00 comes: the held e-mail goes out, once.
+    server.clock.advance(10_000);
+    const [held] = await smtp.waitFor(me.email, 1, 15_000);
+    expect(held?.subject).toBe("Mitra: a clinician joined your care team");
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(smtp.to(me.email)).toHaveLength(1);
+    expect(smtp.to(doctor.email)).toHaveLength(1);
+  });
+
   it("refuses a bad time, naming the field", async (ctx) => {
     if (!server) return ctx.skip();
     const person = new ApiClient(server.baseUrl);
@@ -133,5 +182,116 @@ describe.each(engines)("preferences and check-in reminders (%s)", (engine) => {
     });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain("body.checkInReminders.0");
+  });
+
+  it("deletes delivered and dead events and read entries after the retention, keeps the rest", async (ctx) => {
+    if (!server) return ctx.skip();
+    // Events are finished on the wall clock: the app's starts there too (others moved it).
+    server.clock.advance(Date.now() - server.clock.now().getTime());
+    const { db } = server.database;
+    const patient = new ApiClient(server.baseUrl);
+    const me = await patient.register("patient");
+    const clinician = new ApiClient(server.baseUrl);
+    await clinician.register("clinician");
+    // "A clinician joined" (left unread) and a test notification (read), each e-mailed.
+    await linkClinician(patient, clinician);
+    expect((await patient.post("/api/notifications/test")).status).toBe(202);
+    await smtp.waitFor(me.email, 2);
+    const list = (await patient.get("/api/notifications")).body.notifications as {
+      id: string;
+      kind: string;
+    }[];
+    const test = list.find((n) => n.kind === "test");
+    expect((await patient.post("/api/notifications/read", { ids: [test?.id] })).status).toBe(200);
+    const eventOf = async (kind: string) =>
+      (
+        await db
+          .selectFrom("notifications")
+          .select("event_id")
+          .where("kind", "=", kind)
+          .where("recipient_id", "=", me.id)
+          .execute()
+      )
+        .map((r) => r.event_id)
+        .at(0);
+    const testEvent = await eventOf("test");
+    const joinedEvent = await eventOf("care_link_joined");
+    // Delivery is recorded just after the e-mail is handed over.
+    const delivered = async () =>
+      (
+        await db
+          .selectFrom("notification_events")
+          .select("id")
+          .where("state", "=", "delivered")
+          .where("id", "in", [testEvent ?? "", joinedEvent ?? ""])
+          .execute()
+      ).length;
+    for (let i = 0; i < 50 && (await delivered()) < 2; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await delivered()).toBe(2);
+
+    // A dead event and a pending one, both long finished or long due.
+    const longAgo = new Date(Date.now() - 90 * DAY).toISOString();
+    const dead = randomUUID();
+    const pending = randomUUID();
+    await db
+      .insertInto("notification_events")
+      .values([
+        {
+          id: dead,
+          kind: "test",
+          subject_id: me.id,
+          other_id: null,
+          created_at: longAgo,
+          state: "dead",
+          attempts: 5,
+          next_attempt_at: longAgo,
+          last_error: "451",
+          finished_at: longAgo,
+        },
+        // Held far ahead, so no engine takes it during the test.
+        {
+          id: pending,
+          kind: "test",
+          subject_id: me.id,
+          other_id: null,
+          created_at: longAgo,
+          state: "pending",
+          attempts: 0,
+          next_attempt_at: new Date(Date.now() + 365 * DAY).toISOString(),
+          last_error: null,
+          finished_at: null,
+        },
+      ])
+      .execute();
+
+    // 31 days on, the maintenance (run at every start, then hourly) purges.
+    server.clock.advance(31 * DAY);
+    await server.app.mitra.notifier.stop();
+    await server.app.mitra.notifier.start();
+    const eventIds = async () =>
+      new Set((await db.selectFrom("notification_events").select("id").execute()).map((r) => r.id));
+    for (let i = 0; i < 50 && (await eventIds()).has(dead); i++)
+      await new Promise((r) => setTimeout(r, 100));
+
+    const events = await eventIds();
+    expect(events.has(dead)).toBe(false);
+    expect(events.has(testEvent ?? "")).toBe(false);
+    // Kept: an event still pending, and one whose entry is unread.
+    expect(events.has(pending)).toBe(true);
+    expect(events.has(joinedEvent ?? "")).toBe(true);
+    const deliveries = new Set(
+      (await db.selectFrom("notification_deliveries").select("event_id").execute()).map(
+        (r) => r.event_id,
+      ),
+    );
+    expect(deliveries.has(testEvent ?? "")).toBe(false);
+    expect(deliveries.has(joinedEvent ?? "")).toBe(true);
+    const entries = await db
+      .selectFrom("notifications")
+      .select("kind")
+      .where("recipient_id", "=", me.id)
+      .execute();
+    expect(entries.map((e) => e.kind)).toEqual(["care_link_joined"]);
   });
 });

@@ -18,8 +18,11 @@ export interface NotificationQueue {
   stop(): Promise<void>;
 }
 
-/** Delivers one event; throws to have it tried again later. */
-export type DeliverEvent = (eventId: string) => Promise<void>;
+/**
+ * Delivers one event; throws to have it tried again later. Answers how many milliseconds to hold
+ * it before it runs again (quiet hours, not a failure: no try is used up), or null when done.
+ */
+export type DeliverEvent = (eventId: string) => Promise<number | null>;
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */

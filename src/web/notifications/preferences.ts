@@ -13,6 +13,7 @@ export const MUTABLE_KINDS: Record<
   clinician: [
     ["dangerous_combination", "A patient logs a dangerous combination"],
     ["dose_over_plan", "A patient logs a dose over their plan"],
+    ["rising_score", "A patient's withdrawal scores start rising"],
     ["missed_check_in", "A patient misses a planned check-in"],
     ["care_link_revoked", "A patient stops sharing with me"],
   ],

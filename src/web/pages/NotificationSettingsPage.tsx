@@ -4,6 +4,7 @@ import { contract } from "../../api/contract.ts";
 import type { NotificationKind } from "../../core/notifications/kinds.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation, useRouteQuery } from "../api-client.ts";
+import { MutedPatients } from "../notifications/MutedPatients.tsx";
 import { MUTABLE_KINDS, type Preferences } from "../notifications/preferences.ts";
 import { useUser } from "../session/session-context.tsx";
 
@@ -124,6 +125,12 @@ export function NotificationSettingsPage() {
             ))}
           </fieldset>
         )}
+        {user.role === "clinician" && (
+          <MutedPatients
+            muted={prefs.mutedPatients}
+            onChange={(mutedPatients) => change({ mutedPatients })}
+          />
+        )}
         {user.role === "patient" && (
           <fieldset className="choice">
             <legend>Daily check-in reminders</legend>
@@ -181,7 +188,7 @@ export function NotificationSettingsPage() {
                 change({ quietHours: e.target.checked ? { start: "22:00", end: "07:00" } : null })
               }
             />
-            No e-mail or push between
+            Hold e-mail and push between
           </label>
           {prefs.quietHours && (
             <div className="quiet-hours">
