@@ -1,8 +1,14 @@
 import { type FormEvent, useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { routeUrl } from "../../api/path.ts";
+import {
+  AWAITING_APPROVAL_MESSAGE,
+  isVerified,
+  mayWorkWithPatients,
+} from "../../core/accounts/clinician-approval.ts";
 import { ApiFailure, rememberCsrfToken } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
+import { ClinicianLicence } from "../components/ClinicianLicence.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { SignInSecurity } from "../session/SignInSecurity.tsx";
 import { useSession, useUser } from "../session/session-context.tsx";
@@ -90,6 +96,14 @@ export function AccountPage() {
 
       <section className="card" aria-labelledby="profile-heading">
         <h2 id="profile-heading">Profile</h2>
+        {user.role === "clinician" && (
+          <>
+            <ClinicianLicence licence={user.licence} verified={isVerified(user.approval)} />
+            {!mayWorkWithPatients(user.approval) && (
+              <p className="small">{AWAITING_APPROVAL_MESSAGE}</p>
+            )}
+          </>
+        )}
         <form onSubmit={saveProfile} noValidate>
           <TextField
             label="Your name (optional)"

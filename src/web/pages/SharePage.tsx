@@ -10,6 +10,7 @@ import {
   type PendingInvitation,
   SCOPE_LABELS,
 } from "../care-team/types.ts";
+import { ClinicianLicence } from "../components/ClinicianLicence.tsx";
 import { CopyButton } from "../components/CopyButton.tsx";
 import { formatDateTime } from "../components/format-time.ts";
 import { useUser } from "../session/session-context.tsx";
@@ -176,6 +177,12 @@ export function SharePage() {
                   <p className="access-name">
                     <strong>{name}</strong> <span className="muted small">{link.person.email}</span>
                   </p>
+                  {link.clinician && (
+                    <ClinicianLicence
+                      licence={link.clinician.licence}
+                      verified={link.clinician.verified}
+                    />
+                  )}
                   <p className="small">
                     Sees: {link.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}.{" "}
                     {link.maySetPlans ? "May set your plans." : "Cannot set plans."} Since{" "}
