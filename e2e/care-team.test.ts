@@ -114,7 +114,10 @@ describe.skipIf(!available)("care team in the browser", () => {
     await access.waitFor();
     expect(await access.textContent()).toMatch(/Dr Imani/);
     await expect.poll(() => patientPage.getByText("Phoned; fainting reviewed.").count()).toBe(1);
-    expect(await patientPage.locator(".audit-list").textContent()).toMatch(/Dr Imani viewed/);
+    // One line per visit, each action said once with how many times.
+    const visits = patientPage.getByTestId("audit-visit").filter({ hasText: "Dr Imani" });
+    expect(await visits.count()).toBe(1);
+    expect(await visits.textContent()).toMatch(/^Dr Imani joined your care team; .*viewed your /);
     await patientPage.getByRole("button", { name: "Revoke access" }).click();
     await patientPage.getByRole("button", { name: /Yes, end Dr Imani's access now/ }).click();
     await expect
