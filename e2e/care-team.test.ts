@@ -117,7 +117,9 @@ describe.skipIf(!available)("care team in the browser", () => {
     // One line per visit, each action said once with how many times.
     const visits = patientPage.getByTestId("audit-visit").filter({ hasText: "Dr Imani" });
     expect(await visits.count()).toBe(1);
-    expect(await visits.textContent()).toMatch(/^Dr Imani joined your care team; .*viewed your /);
+    const visit = await visits.textContent();
+    expect(visit).toMatch(/^Dr Imani .*viewed your timeline/);
+    expect(visit).toMatch(/joined your care team/);
     await patientPage.getByRole("button", { name: "Revoke access" }).click();
     await patientPage.getByRole("button", { name: /Yes, end Dr Imani's access now/ }).click();
     await expect
