@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertUser } from "../src/db/users.ts";
-import { hashPassword } from "../src/server/auth/passwords.ts";
 import { builtWebApp } from "../src/testing/built-web-app.ts";
 import { ApiClient, startTestServer, type TestServer } from "../src/testing/test-server.ts";
+import { insertAdmin } from "../src/testing/test-users.ts";
 import { browserAvailable, launchBrowser } from "./support/browser.ts";
 
 const available = browserAvailable();
@@ -39,15 +38,7 @@ describe.skipIf(!available)("clinician approval in the browser", () => {
       webRoot: builtWebApp,
       config: { clinicianApproval: "auto" },
     });
-    await insertUser(server.database.db, {
-      id: randomUUID(),
-      email: admin.email,
-      passwordHash: await hashPassword(admin.password),
-      role: "admin",
-      displayName: "Ada Admin",
-      timeZone: "UTC",
-      now: server.clock.now(),
-    });
+    await insertAdmin(server.database.db, admin, server.clock.now());
     rosa = patient();
     await rosa.register("patient", { displayName: "Rosa Patient" });
     browser = await launchBrowser();
