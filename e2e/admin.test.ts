@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertUser } from "../src/db/users.ts";
-import { hashPassword } from "../src/server/auth/passwords.ts";
 import { seedPatientRecord } from "../src/testing/care-team-records.ts";
 import { ApiClient, type TestServer } from "../src/testing/test-server.ts";
+import { insertAdmin } from "../src/testing/test-users.ts";
 import { startAppServer } from "./support/app-server.ts";
 import { browserAvailable, launchBrowser } from "./support/browser.ts";
 
@@ -24,15 +23,7 @@ describe.skipIf(!available)("administration in the browser", () => {
 
   beforeAll(async () => {
     server = await startAppServer();
-    await insertUser(server.database.db, {
-      id: randomUUID(),
-      email: admin.email,
-      passwordHash: await hashPassword(admin.password),
-      role: "admin",
-      displayName: "Ada Admin",
-      timeZone: "UTC",
-      now: server.clock.now(),
-    });
+    await insertAdmin(server.database.db, admin, server.clock.now());
     // A minute between each person's arrival, so the log's order is theirs.
     server.clock.advance(60_000);
     const r = new ApiClient(server.baseUrl);

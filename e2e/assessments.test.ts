@@ -44,7 +44,12 @@ describe.skipIf(!available)("check-ins and progress in the browser", () => {
 
   it("completes a SOWS check-in, scoring live, and shows the total", async () => {
     await app.page.goto(`${app.server.baseUrl}/check-in`);
-    await app.page.getByRole("link", { name: /Subjective Opiate Withdrawal Scale/ }).click();
+    // Each choice says plainly what it asks and how long it takes, the scale's name beside.
+    const choice = app.page.getByRole("link", { name: /Subjective Opiate Withdrawal Scale/ });
+    expect(await choice.textContent()).toMatch(
+      /^Withdrawal right now16 feelings.*About two minutes/,
+    );
+    await choice.click();
     await app.page.waitForURL("**/check-in/sows");
     await expect
       .poll(() => app.page.getByRole("heading", { level: 1 }).textContent())
@@ -85,6 +90,10 @@ describe.skipIf(!available)("check-ins and progress in the browser", () => {
     const total = app.page.getByTestId("result-total");
     expect(await total.textContent()).toMatch(new RegExp(`${sowsTotal}\\s*of 64`));
     expect(await total.textContent()).toMatch(/Craving \(item 16\): 3/);
+    // No published bands: the total is read against the person's own earlier ones.
+    await expect
+      .poll(() => app.page.getByTestId("own-comparison").textContent())
+      .toMatch(/^This is your first SOWS\. Your next ones will be compared with it\./);
     expect(await app.page.getByTestId("warnings").count()).toBe(0);
     await app.page.screenshot({ path: "test-results/check-in-sows-saved-390.png" });
   });
@@ -236,7 +245,7 @@ describe.skipIf(!available)("check-ins and progress in the browser", () => {
     await app.page.goto(`${app.server.baseUrl}/today`);
     const card = app.page.getByTestId("today-checkin");
     await expect.poll(() => card.textContent()).toMatch(/Latest today/);
-    expect(await card.textContent()).toMatch(/Red flags/);
+    expect(await card.textContent()).toMatch(/Danger signs: danger sign reported/);
     expect(await card.textContent()).toMatch(/danger sign reported/);
     await card.evaluate((el) => el.scrollIntoView({ block: "center" }));
     await app.page.screenshot({ path: "test-results/today-check-in-390.png" });

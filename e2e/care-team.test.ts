@@ -116,7 +116,12 @@ describe.skipIf(!available)("care team in the browser", () => {
     await access.waitFor();
     expect(await access.textContent()).toMatch(/Dr Imani/);
     await expect.poll(() => patientPage.getByText("Phoned; fainting reviewed.").count()).toBe(1);
-    expect(await patientPage.locator(".audit-list").textContent()).toMatch(/Dr Imani viewed/);
+    // One line per visit, each action said once with how many times.
+    const visits = patientPage.getByTestId("audit-visit").filter({ hasText: "Dr Imani" });
+    expect(await visits.count()).toBe(1);
+    const visit = await visits.textContent();
+    expect(visit).toMatch(/^Dr Imani .*viewed your timeline/);
+    expect(visit).toMatch(/joined your care team/);
     await patientPage.getByRole("button", { name: "Revoke access" }).click();
     await patientPage.getByRole("button", { name: /Yes, end Dr Imani's access now/ }).click();
     await expect

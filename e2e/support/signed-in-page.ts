@@ -50,6 +50,7 @@ export async function openSignedInPage(
       role: person.role ?? "patient",
       displayName: person.displayName,
       timeZone: person.timeZone,
+      ...(person.role === "clinician" ? { licence: "Test clinician" } : {}),
     },
   });
   if (res.status() !== 201) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { APPROVAL_SETTINGS, APPROVAL_STATES } from "../core/accounts/clinician-approval.ts";
 import { ROLES, route } from "./define.ts";
 
 /** Most accounts one page of the user list returns. */
@@ -45,6 +46,11 @@ const overviewResponse = z.object({
   knowledge: z.object({
     files: z.array(z.object({ file: z.string(), version: z.string(), as_of: z.string() })),
   }),
+  /** MITRA_CLINICIAN_APPROVAL and how many clinicians wait for approval now. */
+  clinicianApproval: z.object({
+    setting: z.enum(APPROVAL_SETTINGS),
+    pending: z.number().int(),
+  }),
   backup: z.object({
     /** What to run to back up this engine's database. */
     command: z.string(),
@@ -69,7 +75,30 @@ const accountView = z.object({
   email: z.string(),
   role,
   disabled: z.boolean(),
+  approval: z.enum(APPROVAL_STATES).nullable(),
 });
+
+const pendingClinicians = z.object({
+  /** Oldest first: who has waited longest. Refused (disabled) accounts are not listed. */
+  clinicians: z.array(
+    z.object({
+      id: z.string(),
+      email: z.string(),
+      displayName: z.string().nullable(),
+      /** As the clinician entered it: Mitra does not check it. */
+      licence: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+const clinicianDecision = z
+  .object({
+    /** `approve` lets the clinician see the records of people who link to them (and enables the
+     * account if it was disabled); `refuse` disables the account and ends its sessions. */
+    decision: z.enum(["approve", "refuse"]),
+  })
+  .strict();
 
 const resetCodeResponse = z.object({
   /** Shown once: only its hash is stored. */
@@ -108,6 +137,24 @@ export const adminRoutes = {
     access: ["admin"],
     params: idParams,
     body: accountPatch,
+    responses: { 200: z.object({ user: accountView }) },
+  }),
+  listPendingClinicians: route({
+    method: "GET",
+    path: "/api/admin/clinicians/pending",
+    tag: "admin",
+    summary: "Clinicians waiting for approval, with the licence or role they entered (audited)",
+    access: ["admin"],
+    responses: { 200: pendingClinicians },
+  }),
+  decideClinician: route({
+    method: "POST",
+    path: "/api/admin/clinicians/:id/decision",
+    tag: "admin",
+    summary: "Approve a clinician account, or refuse it (disables it); audited",
+    access: ["admin"],
+    params: idParams,
+    body: clinicianDecision,
     responses: { 200: z.object({ user: accountView }) },
   }),
   issueResetCode: route({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { APPROVAL_STATES, LICENCE_MAX_LENGTH } from "../core/accounts/clinician-approval.ts";
 import { isValidTimeZone } from "../core/zoned-time.ts";
 import { ROLES, route } from "./define.ts";
 
@@ -25,8 +26,26 @@ const registerBody = z
     role: z.enum(["patient", "clinician"]),
     displayName: z.string().trim().min(1).max(80).optional(),
     timeZone: timeZoneSchema.optional(),
+    /** A clinician's licence or role, shown as entered (unverified until an administrator approves). */
+    licence: z
+      .string()
+      .trim()
+      .max(LICENCE_MAX_LENGTH, `use at most ${LICENCE_MAX_LENGTH} characters`)
+      .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.role === "clinician" && !body.licence) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["licence"],
+        message: "enter your licence or role, e.g. RN, licence 12345 (Oregon)",
+      });
+    }
+    if (body.role === "patient" && body.licence !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["licence"], message: "only clinicians give one" });
+    }
+  });
 
 const signInEmail = z
   .string()
@@ -42,6 +61,10 @@ const publicUser = z.object({
   displayName: z.string().nullable(),
   timeZone: z.string(),
   jurisdiction: z.string().nullable(),
+  /** A clinician's licence or role as entered; null for other accounts. */
+  licence: z.string().nullable(),
+  /** A clinician's standing: `pending` sees no patient records yet; null for other accounts. */
+  approval: z.enum(APPROVAL_STATES).nullable(),
 });
 
 const sessionResponse = z.object({ user: publicUser, csrfToken: z.string() });

@@ -66,6 +66,11 @@ export const linkView = z.object({
   revokedAt: z.string().nullable(),
   /** The other side: the clinician for the person, the person for the clinician. */
   person: personView,
+  /**
+   * For the person: the licence or role their clinician entered, and whether an administrator
+   * of this Mitra approved the account (`verified`); unverified otherwise.
+   */
+  clinician: z.object({ licence: z.string().nullable(), verified: z.boolean() }).optional(),
 });
 export type LinkView = z.infer<typeof linkView>;
 

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import { setClinicianApproval } from "../db/clinician-approval.ts";
 import type { Database } from "../db/schema.ts";
 import { buildApp } from "../server/app.ts";
 import { passwordProblem } from "../server/auth/passwords.ts";
@@ -90,14 +91,19 @@ export async function seedDemo(config: Config, options: SeedDemoOptions): Promis
         })
       ).body.user.id;
       made.push(patient);
-      await clinician.send("POST", "/api/auth/register", {
-        email: DEMO_CLINICIAN_EMAIL,
-        password,
-        role: "clinician",
-        displayName: "Dr Demo",
-        timeZone,
-      });
+      const clinicianId = (
+        await clinician.send<{ user: { id: string } }>("POST", "/api/auth/register", {
+          email: DEMO_CLINICIAN_EMAIL,
+          password,
+          role: "clinician",
+          displayName: "Dr Demo",
+          timeZone,
+          licence: "Demo clinician (not a real licence)",
+        })
+      ).body.user.id;
       made.push(clinician);
+      // Whoever runs seed-demo administers this Mitra: the demo clinician is approved.
+      await setClinicianApproval(database.db, clinicianId, "approved", now);
 
       const invitation = await patient.send<{ code: string }>("POST", "/api/care/invitations", {
         scopes: ["doses", "assessments", "notes", "products"],

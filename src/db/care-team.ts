@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
+import type { ClinicianApproval } from "../core/accounts/clinician-approval.ts";
 import type { Database } from "./schema.ts";
 import {
   CARE_SCOPES,
@@ -41,6 +42,11 @@ export interface CareLinkRecord {
 /** A link with the other person's name, for lists. */
 export interface CareLinkWithPerson extends CareLinkRecord {
   person: { id: string; email: string; displayName: string | null; timeZone: string };
+}
+
+/** A person's link with what their clinician entered and whether an administrator approved it. */
+export interface CareLinkOfPatient extends CareLinkWithPerson {
+  clinician: { licence: string | null; approval: ClinicianApproval | null };
 }
 
 /** Scopes as stored: a JSON array in the canonical order of `CARE_SCOPES`, no duplicates. */
@@ -286,19 +292,23 @@ export async function listLinksOfPatient(
   db: Kysely<Database>,
   patientId: string,
   options: { includeRevoked?: boolean } = {},
-): Promise<CareLinkWithPerson[]> {
+): Promise<CareLinkOfPatient[]> {
   let query = db
     .selectFrom("care_links")
     .innerJoin("users", "users.id", "care_links.clinician_id")
     .selectAll("care_links")
     .select(personColumns)
+    .select(["users.licence as clinicianLicence", "users.approval as clinicianApproval"])
     .where("care_links.patient_id", "=", patientId);
   if (!options.includeRevoked) query = query.where("care_links.revoked_at", "is", null);
   const rows = await query
     .orderBy("care_links.created_at", "desc")
     .orderBy("care_links.id")
     .execute();
-  return rows.map(decodeLinkWithPerson);
+  return rows.map((row) => ({
+    ...decodeLinkWithPerson(row),
+    clinician: { licence: row.clinicianLicence, approval: row.clinicianApproval },
+  }));
 }
 
 /**

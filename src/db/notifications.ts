@@ -150,7 +150,8 @@ export function listDeadEvents(db: Kysely<Database>, limit = 100) {
 
 /**
  * The clinicians who hold live consent over `patientId` that grants `scope`, with their e-mail.
- * Read at delivery time: a link revoked after the event gets nothing.
+ * Read at delivery time: a link revoked after the event gets nothing. A clinician waiting for an
+ * administrator's approval hears nothing about patients until approved.
  */
 export async function consentingClinicians(
   db: Kysely<Database>,
@@ -164,6 +165,7 @@ export async function consentingClinicians(
     .where("care_links.patient_id", "=", patientId)
     .where("care_links.revoked_at", "is", null)
     .where("users.disabled_at", "is", null)
+    .where((eb) => eb.or([eb("users.approval", "is", null), eb("users.approval", "!=", "pending")]))
     .where("care_links.scopes", "like", `%"${scope}"%`)
     .execute();
 }

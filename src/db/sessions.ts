@@ -34,6 +34,8 @@ const liveSession = preparedQuery((db, p: { id: string; now: string; idleSince: 
       "users.display_name as displayName",
       "users.time_zone as timeZone",
       "users.jurisdiction as jurisdiction",
+      "users.licence as licence",
+      "users.approval as approval",
     ])
     .where("sessions.id", "=", p.id)
     .where("sessions.expires_at", ">", p.now)

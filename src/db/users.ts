@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import type { ClinicianApproval } from "../core/accounts/clinician-approval.ts";
 import type { Database, UsersTable } from "./schema.ts";
 
 export type UserRow = Selectable<UsersTable>;
@@ -24,6 +25,9 @@ export interface NewUser {
   displayName: string | null;
   timeZone: string;
   now: Date;
+  /** A clinician's licence or role as entered, and their standing; none for other accounts. */
+  licence?: string | null;
+  approval?: ClinicianApproval | null;
 }
 
 /** Inserts a user; returns false when the email is already taken. */
@@ -39,6 +43,8 @@ export async function insertUser(db: Kysely<Database>, user: NewUser): Promise<b
       display_name: user.displayName,
       time_zone: user.timeZone,
       jurisdiction: null,
+      licence: user.licence ?? null,
+      approval: user.approval ?? null,
       created_at: at,
       updated_at: at,
     })
@@ -58,4 +64,13 @@ export async function updateUserProfile(
     .set({ ...changes, updated_at: now.toISOString() })
     .where("id", "=", id)
     .execute();
+}
+
+/** How many accounts exist (whether a new clinician is the installation's first account). */
+export async function countAccounts(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<string | number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -89,7 +89,12 @@ function cheapHash(password: string): string {
 const PASSWORD_HASH = cheapHash(PASSWORD);
 
 /** A new account of a role, signed in through the login route. */
-async function newAccount(server: TestServer, role: Role, displayName: string): Promise<Person> {
+async function newAccount(
+  server: TestServer,
+  role: Role,
+  displayName: string,
+  approval: "pending" | null = null,
+): Promise<Person> {
   const id = randomUUID();
   const email = `${role}-${id}@example.org`;
   await insertUser(server.database.db, {
@@ -100,6 +105,7 @@ async function newAccount(server: TestServer, role: Role, displayName: string): 
     displayName,
     timeZone: "UTC",
     now: server.clock.now(),
+    approval,
   });
   return { client: await signIn(server, email, PASSWORD), id, email, password: PASSWORD };
 }
@@ -126,6 +132,7 @@ async function buildWorld(server: TestServer): Promise<World> {
     narrow: await newAccount(server, "clinician", "Dr Narrow"),
     nonConsenting: await newAccount(server, "clinician", "Dr Stranger"),
     revoked: await newAccount(server, "clinician", "Dr Revoked"),
+    unverified: await newAccount(server, "clinician", "Dr Unverified", "pending"),
     admin: await newAccount(server, "admin", "Admin"),
   };
   const spareClinician = (await newAccount(server, "clinician", "Dr Spare")).client;
@@ -159,6 +166,8 @@ async function buildWorld(server: TestServer): Promise<World> {
   const revokedInvite = await invite(o, all, true);
   const revokedLink = await join(people.revoked.client, revokedInvite.code);
   await ok("revoke", o.delete(`/api/care/links/${revokedLink}`));
+  const unverifiedInvite = await invite(o, all, true);
+  const unverifiedLink = await join(people.unverified.client, unverifiedInvite.code);
   const pending = await invite(o, ["doses"], false);
 
   const noteId = randomUUID();
@@ -199,6 +208,7 @@ async function buildWorld(server: TestServer): Promise<World> {
     { section: "care", value: consentingLink, alsoOf: "consenting" },
     { section: "care", value: narrowLink, alsoOf: "narrow" },
     { section: "care", value: revokedLink, alsoOf: "revoked" },
+    { section: "care", value: unverifiedLink, alsoOf: "unverified" },
     { section: "care", value: pending.id },
   ];
 
@@ -214,6 +224,7 @@ async function buildWorld(server: TestServer): Promise<World> {
   >;
   joinCodes.narrow = narrowInvite.code;
   joinCodes.revoked = revokedInvite.code;
+  joinCodes.unverified = unverifiedInvite.code;
 
   return {
     people,

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { APPROVAL_SETTINGS, type ApprovalSetting } from "../core/accounts/clinician-approval.ts";
 
 /** Mitra's settings, read from the environment once at start. */
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   loginDelaySeconds: number;
   /** Sign-up attempts allowed per address within the sign-in window, taken e-mails included. */
   registrationsPerAddress: number;
+  /** Whether clinicians wait for an administrator's approval (core/accounts/clinician-approval). */
+  clinicianApproval: ApprovalSetting;
   /** Serve Prometheus metrics at /metrics. */
   metrics: boolean;
   /** Where e-mail goes out (`smtp://` or `smtps://`, with user and password); null: no e-mail. */
@@ -85,6 +88,7 @@ const environmentSchema = z.object({
   MITRA_LOGIN_WINDOW_MINUTES: integer(1, 24 * 60).default(15),
   MITRA_LOGIN_DELAY_SECONDS: integer(1, 3600).default(30),
   MITRA_REGISTRATIONS_PER_ADDRESS: integer(1, 100000).default(10),
+  MITRA_CLINICIAN_APPROVAL: z.enum(APPROVAL_SETTINGS).default("auto"),
   MITRA_METRICS: boolean.default(false),
   MITRA_SMTP_URL: z
     .string()
@@ -137,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMinutes: e.MITRA_LOGIN_WINDOW_MINUTES,
     loginDelaySeconds: e.MITRA_LOGIN_DELAY_SECONDS,
     registrationsPerAddress: e.MITRA_REGISTRATIONS_PER_ADDRESS,
+    clinicianApproval: e.MITRA_CLINICIAN_APPROVAL,
     metrics: e.MITRA_METRICS,
     smtpUrl: e.MITRA_SMTP_URL ?? null,
     mailFrom: e.MITRA_MAIL_FROM ?? null,

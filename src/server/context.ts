@@ -7,6 +7,7 @@ import type {
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
+import type { ClinicianApproval } from "../core/accounts/clinician-approval.ts";
 import type { Engine } from "../db/connection.ts";
 import type { Database } from "../db/schema.ts";
 import type { Role } from "../db/users.ts";
@@ -35,6 +36,8 @@ export interface SessionUser {
   displayName: string | null;
   timeZone: string;
   jurisdiction: string | null;
+  licence: string | null;
+  approval: ClinicianApproval | null;
 }
 
 declare module "fastify" {

@@ -17,7 +17,8 @@ import type { ApiClient } from "./test-server.ts";
 /**
  * Who calls: nobody signed in; the patient whose records the request names; another patient
  * naming them; a clinician the owner consented to (every scope, may set plans); one with a narrow
- * consent (assessments only); one without consent; one whose consent the owner revoked; an
+ * consent (assessments only); one without consent; one whose consent the owner revoked; one the
+ * owner consented to (every scope) whose account still waits for an administrator's approval; an
  * administrator.
  */
 export const CALLERS = [
@@ -28,6 +29,7 @@ export const CALLERS = [
   "narrow",
   "nonConsenting",
   "revoked",
+  "unverified",
   "admin",
 ] as const;
 export type Caller = (typeof CALLERS)[number];
@@ -123,6 +125,7 @@ const ROLE_OF: Record<Exclude<Caller, "stranger">, Role> = {
   narrow: "clinician",
   nonConsenting: "clinician",
   revoked: "clinician",
+  unverified: "clinician",
   admin: "admin",
 };
 
@@ -183,7 +186,7 @@ const patientExport = (
 ): RouteRow => ({
   request: (s) => ({ path: routeUrl(contract[name].path, { id: s.owner.patientId }) }),
   ok: 404,
-  admitted: { consenting: 200, narrow: 200 },
+  admitted: { consenting: 200, narrow: 200, unverified: 403 },
   sees: clinicianSees,
 });
 
@@ -533,21 +536,28 @@ export const ROUTES: Record<RouteName, RouteRow> = {
   // ---- The clinician's side ----
   joinCareTeam: {
     // Each clinician sends again the code it redeemed: a live link answers with itself; a code
-    // another clinician used, or one whose link the patient revoked, is unknown.
+    // another clinician used, or one whose link the patient revoked, is unknown. A clinician
+    // waiting for approval may join (the patient sees them as unverified) and learns whom.
     request: (s) => ({ path: "/api/care/join", body: { code: s.joinCode } }),
     ok: 404,
-    admitted: { consenting: 200, narrow: 200 },
-    sees: { consenting: ["identity", "contact"], narrow: ["identity", "contact"] },
+    admitted: { consenting: 200, narrow: 200, unverified: 200 },
+    sees: {
+      consenting: ["identity", "contact"],
+      narrow: ["identity", "contact"],
+      unverified: ["identity", "contact"],
+    },
   },
+  // A clinician waiting for approval sees no patient, not even on the dashboard.
   getTriageDashboard: {
     request: () => ({ path: "/api/clinician/patients" }),
     ok: 200,
+    admitted: { unverified: 403 },
     sees: clinicianSees,
   },
   getPatientTimeline: {
     request: (s) => ({ path: clinician(s, "/timeline") }),
     ok: 404,
-    admitted: { consenting: 200, narrow: 200 },
+    admitted: { consenting: 200, narrow: 200, unverified: 403 },
     sees: clinicianSees,
   },
   writePatientNote: {
@@ -556,7 +566,7 @@ export const ROUTES: Record<RouteName, RouteRow> = {
       body: { id: randomUUID(), body: "Called: feeling better." },
     }),
     ok: 404,
-    admitted: { consenting: 201, narrow: 403 },
+    admitted: { consenting: 201, narrow: 403, unverified: 403 },
     sees: clinicianSees,
   },
   recordPatientAssessment: {
@@ -570,19 +580,19 @@ export const ROUTES: Record<RouteName, RouteRow> = {
       },
     }),
     ok: 404,
-    admitted: { consenting: 201, narrow: 201 },
+    admitted: { consenting: 201, narrow: 201, unverified: 403 },
     sees: clinicianSees,
   },
   acknowledgeCheckIn: {
     request: (s) => ({ path: clinician(s, `/check-ins/${s.owner.redFlagCheckInId}/seen`) }),
     ok: 404,
-    admitted: { consenting: 201, narrow: 201 },
+    admitted: { consenting: 201, narrow: 201, unverified: 403 },
     sees: clinicianSees,
   },
   listPatientPlans: {
     request: (s) => ({ path: clinician(s, "/plans") }),
     ok: 404,
-    admitted: { consenting: 200, narrow: 403 },
+    admitted: { consenting: 200, narrow: 403, unverified: 403 },
     sees: clinicianSees,
   },
   createPatientPlan: {
@@ -591,7 +601,7 @@ export const ROUTES: Record<RouteName, RouteRow> = {
       body: { id: randomUUID(), definition: planDefinition(s.today, "magnesium-citrate") },
     }),
     ok: 404,
-    admitted: { consenting: 201, narrow: 403 },
+    admitted: { consenting: 201, narrow: 403, unverified: 403 },
     sees: clinicianSees,
   },
   revisePatientPlan: {
@@ -600,19 +610,19 @@ export const ROUTES: Record<RouteName, RouteRow> = {
       body: revisedKratomPlan(s.today, 3.5),
     }),
     ok: 404,
-    admitted: { consenting: 200, narrow: 403 },
+    admitted: { consenting: 200, narrow: 403, unverified: 403 },
     sees: clinicianSees,
   },
   endPatientPlan: {
     request: async (s) => ({ path: clinician(s, `/plans/${await s.fresh.plan()}/end`) }),
     ok: 404,
-    admitted: { consenting: 200, narrow: 403 },
+    admitted: { consenting: 200, narrow: 403, unverified: 403 },
     sees: clinicianSees,
   },
   getPatientPlanAdherence: {
     request: (s) => ({ path: clinician(s, `/plans/${s.owner.planId}/adherence`) }),
     ok: 404,
-    admitted: { consenting: 200, narrow: 403 },
+    admitted: { consenting: 200, narrow: 403, unverified: 403 },
     sees: clinicianSees,
   },
   exportPatientPdf: patientExport("exportPatientPdf"),
@@ -626,7 +636,12 @@ export const ROUTES: Record<RouteName, RouteRow> = {
     request: () => ({ path: "/api/export/csv" }),
     ok: 200,
     // A clinician's own tables hold its care links (naming the patient) and the notes it wrote.
-    sees: { consenting: ["identity", "notes"], narrow: ["identity"], revoked: ["identity"] },
+    sees: {
+      consenting: ["identity", "notes"],
+      narrow: ["identity"],
+      revoked: ["identity"],
+      unverified: ["identity"],
+    },
   },
   listOwnAudit: {
     request: () => ({ path: "/api/audit" }),
@@ -650,6 +665,18 @@ export const ROUTES: Record<RouteName, RouteRow> = {
     request: (s) => ({ path: `/api/admin/users/${s.owner.patientId}`, body: { role: "patient" } }),
     ok: 200,
     sees: { admin: ["identity", "contact"] },
+  },
+  listPendingClinicians: {
+    request: () => ({ path: "/api/admin/clinicians/pending" }),
+    ok: 200,
+  },
+  // The owner is a patient: an administrator is told only clinicians are approved.
+  decideClinician: {
+    request: (s) => ({
+      path: `/api/admin/clinicians/${s.owner.patientId}/decision`,
+      body: { decision: "approve" },
+    }),
+    ok: 409,
   },
   issueResetCode: {
     request: (s) => ({ path: `/api/admin/users/${s.owner.patientId}/reset-code` }),

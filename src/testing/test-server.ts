@@ -34,6 +34,8 @@ export async function startTestServer(
     ...loadConfig({}),
     logLevel: "silent",
     registrationsPerAddress: 100_000,
+    // Tests sign clinicians up to work with patients at once: no approval unless a test sets it.
+    clinicianApproval: "off",
     // Tests move the clock by days on one sign-in: no idle timeout unless a test sets one.
     sessionIdleMinutes: 24 * 90 * 60,
     ...options.config,
@@ -116,7 +118,14 @@ export class ApiClient {
   ): Promise<{ id: string; email: string; password: string }> {
     const email = `${role}-${crypto.randomUUID()}@example.org`;
     const password = "tidal-forest-lamp-42";
-    const res = await this.post("/api/auth/register", { email, password, role, ...extra });
+    const licence = role === "clinician" ? { licence: "Test clinician" } : {};
+    const res = await this.post("/api/auth/register", {
+      email,
+      password,
+      role,
+      ...licence,
+      ...extra,
+    });
     if (res.status !== 201)
       throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { id: res.body.user.id, email, password };

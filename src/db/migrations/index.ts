@@ -10,6 +10,7 @@ import * as rowVersions from "./0008_row_versions.ts";
 import * as accountControl from "./0009_account_control.ts";
 import * as checkInAcknowledgements from "./0010_check_in_acknowledgements.ts";
 import * as notifications from "./0011_notifications.ts";
+import * as clinicianApproval from "./0012_clinician_approval.ts";
 
 /** Every migration, in order. Names sort the way they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0009_account_control": accountControl,
   "0010_check_in_acknowledgements": checkInAcknowledgements,
   "0011_notifications": notifications,
+  "0012_clinician_approval": clinicianApproval,
 };

@@ -1,3 +1,4 @@
+import type { ClinicianApproval } from "../../core/accounts/clinician-approval.ts";
 /** Tables of accounts, sessions, sign-in throttling and the audit log. */
 export interface UsersTable {
   id: string;
@@ -11,6 +12,10 @@ export interface UsersTable {
   updated_at: string;
   /** When an administrator disabled the account; null while it may sign in. */
   disabled_at: string | null;
+  /** A clinician's licence or role as they entered it; null for other accounts. */
+  licence: string | null;
+  /** A clinician's standing (core/accounts/clinician-approval.ts); null for other accounts. */
+  approval: ClinicianApproval | null;
 }
 
 export interface SessionsTable {

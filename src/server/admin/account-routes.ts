@@ -1,5 +1,6 @@
 import { contract } from "../../api/contract.ts";
 import { withAuditEntry } from "../../db/audit.ts";
+import { setClinicianApproval } from "../../db/clinician-approval.ts";
 import {
   deleteSessionsOfUser,
   insertResetCode,
@@ -16,6 +17,19 @@ import {
 import type { App } from "../context.ts";
 import { ApiError, notFound } from "../http/api-error.ts";
 import { handle } from "../http/handle.ts";
+
+/** An account as the administrator's changes answer it. */
+async function accountView(app: App, id: string) {
+  const updated = await findUserById(app.mitra.db, id);
+  if (!updated) throw notFound("That account");
+  return {
+    id: updated.id,
+    email: updated.email,
+    role: updated.role,
+    disabled: updated.disabled_at !== null,
+    approval: updated.approval,
+  };
+}
 
 /** How long a reset code works. */
 export const RESET_CODE_TTL_HOURS = 24;
@@ -47,6 +61,10 @@ export async function accountControlRoutes(app: App): Promise<void> {
           if (body.disabled) await deleteSessionsOfUser(trx, id);
         }
         if (body.role !== undefined) await setRole(trx, id, body.role, now);
+        // An administrator who makes someone a clinician approves them by doing so.
+        if (body.role === "clinician" && user.role !== "clinician") {
+          await setClinicianApproval(trx, id, "approved", now);
+        }
       },
       () => ({
         actorId: admin.id,
@@ -62,16 +80,43 @@ export async function accountControlRoutes(app: App): Promise<void> {
         },
       }),
     );
-    const updated = await findUserById(app.mitra.db, id);
-    if (!updated) throw notFound("That account");
-    return {
-      user: {
-        id: updated.id,
-        email: updated.email,
-        role: updated.role,
-        disabled: updated.disabled_at !== null,
+    return { user: await accountView(app, id) };
+  });
+
+  handle(app, contract.decideClinician, async (request) => {
+    const admin = requireRole(request, "admin");
+    const { id } = request.params;
+    const { decision } = request.body;
+    const user = await findUserById(app.mitra.db, id);
+    if (!user) throw notFound("That account");
+    if (user.role !== "clinician") {
+      throw new ApiError(409, "not_a_clinician", "Only clinician accounts are approved", {
+        fields: [{ field: "params.id", message: `a ${user.role} account` }],
+      });
+    }
+    const now = app.mitra.now();
+    await withAuditEntry(
+      app.mitra.db,
+      async (trx) => {
+        if (decision === "approve") {
+          await setClinicianApproval(trx, id, "approved", now);
+        } else {
+          await setAccountDisabled(trx, id, true, now);
+          await deleteSessionsOfUser(trx, id);
+        }
       },
-    };
+      () => ({
+        actorId: admin.id,
+        subjectId: id,
+        action: decision === "approve" ? "clinician_approved" : "clinician_refused",
+        entity: "user",
+        entityId: id,
+        address: request.ip,
+        at: now,
+        details: { licence: user.licence, from: user.approval },
+      }),
+    );
+    return { user: await accountView(app, id) };
   });
 
   handle(app, contract.issueResetCode, async (request, reply) => {

@@ -1,9 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { contract } from "../../api/contract.ts";
+import { approvalAtSignUp } from "../../core/accounts/clinician-approval.ts";
 import { appendAudit } from "../../db/audit.ts";
 import { clearLoginFailures } from "../../db/login-failures.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { findUserByEmail, findUserById, insertUser, updateUserProfile } from "../../db/users.ts";
+import {
+  countAccounts,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  type UserRow,
+  updateUserProfile,
+} from "../../db/users.ts";
 import type { App, SessionUser } from "../context.ts";
 import { ApiError, invalidInput } from "../http/api-error.ts";
 import { handle } from "../http/handle.ts";
@@ -20,7 +28,22 @@ const toPublic = (u: Omit<SessionUser, "sessionId" | "csrfToken">) => ({
   displayName: u.displayName,
   timeZone: u.timeZone,
   jurisdiction: u.jurisdiction,
+  licence: u.licence,
+  approval: u.approval,
 });
+
+/** The public view of a stored account. */
+const rowToPublic = (user: UserRow) =>
+  toPublic({
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    displayName: user.display_name,
+    timeZone: user.time_zone,
+    jurisdiction: user.jurisdiction,
+    licence: user.licence,
+    approval: user.approval,
+  });
 
 export async function authRoutes(app: App): Promise<void> {
   handle(app, contract.register, async (request, reply) => {
@@ -46,6 +69,16 @@ export async function authRoutes(app: App): Promise<void> {
     const csrfToken = await app.mitra.db
       .transaction()
       .execute(async (trx) => {
+        const clinician =
+          body.role === "clinician"
+            ? {
+                licence: body.licence ?? null,
+                approval: approvalAtSignUp(
+                  app.mitra.config.clinicianApproval,
+                  await countAccounts(trx),
+                ),
+              }
+            : {};
         const created = await insertUser(trx, {
           id,
           email: body.email,
@@ -54,6 +87,7 @@ export async function authRoutes(app: App): Promise<void> {
           displayName: body.displayName ?? null,
           timeZone: body.timeZone ?? "UTC",
           now: app.mitra.now(),
+          ...clinician,
         });
         if (!created) {
           throw new ApiError(409, "email_taken", "An account with this email already exists", {
@@ -68,6 +102,7 @@ export async function authRoutes(app: App): Promise<void> {
           entityId: id,
           address: request.ip,
           at: app.mitra.now(),
+          ...("approval" in clinician ? { details: clinician } : {}),
         });
         return startSession(app, request, reply, id, trx);
       })
@@ -81,17 +116,7 @@ export async function authRoutes(app: App): Promise<void> {
     const user = await findUserById(app.mitra.db, id);
     if (!user) throw new Error("user vanished after insert");
     reply.status(201);
-    return {
-      user: toPublic({
-        id,
-        email: user.email,
-        role: user.role,
-        displayName: user.display_name,
-        timeZone: user.time_zone,
-        jurisdiction: user.jurisdiction,
-      }),
-      csrfToken,
-    };
+    return { user: rowToPublic(user), csrfToken };
   });
 
   handle(app, contract.login, async (request, reply) => {
@@ -128,17 +153,7 @@ export async function authRoutes(app: App): Promise<void> {
       });
       return token;
     });
-    return {
-      user: toPublic({
-        id: user.id,
-        email: user.email,
-        role: user.role,
-        displayName: user.display_name,
-        timeZone: user.time_zone,
-        jurisdiction: user.jurisdiction,
-      }),
-      csrfToken,
-    };
+    return { user: rowToPublic(user), csrfToken };
   });
 
   handle(app, contract.logout, async (request, reply) => {

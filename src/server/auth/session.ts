@@ -109,6 +109,8 @@ export function installSessions(app: App): void {
       displayName: row.displayName,
       timeZone: row.timeZone,
       jurisdiction: row.jurisdiction,
+      licence: row.licence,
+      approval: row.approval,
     };
     if (unsafe) {
       const sent = request.headers[CSRF_HEADER];

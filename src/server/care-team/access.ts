@@ -1,4 +1,8 @@
 import type { FastifyRequest } from "fastify";
+import {
+  AWAITING_APPROVAL_MESSAGE,
+  mayWorkWithPatients,
+} from "../../core/accounts/clinician-approval.ts";
 import { clinicianMayChangePlans, clinicianMayReadPlans } from "../../core/plan/index.ts";
 import { appendAudit } from "../../db/audit.ts";
 import { type CareLinkRecord, findLiveLink } from "../../db/care-team.ts";
@@ -43,8 +47,20 @@ export function hasNeed(link: CareLinkRecord, need: CareNeed): boolean {
 }
 
 /**
+ * The signed-in clinician, or 403 `clinician_unverified` while their account waits for an
+ * administrator's approval: they may join with a code but see no patient's records until then.
+ */
+export function requireApprovedClinician(request: FastifyRequest): SessionUser {
+  const clinician = requireRole(request, "clinician");
+  if (!mayWorkWithPatients(clinician.approval)) {
+    throw new ApiError(403, "clinician_unverified", AWAITING_APPROVAL_MESSAGE);
+  }
+  return clinician;
+}
+
+/**
  * The one gate of every clinician route about a person. The caller must be a signed-in clinician
- * (401 / 403); the person must have a live link to that clinician, or the answer is 404 exactly as
+ * (401 / 403) whom an administrator approved if approval was asked (403 `clinician_unverified`); the person must have a live link to that clinician, or the answer is 404 exactly as
  * for an id that does not exist, so a clinician learns nothing about people who did not consent
  * or who revoked; the link must grant `need` (403 `scope_not_granted`, since the person did
  * consent and the clinician may know that). Reads the link afresh on every request, so a
@@ -58,7 +74,7 @@ export async function requirePatientAccess(
   need: CareNeed,
   read?: AuditedRead,
 ): Promise<CareAccess> {
-  const clinician = requireRole(request, "clinician");
+  const clinician = requireApprovedClinician(request);
   const link = await findLiveLink(app.mitra.db, clinician.id, patientId);
   if (!link) throw notFound("That patient");
   const user = await findUserById(app.mitra.db, patientId);

@@ -11,20 +11,19 @@ import { insertClinicalNote } from "../../db/clinical-notes.ts";
 import { toAssessmentView } from "../assessments/assessment-view.ts";
 import { recordAssessment } from "../assessments/record-assessment.ts";
 import { assessmentTrends } from "../assessments/trends.ts";
-import { requireRole } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { ApiError, notFound } from "../http/api-error.ts";
 import { handle } from "../http/handle.ts";
 import { gatherPatientRecord } from "../reports/patient-record.ts";
 import { resolveRange } from "../reports/range.ts";
-import { requirePatientAccess } from "./access.ts";
+import { requireApprovedClinician, requirePatientAccess } from "./access.ts";
 import { clinicianPlanRoutes } from "./clinician-plan-routes.ts";
 import { checkInAlerts, triageDashboard } from "./triage.ts";
 
 /** The clinician's side: the triage dashboard and the view of one consenting patient. */
 export async function clinicianRoutes(app: App): Promise<void> {
   handle(app, contract.getTriageDashboard, async (request) => {
-    const clinician = requireRole(request, "clinician");
+    const clinician = requireApprovedClinician(request);
     const now = app.mitra.now();
     const { quiet, ...query } = request.query;
     const dashboard = await triageDashboard(app.mitra.db, clinician.id, now, {

@@ -1,5 +1,6 @@
 import type { LinkView } from "../../api/care-team-schemas.ts";
 import { contract } from "../../api/contract.ts";
+import { isVerified } from "../../core/accounts/clinician-approval.ts";
 import { withAuditEntry } from "../../db/audit.ts";
 import {
   type CareLinkWithPerson,
@@ -197,7 +198,15 @@ export async function consentRoutes(app: App): Promise<void> {
     const links = await listLinksOfPatient(app.mitra.db, patient.id, {
       includeRevoked: request.query.include === "all",
     });
-    return { links: links.map(toLinkView) };
+    return {
+      links: links.map((link) => ({
+        ...toLinkView(link),
+        clinician: {
+          licence: link.clinician.licence,
+          verified: isVerified(link.clinician.approval),
+        },
+      })),
+    };
   });
 
   handle(app, contract.revokeCareLink, async (request, reply) => {

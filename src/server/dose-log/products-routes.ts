@@ -1,6 +1,7 @@
 import { contract } from "../../api/contract.ts";
 import type { ProductPatch } from "../../api/dose-log-schemas.ts";
 import type { ProductForm } from "../../core/product-form.ts";
+import { productStrengthProblem } from "../../core/product-form.ts";
 import type { CompiledRules } from "../../core/safety/compile.ts";
 import { withAuditEntry } from "../../db/audit.ts";
 import {
@@ -80,6 +81,11 @@ function fieldsFrom(rules: CompiledRules, b: ProductPatch, base?: ProductRecord)
     b.substanceId === undefined && b.form === undefined ? base?.substanceId : b.substanceId;
   const pick = <T>(value: T | null | undefined, old: T | null | undefined): T | null =>
     value !== undefined ? value : (old ?? null);
+  const problem = productStrengthProblem({
+    form,
+    gramsPerCapsule: pick(b.gramsPerCapsule, base?.gramsPerCapsule),
+  });
+  if (problem) throw invalidInput([{ field: `body.${problem.field}`, message: problem.message }]);
   return {
     vendor: b.vendor ?? base?.vendor ?? "",
     name: b.name ?? base?.name ?? "",

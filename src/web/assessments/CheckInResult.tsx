@@ -1,6 +1,12 @@
 import { useEffect, useRef } from "react";
 import { Link } from "react-router-dom";
+import { contract } from "../../api/contract.ts";
 import { type InstrumentDefinition, scoreAssessment } from "../../core/assessment/index.ts";
+import {
+  compareWithOwnTotals,
+  describeOwnComparison,
+} from "../../core/assessment/own-comparison.ts";
+import { useRouteQuery } from "../api-client.ts";
 import { WarningList } from "../components/WarningList.tsx";
 import { CrisisLines } from "./CrisisLines.tsx";
 import type { RecordResponse } from "./types.ts";
@@ -50,10 +56,11 @@ export function CheckInResult({
             ) : null}
           </p>
           {!assessment.band && instrument.bands.length === 0 && (
-            <p className="muted">
-              {instrument.shortName} has no severity bands. Progress shows how your total changes
-              over time.
-            </p>
+            <OwnComparisonLine
+              instrument={instrument}
+              assessmentId={assessment.id}
+              total={assessment.total}
+            />
           )}
           {assessment.subscores.map((s) => (
             <p key={s.id}>
@@ -98,5 +105,40 @@ export function CheckInResult({
         </button>
       </p>
     </section>
+  );
+}
+
+/**
+ * A scale without published severity bands is read against the person's own earlier totals:
+ * higher or lower than the last one, and their range so far.
+ */
+function OwnComparisonLine({
+  instrument,
+  assessmentId,
+  total,
+}: {
+  instrument: InstrumentDefinition;
+  assessmentId: string;
+  total: number;
+}) {
+  const earlier = useRouteQuery(contract.listAssessments, {
+    query: { instrument: instrument.id, limit: 200 },
+  });
+  if (!earlier.data) return null;
+  const mine = earlier.data.assessments;
+  const index = mine.findIndex((a) => a.id === assessmentId);
+  // Newest first: what came before this check-in, oldest first.
+  const before = (index === -1 ? mine : mine.slice(index + 1))
+    .map((a) => a.total)
+    .filter((t): t is number => t !== null)
+    .reverse();
+  return (
+    <p data-testid="own-comparison">
+      {describeOwnComparison(total, compareWithOwnTotals(before), instrument.shortName)}{" "}
+      <span className="muted">
+        {instrument.shortName} has no published severity bands, so Mitra compares it with your own
+        earlier totals.
+      </span>
+    </p>
   );
 }

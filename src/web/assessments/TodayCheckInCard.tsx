@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import { formatTime } from "../components/format-time.ts";
+import { plainCheckInName } from "./check-in-names.ts";
 import type { AssessmentView } from "./types.ts";
 
 /**
@@ -20,7 +21,8 @@ export function TodayCheckInCard({
       <h2 id="today-checkin">How are you feeling?</h2>
       {latest ? (
         <p>
-          Latest today, {formatTime(latest.takenAt, timeZone)}: {latest.instrumentName}
+          Latest today, {formatTime(latest.takenAt, timeZone)}:{" "}
+          {plainCheckInName(latest.instrument, latest.instrumentName)}
           {latest.total !== null && latest.totalRange && (
             <>
               {" "}
@@ -28,6 +30,7 @@ export function TodayCheckInCard({
               {latest.band && ` (${latest.band.label})`}
             </>
           )}
+          {latest.instrument === "red-flags" && !latest.redFlag && ": none reported."}
           {latest.redFlag && (
             <>
               : <strong className="text-danger">danger sign reported</strong>.{" "}

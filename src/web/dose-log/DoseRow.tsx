@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
+import { uncountedDoseNote } from "../../core/product-form.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
 import { formatClock, formatDose } from "./format.ts";
@@ -19,6 +20,7 @@ export function DoseRow({
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const name = dose.productName ?? dose.substanceName;
+  const uncounted = uncountedDoseNote(dose);
   const deletion = useRouteMutation(contract.deleteIngestion);
 
   async function remove() {
@@ -62,6 +64,11 @@ export function DoseRow({
           </>
         )}
       </div>
+      {uncounted && (
+        <p className="small dose-uncounted" data-testid="dose-uncounted">
+          {uncounted}
+        </p>
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { contract } from "../../api/contract.ts";
+import { productStrengthProblem } from "../../core/product-form.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
 import { ChoiceField } from "../components/ChoiceField.tsx";
@@ -60,6 +61,18 @@ export function ProductForm({
       setError(
         new ApiFailure(400, "invalid_input", "Check the numbers", [
           { field: `body.${unreadable[0]}`, message: "enter a number like 0.5" },
+        ]),
+      );
+      return;
+    }
+    const problem = productStrengthProblem({
+      form,
+      gramsPerCapsule: form === "capsules" ? optionalNumber(perCapsule) : null,
+    });
+    if (problem) {
+      setError(
+        new ApiFailure(400, "invalid_input", "Check the product", [
+          { field: `body.${problem.field}`, message: problem.message },
         ]),
       );
       return;
@@ -156,6 +169,7 @@ export function ProductForm({
         <TextField
           label="Grams of leaf per capsule"
           hint="From the label, e.g. 0.5. Mitra needs it to add capsules to your grams of leaf."
+          required
           inputMode="decimal"
           value={perCapsule}
           onChange={(e) => setPerCapsule(e.target.value)}

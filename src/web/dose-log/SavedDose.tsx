@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { uncountedDoseNote } from "../../core/product-form.ts";
 import { WarningList } from "../components/WarningList.tsx";
 import { useUser } from "../session/session-context.tsx";
 import { AfterSaving } from "./AfterSaving.tsx";
@@ -17,6 +18,7 @@ export function SavedDose({
 }) {
   const user = useUser();
   const i = result.ingestion;
+  const uncounted = uncountedDoseNote(i);
   // Saved: focus goes to what was stored, so a screen reader reads it and its warnings next.
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -32,6 +34,7 @@ export function SavedDose({
           <strong>{formatDose(i.amount, i.unit)}</strong> {i.productName ?? i.substanceName} at{" "}
           {formatClock(i.takenAt, user.timeZone)}
         </p>
+        {uncounted && <p data-testid="dose-uncounted">{uncounted}</p>}
         {result.warnings.length === 0 && (
           <p className="muted">No warnings from Mitra's rules for this dose.</p>
         )}

@@ -1,8 +1,14 @@
 import { useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { routeUrl } from "../../api/path.ts";
+import {
+  AWAITING_APPROVAL_MESSAGE,
+  isVerified,
+  mayWorkWithPatients,
+} from "../../core/accounts/clinician-approval.ts";
 import { ApiFailure, rememberCsrfToken } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
+import { ClinicianLicence } from "../components/ClinicianLicence.tsx";
 import { FormError, useFormAction } from "../components/form-action.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { SignInSecurity } from "../session/SignInSecurity.tsx";
@@ -70,6 +76,14 @@ export function AccountPage() {
 
       <section className="card" aria-labelledby="profile-heading">
         <h2 id="profile-heading">Profile</h2>
+        {user.role === "clinician" && (
+          <>
+            <ClinicianLicence licence={user.licence} verified={isVerified(user.approval)} />
+            {!mayWorkWithPatients(user.approval) && (
+              <p className="small">{AWAITING_APPROVAL_MESSAGE}</p>
+            )}
+          </>
+        )}
         <form onSubmit={saveProfile.onSubmit} noValidate>
           <TextField
             label="Your name (optional)"

@@ -1,6 +1,7 @@
 import { contract } from "../../api/contract.ts";
 import { AdminOverview } from "../admin/AdminOverview.tsx";
 import { AuditLogTable } from "../admin/AuditLogTable.tsx";
+import { PendingClinicians } from "../admin/PendingClinicians.tsx";
 import { UserDirectory } from "../admin/UserDirectory.tsx";
 import { useRouteQuery } from "../api-client.ts";
 import { useUser } from "../session/session-context.tsx";
@@ -28,13 +29,18 @@ function AdminSections({ timeZone }: { timeZone: string }) {
     <div className="page admin-page">
       <header className="page-header">
         <h1>Administration</h1>
-        <p className="lead">Accounts, backups, the knowledge base version and the audit log.</p>
+        <p className="lead">
+          Clinicians to approve, accounts, backups, the knowledge base version and the audit log.
+        </p>
       </header>
       {overview.isPending && <p className="loading">Loading…</p>}
       {overview.isError && (
         <p className="form-error" role="alert">
           {overview.error.message}
         </p>
+      )}
+      {overview.isSuccess && (
+        <PendingClinicians setting={overview.data.clinicianApproval.setting} timeZone={timeZone} />
       )}
       {overview.isSuccess && <AdminOverview overview={overview.data} />}
       <UserDirectory timeZone={timeZone} />

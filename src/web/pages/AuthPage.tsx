@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
+import { LICENCE_MAX_LENGTH } from "../../core/accounts/clinician-approval.ts";
 import { ApiFailure } from "../api.ts";
 import { homeFor } from "../components/navigation.ts";
 import { TextField } from "../components/TextField.tsx";
@@ -55,12 +56,14 @@ export function AuthPage({ mode }: { mode: "sign-in" | "sign-up" }) {
     try {
       if (signingUp) {
         const displayName = String(form.get("displayName") ?? "").trim();
+        const licence = String(form.get("licence") ?? "").trim();
         await signUp({
           email,
           password,
           role,
           timeZone: browserTimeZone(),
           ...(displayName ? { displayName } : {}),
+          ...(role === "clinician" ? { licence } : {}),
         });
         rememberSignedInHere();
         navigate(homeFor(role));
@@ -156,6 +159,16 @@ export function AuthPage({ mode }: { mode: "sign-in" | "sign-up" }) {
               A clinician supervising patients
             </label>
           </fieldset>
+        )}
+        {signingUp && role === "clinician" && (
+          <TextField
+            label="Your licence or role"
+            name="licence"
+            required
+            maxLength={LICENCE_MAX_LENGTH}
+            hint="For example: RN, licence 12345 (Oregon). Patients see it as you enter it, marked unverified until this Mitra's administrator approves your account; until then you cannot open patients' records."
+            error={failure?.fieldMessage("licence")}
+          />
         )}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? "Please wait…" : signingUp ? "Create account" : "Sign in"}

@@ -7,6 +7,7 @@ import {
 } from "../../core/assessment/index.ts";
 import { CheckInResult } from "../assessments/CheckInResult.tsx";
 import { CrisisLines } from "../assessments/CrisisLines.tsx";
+import { CHECK_IN_CHOICES } from "../assessments/check-in-names.ts";
 import { InstrumentForm } from "../assessments/InstrumentForm.tsx";
 import type { RecordResponse } from "../assessments/types.ts";
 import { useInstruments } from "../assessments/use-instruments.ts";
@@ -16,18 +17,6 @@ import { KeptOnDevice } from "../offline/KeptOnDevice.tsx";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
 import { useWhenSent } from "../offline/use-outbox-sent.ts";
 import { useUser } from "../session/session-context.tsx";
-
-/** What each check-in is for and how long it takes, in the order people are offered them. */
-const CHOICES: { id: string; blurb: string }[] = [
-  { id: "sows", blurb: "16 symptoms, 0 to 4 each. About two minutes." },
-  { id: "sows-gossop", blurb: "10 symptoms over the last day, 0 to 3 each. About a minute." },
-  { id: "quick-check", blurb: "Pain, soreness, sleep, anxiety, craving, mood and hours slept." },
-  {
-    id: "side-effects",
-    blurb: "Nausea, constipation, itching, skin darkening and liver signs. About a minute.",
-  },
-  { id: "red-flags", blurb: "8 yes-or-no questions about danger signs. Answers at once." },
-];
 
 /** Check-in: pick an instrument, answer it on one page, see the score and any warnings. */
 export function CheckInPage() {
@@ -68,7 +57,7 @@ function Picker({ instruments }: { instruments: InstrumentDefinition[] }) {
         <p className="lead">How are you feeling? Pick one.</p>
       </header>
       <ul className="check-in-choices">
-        {CHOICES.map(({ id, blurb }) => {
+        {CHECK_IN_CHOICES.map(({ id, plain, blurb }) => {
           const instrument = instruments.find((i) => i.id === id);
           if (!instrument) return null;
           return (
@@ -77,8 +66,9 @@ function Picker({ instruments }: { instruments: InstrumentDefinition[] }) {
                 to={`/check-in/${id}`}
                 className={`check-in-choice${id === "red-flags" ? " check-in-choice-alarm" : ""}`}
               >
-                <span className="check-in-choice-name">{instrument.name}</span>
+                <span className="check-in-choice-name">{plain}</span>
                 <span className="check-in-choice-blurb">{blurb}</span>
+                <span className="check-in-choice-blurb muted">{instrument.name}</span>
               </Link>
             </li>
           );

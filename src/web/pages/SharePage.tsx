@@ -3,13 +3,14 @@ import { contract } from "../../api/contract.ts";
 import type { CareScope } from "../../core/care-scope.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation, useRouteQuery } from "../api-client.ts";
+import { groupVisits } from "../care-team/audit-visits.ts";
 import {
-  type AuditEntry,
   type CareLink,
   type InvitationCreated,
   type PendingInvitation,
   SCOPE_LABELS,
 } from "../care-team/types.ts";
+import { ClinicianLicence } from "../components/ClinicianLicence.tsx";
 import { CopyButton } from "../components/CopyButton.tsx";
 import { formatDateTime } from "../components/format-time.ts";
 import { useUser } from "../session/session-context.tsx";
@@ -18,16 +19,6 @@ const SCOPES = Object.keys(SCOPE_LABELS) as CareScope[];
 
 const failureOf = (error: unknown) =>
   error instanceof ApiFailure ? error : new ApiFailure(0, "unknown", String(error));
-
-/** The actions others took on one's data, in words. */
-function describeEntry(e: AuditEntry): string {
-  const what = e.entity.replaceAll("_", " ").replace("export.", "export as ");
-  if (e.action === "read") return `viewed your ${what}`;
-  if (e.action === "create") return `added a ${what}`;
-  if (e.action === "update") return `changed a ${what}`;
-  if (e.action === "end") return `ended a ${what}`;
-  return `${e.action} ${what}`;
-}
 
 /** Share: invite a clinician with a code, see who has access and what they looked at, revoke. */
 export function SharePage() {
@@ -38,7 +29,7 @@ export function SharePage() {
   const linksQuery = useRouteQuery(contract.listCareLinks);
   const pendingQuery = useRouteQuery(contract.listInvitations);
   const notesQuery = useRouteQuery(contract.listOwnNotes);
-  const auditQuery = useRouteQuery(contract.listOwnAudit, { query: { limit: 50 } });
+  const auditQuery = useRouteQuery(contract.listOwnAudit, { query: { limit: 200 } });
   const links = linksQuery.data?.links ?? null;
   const pending = pendingQuery.data?.invitations ?? [];
   const notes = notesQuery.data?.notes ?? [];
@@ -176,6 +167,12 @@ export function SharePage() {
                   <p className="access-name">
                     <strong>{name}</strong> <span className="muted small">{link.person.email}</span>
                   </p>
+                  {link.clinician && (
+                    <ClinicianLicence
+                      licence={link.clinician.licence}
+                      verified={link.clinician.verified}
+                    />
+                  )}
                   <p className="small">
                     Sees: {link.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}.{" "}
                     {link.maySetPlans ? "May set your plans." : "Cannot set plans."} Since{" "}
@@ -252,13 +249,17 @@ export function SharePage() {
           <p className="muted">No one else has viewed or changed your data.</p>
         ) : (
           <ul className="audit-list">
-            {audit.slice(0, 20).map((e) => (
-              <li key={e.id}>
-                <strong>{e.actorName ?? e.actorEmail ?? "A deleted account"}</strong>{" "}
-                {describeEntry(e)}{" "}
-                <span className="muted small">{formatDateTime(e.at, user.timeZone)}</span>
-              </li>
-            ))}
+            {groupVisits(audit)
+              .slice(0, 20)
+              .map((visit) => (
+                <li key={visit.key} data-testid="audit-visit">
+                  <strong>{visit.actorName}</strong> {visit.actions.join("; ")}{" "}
+                  <span className="muted small">
+                    {formatDateTime(visit.from, user.timeZone)}
+                    {visit.to !== visit.from && ` to ${formatDateTime(visit.to, user.timeZone)}`}
+                  </span>
+                </li>
+              ))}
           </ul>
         )}
       </section>
