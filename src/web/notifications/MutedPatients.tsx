@@ -1,4 +1,5 @@
 import { contract } from "../../api/contract.ts";
+import { TRIAGE_MAX_PAGE_SIZE } from "../../core/triage/table-page.ts";
 import { useRouteQuery } from "../api-client.ts";
 
 /**
@@ -12,10 +13,14 @@ export function MutedPatients({
   muted: readonly string[];
   onChange: (muted: string[]) => void;
 }) {
-  const patients = useRouteQuery(contract.getTriageDashboard, undefined, {
-    select: (d) => d.patients.map((row) => row.patient),
-  });
-  if (!patients.data || patients.data.length === 0) return null;
+  // By name, as many as one page holds; a practice larger than that mutes from the rest below.
+  const patients = useRouteQuery(
+    contract.getTriageDashboard,
+    { query: { sort: "name", dir: "asc", pageSize: TRIAGE_MAX_PAGE_SIZE } },
+    { select: (d) => ({ shown: d.patients.map((row) => row.patient), matched: d.matched }) },
+  );
+  if (!patients.data || patients.data.shown.length === 0) return null;
+  const { shown, matched } = patients.data;
   const toggle = (id: string) =>
     onChange(muted.includes(id) ? muted.filter((m) => m !== id) : [...muted, id]);
   return (
@@ -25,12 +30,17 @@ export function MutedPatients({
         A patient turned off here still reaches you with a red flag while they share their check-ins
         with you.
       </p>
-      {patients.data.map((p) => (
+      {shown.map((p) => (
         <label key={p.id}>
           <input type="checkbox" checked={!muted.includes(p.id)} onChange={() => toggle(p.id)} />
           {p.displayName ?? p.email}
         </label>
       ))}
+      {matched > shown.length && (
+        <p className="field-hint">
+          The first {shown.length} of your {matched} patients by name.
+        </p>
+      )}
     </fieldset>
   );
 }
