@@ -19,47 +19,38 @@ interface KeptEntry {
   sealed: { iv: Uint8Array; data: ArrayBuffer };
 }
 
-/** Whose keys this page's device holds (read without creating the database). */
-function deviceKeys(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name);
-    if (!names.includes("mitra-offline")) return [];
-    return new Promise<string[]>((resolve, reject) => {
-      const open = indexedDB.open("mitra-offline");
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        const keys = db.transaction("keys").objectStore("keys").getAllKeys();
-        keys.onsuccess = () => {
-          db.close();
-          resolve(keys.result as string[]);
+/**
+ * One store of the page's offline database, as values or as keys, read without creating the
+ * database (nothing kept yet: empty).
+ */
+function readStore(page: Page, store: "outbox" | "keys", what: "getAll" | "getAllKeys") {
+  return page.evaluate(
+    async ({ store, what }) => {
+      const names = (await indexedDB.databases()).map((d) => d.name);
+      if (!names.includes("mitra-offline")) return [];
+      return new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open("mitra-offline");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db.transaction(store).objectStore(store)[what]();
+          read.onsuccess = () => {
+            db.close();
+            resolve(read.result as unknown[]);
+          };
+          read.onerror = () => reject(read.error);
         };
-        keys.onerror = () => reject(keys.error);
-      };
-    });
-  });
+      });
+    },
+    { store, what },
+  );
 }
 
-/** The outbox as the page keeps it in IndexedDB (read without creating the database). */
-function outbox(page: Page): Promise<KeptEntry[]> {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name);
-    if (!names.includes("mitra-offline")) return [];
-    return new Promise<KeptEntry[]>((resolve, reject) => {
-      const open = indexedDB.open("mitra-offline");
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        const all = db.transaction("outbox").objectStore("outbox").getAll();
-        all.onsuccess = () => {
-          db.close();
-          resolve(all.result as KeptEntry[]);
-        };
-        all.onerror = () => reject(all.error);
-      };
-    });
-  });
-}
+/** The outbox as the page keeps it in IndexedDB. */
+const outbox = (page: Page) => readStore(page, "outbox", "getAll") as Promise<KeptEntry[]>;
+
+/** Whose keys this page's device holds. */
+const deviceKeys = (page: Page) => readStore(page, "keys", "getAllKeys") as Promise<string[]>;
 
 describe.skipIf(!available)("logging without a connection", () => {
   let server: TestServer;
