@@ -56,8 +56,9 @@ export async function clinicianPlanRoutes(app: App): Promise<void> {
     return { plan: withVersions(plan), replaced: [] };
   });
 
+  // Adherence is what was taken each day: dose data, whatever the permission to set plans.
   handle(app, contract.getPatientPlanAdherence, async (request) => {
-    const access = await requirePatientAccess(app, request, request.params.id, "plans");
+    const access = await requirePatientAccess(app, request, request.params.id, "doses");
     return planAdherenceOf(
       app,
       { subjectUserId: access.patient.id, actorUserId: access.clinician.id, address: request.ip },

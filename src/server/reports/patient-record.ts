@@ -102,7 +102,13 @@ export async function gatherPatientRecord(
           to: new Date(range.to.getTime() + 1),
           limit: RECORD_LIMIT,
         });
-        record.doses = doses.map((d) => ({ ...view(d), warnings: d.warnings }));
+        // A dose names its product only for someone the products are shared with.
+        const sharesProducts = scopes.includes("products");
+        record.doses = doses.map((d) => ({
+          ...view(d),
+          ...(sharesProducts ? {} : { productId: null, productName: null }),
+          warnings: d.warnings,
+        }));
         const plans = await listPlans(db, patientId);
         const full = await Promise.all(plans.map((p) => getPlan(db, p.id)));
         record.plans = full.filter(

@@ -39,7 +39,15 @@ export function PlanAdherence({
   const data = read.isError ? null : read.data;
 
   if (data === undefined) return <p className="muted">Loading adherence…</p>;
-  if (data === null) return <p className="muted">Adherence could not be loaded.</p>;
+  if (data === null) {
+    return (
+      <p className="muted">
+        {read.error?.code === "scope_not_granted"
+          ? "Adherence shows what was taken: the patient does not share their doses with you."
+          : "Adherence could not be loaded."}
+      </p>
+    );
+  }
   // Days before the plan started (or after it ended) show only when something was taken; days of
   // a version that needs correcting always show.
   const days = [...data.days]
