@@ -54,6 +54,8 @@ async function startApp(
     registrationsPerAddress: 100_000,
     smtpUrl,
     mailFrom: "mitra@example.org",
+    // The clinicians are not the first accounts: without this they would wait for approval.
+    clinicianApproval: "off" as const,
   };
   const app = await buildApp({ config, database, webRoot: "/nonexistent", logger: false });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });

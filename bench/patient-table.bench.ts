@@ -46,7 +46,13 @@ await handle.db
   .where("email", "=", BENCH_CLINICIAN_EMAIL)
   .execute();
 const app = await buildApp({
-  config: { ...loadConfig({}), logLevel: "silent", sessionIdleMinutes: 24 * 60 },
+  config: {
+    ...loadConfig({}),
+    logLevel: "silent",
+    sessionIdleMinutes: 24 * 60,
+    // The seeded clinician is not the first account: without this it would wait for approval.
+    clinicianApproval: "off",
+  },
   database: handle,
   now: () => BENCH_NOW,
   webRoot: builtWebApp,

@@ -46,7 +46,12 @@ describe.each(engines)("notification delivery across a SIGKILL on %s", (engine) 
         startServerProcess(database?.url ?? "", 60_000, {
           argv: [process.execPath, "--import", "tsx", "src/cli/main.ts", "serve"],
           cwd: process.cwd(),
-          env: { MITRA_SMTP_URL: smtpUrl, MITRA_MAIL_FROM: "mitra@example.org" },
+          // The clinician is not the first account: approval is off so it hears of red flags.
+          env: {
+            MITRA_SMTP_URL: smtpUrl,
+            MITRA_MAIL_FROM: "mitra@example.org",
+            MITRA_CLINICIAN_APPROVAL: "off",
+          },
         });
       server = await start();
       const patient = new ApiClient(server.baseUrl);
