@@ -131,6 +131,8 @@ export function createNotifier(options: {
       await maintenance.stop();
       await starting;
       await queue.stop();
+      // A later start (after a stop in the same process) starts the queue again.
+      queueStarted = false;
       for (const channel of channels) await channel.close?.();
     },
     pushPublicKey: () => publicKey,
