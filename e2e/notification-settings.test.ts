@@ -61,7 +61,11 @@ describe.skipIf(!available)("notification settings on a 360 px phone, by keyboar
     expect(saved).toMatchObject({
       checkInReminders: ["08:30"],
       quietHours: { start: "22:00", end: "07:00" },
+      doseWindowReminders: false,
     });
+    // The dose window's reminder is off until the person turns it on.
+    const optedIn = await checkAndSave(app, "Tell me when my next planned dose window opens");
+    expect(optedIn.doseWindowReminders).toBe(true);
 
     await tabTo(page, "button", "Send a test notification");
     await page.keyboard.press("Enter");

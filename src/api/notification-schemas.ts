@@ -81,5 +81,6 @@ export const preferencesBody = z
       .max(6, "at most 6 reminders a day")
       .refine((t) => new Set(t).size === t.length, "each time once"),
     quietHours: z.object({ start: wallClock, end: wallClock }).strict().nullable(),
+    doseWindowReminders: z.boolean().default(false),
   })
   .strict();

@@ -15,6 +15,8 @@ export interface NewNotificationEvent {
   subjectId: string | null;
   otherId?: string | null;
   now: Date;
+  /** When its first try is due, on the wall clock (now when not given). */
+  dueAt?: Date;
 }
 
 export interface NotificationEvent {
@@ -47,7 +49,7 @@ export async function insertNotificationEvent(
       created_at: at,
       state: "pending",
       attempts: 0,
-      next_attempt_at: new Date().toISOString(),
+      next_attempt_at: (event.dueAt ?? new Date()).toISOString(),
       last_error: null,
       finished_at: null,
     })

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   "care_link_joined",
   "care_link_revoked",
   "check_in_reminder",
+  "dose_window_open",
   "registration_attempt",
   "test",
 ] as const;
@@ -85,6 +86,12 @@ export const KIND_POLICIES: Record<NotificationKind, KindPolicy> = {
     alwaysOn: false,
     title: "Mitra: time for your check-in",
     label: "Time for your check-in",
+  },
+  dose_window_open: {
+    audience: "subject",
+    alwaysOn: false,
+    title: "Mitra: your next dose window is open",
+    label: "Your next planned dose window is open",
   },
   registration_attempt: {
     audience: "subject",

@@ -17,6 +17,8 @@ export interface NotificationPreferences {
    * appear at once; what cannot be turned off is never held).
    */
   quietHours: { start: string; end: string } | null;
+  /** Opt-in: a message when the next dose a plan's minimum interval allows may be taken. */
+  doseWindowReminders: boolean;
 }
 
 /**
@@ -32,6 +34,7 @@ export const defaultPreferences: NotificationPreferences = {
   mutedPatients: [],
   checkInReminders: [],
   quietHours: null,
+  doseWindowReminders: false,
 };
 
 export interface Delivery {

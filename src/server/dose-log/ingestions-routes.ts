@@ -21,6 +21,8 @@ import type { App } from "../context.ts";
 import { ApiError, notFound } from "../http/api-error.ts";
 import { etagOf, patchVersioned } from "../http/etag.ts";
 import { handle } from "../http/handle.ts";
+import { doseWindowEvent } from "../notifications/dose-window.ts";
+import type { NotifyEvent } from "../notifications/notifier.ts";
 import { type ResolvedDose, resolveDose } from "./dose-input.ts";
 import { ingestionViewer, substanceNameOf } from "./ingestion-view.ts";
 import type { DoseLogKnowledge } from "./knowledge.ts";
@@ -75,17 +77,21 @@ export async function ingestionRoutes(app: App, knowledge: DoseLogKnowledge): Pr
           details: { warnings: warnings.map((w) => w.code) },
         }),
       );
-    // The care team's notifications commit with the dose (the outbox), or not at all.
-    const kinds = doseNotificationKinds(warnings);
+    // The notifications commit with the dose (the outbox), or not at all: the care team's, and
+    // the person's own reminder when their next dose window opens (if they asked for it).
+    const events: NotifyEvent[] = doseNotificationKinds(warnings).map((kind) => ({
+      kind,
+      subjectId: user.id,
+    }));
+    const window = await doseWindowEvent(db, user, dose.candidate, now);
+    if (window) events.push(window);
     const { created, record } =
-      kinds.length === 0
+      events.length === 0
         ? await store(db)
         : await inTransaction(db, async (trx) => {
             const stored = await store(trx);
             if (stored.created) {
-              for (const kind of kinds) {
-                await app.mitra.notifier.record(trx, { kind, subjectId: user.id }, now);
-              }
+              for (const event of events) await app.mitra.notifier.record(trx, event, now);
             }
             return stored;
           });

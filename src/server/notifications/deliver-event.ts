@@ -14,6 +14,7 @@ import {
 } from "../../db/notifications.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Channel } from "./channels.ts";
+import { doseWindowStillOpen } from "./dose-window.ts";
 import type { DeliverEvent } from "./queue.ts";
 
 /** Who an event reaches, decided now: a consent revoked since the event reaches no one. */
@@ -48,6 +49,10 @@ export function eventDeliverer(options: {
     // Gone with an account, or delivered by an earlier try that failed to say so.
     if (!event || event.state === "delivered") return null;
     if (!isNotificationKind(event.kind)) throw new Error(`unknown notification kind ${event.kind}`);
+    if (event.kind === "dose_window_open") {
+      const person = event.subjectId ? await findRecipient(db, event.subjectId) : undefined;
+      if (!person || !(await doseWindowStillOpen(db, event, person.timeZone, now()))) return null;
+    }
     const policy = KIND_POLICIES[event.kind];
     const linkPath = linkPathFor(event.kind, event.subjectId);
     const message = { title: policy.title, link: `${options.publicUrl ?? ""}${linkPath}` };

@@ -21,6 +21,8 @@ export interface NotifyEvent {
   subjectId: string;
   /** The clinician of a care link. */
   otherId?: string;
+  /** On the app's clock: not delivered before then (the engine's hold, as for quiet hours). */
+  dueAt?: Date;
 }
 
 /** Writes events to the outbox and runs the engine that delivers them. */
@@ -109,8 +111,11 @@ export function createNotifier(options: {
   };
   const notifier: Notifier = {
     async record(trx, event, now) {
-      const id = await insertNotificationEvent(trx, { ...event, now });
-      if (id) await queue.enqueue(trx, id);
+      // The engines schedule on the wall clock: the wait is the app clock's, from now.
+      const wait = event.dueAt ? Math.max(0, event.dueAt.getTime() - now.getTime()) : 0;
+      const dueAt = new Date(Date.now() + wait);
+      const id = await insertNotificationEvent(trx, { ...event, now, dueAt });
+      if (id) await queue.enqueue(trx, id, dueAt);
       return id !== undefined;
     },
     // A database that does not answer, or does not take writes, must not stop Mitra from

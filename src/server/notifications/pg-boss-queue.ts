@@ -71,8 +71,9 @@ export class PgBossQueue implements NotificationQueue {
   }
 
   /** Before the engine started (the database did not answer yet) the outbox row waits alone. */
-  async enqueue(trx: Kysely<Database>, eventId: string): Promise<void> {
-    await this.boss?.send(QUEUE, { eventId }, { id: eventId, db: asPgBossDb(trx) });
+  async enqueue(trx: Kysely<Database>, eventId: string, dueAt: Date): Promise<void> {
+    const options = { id: eventId, startAfter: dueAt, db: asPgBossDb(trx) };
+    await this.boss?.send(QUEUE, { eventId }, options);
   }
 
   async start(): Promise<void> {

@@ -7,7 +7,10 @@ import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
 import { sendDueReminders } from "./reminders.ts";
 
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const preferences = {
   enabled: true,
@@ -170,6 +173,88 @@ describe.each(engines)("preferences, check-in reminders and retention (%s)", (en
     await new Promise((r) => setTimeout(r, 1500));
     expect(smtp.to(me.email)).toHaveLength(1);
     expect(smtp.to(doctor.email)).toHaveLength(1);
+  });
+
+  /** A patient with a kratom plan of at least one hour between doses, and these preferences. */
+  async function patientWithPlan(doseWindowReminders: boolean) {
+    const person = new ApiClient(server.baseUrl);
+    const me = await person.register("patient");
+    const chosen = { ...preferences, checkInReminders: [], doseWindowReminders };
+    const saved = await person.request("PUT", "/api/notifications/preferences", chosen);
+    expect(saved.status).toBe(200);
+    expect(saved.body.doseWindowReminders).toBe(doseWindowReminders);
+    const plan = await person.post("/api/plans", {
+      id: randomUUID(),
+      definition: {
+        kind: "taper",
+        substanceId: "kratom-leaf",
+        unit: "g",
+        startDate: new Date(server.clock.now().getTime() - 2 * DAY).toISOString().slice(0, 10),
+        startAmountPerDay: 8,
+        step: { kind: "amount", amount: 0.5 },
+        stepLengthDays: 7,
+        minHoursBetweenDoses: 1,
+      },
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    return { person, me };
+  }
+
+  /** Logs a dose taken so long ago that its window opens `inMs` from now. */
+  async function logDose(person: ApiClient, inMs: number) {
+    const takenAt = new Date(server.clock.now().getTime() - HOUR + inMs).toISOString();
+    const res = await person.post("/api/ingestions", {
+      id: randomUUID(),
+      substance: "kratom-leaf",
+      amount: 1,
+      unit: "g",
+      takenAt,
+    });
+    expect(res.status).toBe(201);
+  }
+
+  const ownKinds = async (person: ApiClient) =>
+    (await person.get("/api/notifications")).body.notifications.map(
+      (n: { kind: string }) => n.kind,
+    );
+
+  it("tells one who opted in once the interval has passed, not before", async (ctx) => {
+    if (!server) return ctx.skip();
+    const { person, me } = await patientWithPlan(true);
+    await logDose(person, 1_500);
+    await pause(700);
+    expect(smtp.to(me.email)).toHaveLength(0);
+    const [mail] = await smtp.waitFor(me.email, 1);
+    expect(mail?.subject).toBe("Mitra: your next dose window is open");
+    expect(await ownKinds(person)).toEqual(["dose_window_open"]);
+  });
+
+  it("after a second dose before the window, only the later dose's reminder comes", async (ctx) => {
+    if (!server) return ctx.skip();
+    const { person, me } = await patientWithPlan(true);
+    await logDose(person, 1_000);
+    await logDose(person, 2_500);
+    await smtp.waitFor(me.email, 1);
+    // Past both windows (and the first's delivery): the earlier dose's reminder said nothing.
+    await pause(2_500);
+    expect(smtp.to(me.email)).toHaveLength(1);
+    expect(await ownKinds(person)).toEqual(["dose_window_open"]);
+  });
+
+  it("tells no one who did not opt in, or who turned it off before the window", async (ctx) => {
+    if (!server) return ctx.skip();
+    const never = await patientWithPlan(false);
+    await logDose(never.person, 500);
+    const changed = await patientWithPlan(true);
+    await logDose(changed.person, 1_500);
+    const off = { ...preferences, checkInReminders: [], doseWindowReminders: false };
+    const saved = await changed.person.request("PUT", "/api/notifications/preferences", off);
+    expect(saved.status).toBe(200);
+    await pause(2_500);
+    expect(smtp.to(never.me.email)).toHaveLength(0);
+    expect(smtp.to(changed.me.email)).toHaveLength(0);
+    expect(await ownKinds(never.person)).toEqual([]);
+    expect(await ownKinds(changed.person)).toEqual([]);
   });
 
   it("refuses a bad time, naming the field", async (ctx) => {

@@ -24,7 +24,7 @@ function enqueueTestEvent(db: Kysely<Database>, queue: NotificationQueue): Promi
       now: new Date(),
     });
     if (!eventId) throw new Error("event not written");
-    await queue.enqueue(trx, eventId);
+    await queue.enqueue(trx, eventId, new Date());
     return eventId;
   });
 }

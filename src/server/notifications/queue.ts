@@ -11,8 +11,8 @@ import { PgBossQueue } from "./pg-boss-queue.ts";
  * Tries are scheduled on the wall clock, not the app's (which tests may hold still).
  */
 export interface NotificationQueue {
-  /** In the transaction that wrote the event: makes it a job that commits with it. */
-  enqueue(trx: Kysely<Database>, eventId: string): Promise<void>;
+  /** In the transaction that wrote the event: makes it a job, due at `dueAt`, that commits with it. */
+  enqueue(trx: Kysely<Database>, eventId: string, dueAt: Date): Promise<void>;
   start(): Promise<void>;
   /** Stops taking jobs and waits for the ones in hand. */
   stop(): Promise<void>;

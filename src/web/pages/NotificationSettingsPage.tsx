@@ -123,6 +123,16 @@ export function NotificationSettingsPage() {
                 {label}
               </label>
             ))}
+            {user.role === "patient" && (
+              <label>
+                <input
+                  type="checkbox"
+                  checked={prefs.doseWindowReminders}
+                  onChange={(e) => change({ doseWindowReminders: e.target.checked })}
+                />
+                Tell me when my next planned dose window opens
+              </label>
+            )}
           </fieldset>
         )}
         {user.role === "clinician" && (
