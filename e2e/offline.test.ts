@@ -97,6 +97,8 @@ describe.skipIf(!available)("logging without a connection", () => {
     await page.getByRole("heading", { name: "Log a dose", level: 1 }).waitFor();
     await page.getByLabel("Search substances").waitFor();
     await serviceWorkerInControl(page);
+    // Entries are kept sealed under the person's key, fetched once the session is confirmed.
+    await expect.poll(() => deviceKeys(page), { timeout: 10_000 }).toHaveLength(1);
   }
 
   async function serviceWorkerInControl(page: Page) {
