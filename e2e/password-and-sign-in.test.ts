@@ -107,7 +107,7 @@ describe.skipIf(!available)("password and sign-in in the browser", () => {
   it("sets a new password with an administrator's code from the sign-in page", async () => {
     await page.getByRole("link", { name: "Forgot your password?" }).click();
     await page.waitForURL("**/reset-password");
-    expect(await page.title()).toBe("Reset your password · Mitra");
+    await expect.poll(() => page.title()).toBe("Reset your password · Mitra");
     const ask = page.getByRole("region", { name: "1. Get a code" });
     await ask.getByLabel("Email").fill(person.email);
     await ask.getByRole("button", { name: "E-mail me a code" }).click();
