@@ -9,7 +9,6 @@ import { OUTBOX_SENT_EVENT } from "./offline/use-outbox.ts";
 import { AuthPage } from "./pages/AuthPage.tsx";
 import { HelpPage } from "./pages/HelpPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
-import { TodayPage } from "./pages/TodayPage.tsx";
 import { SessionProvider, useSession } from "./session/session-context.tsx";
 import "./offline/register-service-worker.ts";
 import "./styles.css";
@@ -71,6 +70,9 @@ const ResetPasswordPage = lazy(() =>
 );
 const SharePage = lazy(() =>
   import("./pages/SharePage.tsx").then((m) => ({ default: m.SharePage })),
+);
+const TodayPage = lazy(() =>
+  import("./pages/TodayPage.tsx").then((m) => ({ default: m.TodayPage })),
 );
 
 function SignedIn({ children }: { children: React.ReactNode }) {
