@@ -35,7 +35,9 @@ export interface Warning {
 }
 
 /** Sort worst first, then by code so the order is stable. */
-export function sortWarnings(warnings: readonly Warning[]): Warning[] {
+export function sortWarnings<W extends Pick<Warning, "severity" | "code">>(
+  warnings: readonly W[],
+): W[] {
   return [...warnings].sort(
     (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.code.localeCompare(b.code),
   );

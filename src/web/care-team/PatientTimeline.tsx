@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import { formatTime } from "../components/format-time.ts";
+import { SEVERITY_LABEL } from "../components/severity-label.ts";
 import {
   byDay,
   type Entry,
@@ -38,9 +39,6 @@ function EntryText({ e }: { e: Entry }) {
   return (
     <span>
       {e.text}
-      {e.kind === "dose" && e.worst && e.worst !== "info" && (
-        <span className={`severity-chip severity-${e.worst}`}>{e.worst}</span>
-      )}
       {e.kind === "assessment" && e.flagged && (
         <span className={`severity-chip ${e.redFlag ? "severity-urgent" : "severity-caution"}`}>
           {e.redFlag ? "Red flag" : "Reported"}: {e.flagged}
@@ -51,7 +49,34 @@ function EntryText({ e }: { e: Entry }) {
       )}
       {e.kind === "note" && <span className="small muted"> ({e.author})</span>}
       {e.kind === "dose" && e.notes && <span className="small muted"> "{e.notes}"</span>}
+      {e.kind === "dose" && <DoseWarnings warnings={e.warnings} />}
     </span>
+  );
+}
+
+/**
+ * A dose's warnings folded into the dose: how bad the worst is and how many, opened with a tap to
+ * their titles, worst first.
+ */
+function DoseWarnings({ warnings }: { warnings: Extract<Entry, { kind: "dose" }>["warnings"] }) {
+  const worst = warnings[0];
+  if (!worst) return null;
+  return (
+    <details className="timeline-warnings">
+      <summary className="timeline-warnings-summary">
+        <span className={`severity-chip severity-${worst.severity}`}>
+          {SEVERITY_LABEL[worst.severity]}
+        </span>{" "}
+        {warnings.length === 1 ? worst.title : `${worst.title} and ${warnings.length - 1} more`}
+      </summary>
+      <ul>
+        {warnings.map((w) => (
+          <li key={w.code}>
+            <strong>{SEVERITY_LABEL[w.severity]}:</strong> {w.title}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

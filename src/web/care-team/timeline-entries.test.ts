@@ -6,6 +6,7 @@ const dose = (id: string, at: string, worst: Extract<Entry, { kind: "dose" }>["w
   id,
   at,
   text: "Kratom leaf: 2 g",
+  warnings: worst ? [{ code: `w-${worst}`, severity: worst, title: "A warning" }] : [],
   worst,
   notes: null,
 });

@@ -1,4 +1,4 @@
-import { type Severity, worseSeverity } from "../../core/warning.ts";
+import { type Severity, sortWarnings } from "../../core/warning.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import type { CheckInAlert, Timeline } from "./types.ts";
 
@@ -15,6 +15,8 @@ export type Entry =
       at: string;
       id: string;
       text: string;
+      /** Its warnings, worst first: what the dose carried when it was checked. */
+      warnings: { code: string; severity: Severity; title: string }[];
       worst: Severity | null;
       notes: string | null;
     }
@@ -34,16 +36,16 @@ export function entriesOf(t: Timeline): Entry[] {
   const entries: Entry[] = [];
   const alerts = new Map((t.alerts ?? []).map((a) => [a.assessmentId, a] as const));
   for (const d of t.doses ?? []) {
-    const worst = d.warnings.reduce<Severity | null>(
-      (w, x) => (w === null ? x.severity : worseSeverity(w, x.severity)),
-      null,
+    const warnings = sortWarnings(
+      d.warnings.map(({ code, severity, title }) => ({ code, severity, title })),
     );
     entries.push({
       kind: "dose",
       at: d.takenAt,
       id: d.id,
       text: `${d.substanceName}${d.productName ? ` (${d.productName})` : ""}: ${d.amount} ${d.unit}`,
-      worst,
+      warnings,
+      worst: warnings[0]?.severity ?? null,
       notes: d.notes,
     });
   }
