@@ -118,4 +118,41 @@ describe.skipIf(!available)("progress: doses under the scores, in the browser", 
       dosesUnderScores.endedTodayTotalsAndTargets,
     );
   });
+
+  it("keeps chart text near body size on a desktop, with the score line over the bars", async () => {
+    await app.page.goto(`${app.server.baseUrl}/progress`);
+    const sizes: Record<number, number[]> = {};
+    for (const width of [360, 1366]) {
+      await app.page.setViewportSize({ width, height: 900 });
+      const chart = await progressChart.withDoses(app.page, "sows");
+      // What a reader sees: the rendered height of the axis numbers, in CSS pixels.
+      sizes[width] = await chart
+        .locator(".chart-y-label")
+        .evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect().height));
+      if (width === 1366) {
+        await chart.evaluate((el) => el.scrollIntoView({ block: "start" }));
+        await app.page.screenshot({ path: "test-results/progress-doses-1366.png" });
+      }
+    }
+    // A line of 16 px body text measures about 19 px this way; before, the desktop's were 30 px.
+    for (const width of [360, 1366]) {
+      expect(sizes[width]?.length).toBeGreaterThan(0);
+      for (const h of sizes[width] ?? []) {
+        expect(h).toBeGreaterThanOrEqual(9);
+        expect(h).toBeLessThanOrEqual(20);
+      }
+    }
+    // The line and its points are drawn after (over) the dose bars.
+    const chart = await progressChart.withDoses(app.page, "sows");
+    const order = await chart.evaluate((svg) => {
+      const all = [...svg.querySelectorAll("rect.chart-dose-bar, .chart-line, .chart-point")];
+      return all.map((el) => (el.matches("rect.chart-dose-bar") ? "bar" : "line"));
+    });
+    expect(order.lastIndexOf("bar")).toBeLessThan(order.indexOf("line"));
+    const opacity = await chart
+      .locator("rect.chart-dose-bar")
+      .first()
+      .evaluate((el) => Number(getComputedStyle(el).opacity));
+    expect(opacity).toBeLessThan(1);
+  });
 });
