@@ -8,6 +8,7 @@ import { healthRoutes } from "./health.ts";
 import { knowledgeRoutes } from "./knowledge.ts";
 import { notificationRoutes } from "./notifications.ts";
 import { planRoutes } from "./plans.ts";
+import { quietWarningRoutes } from "./quiet-warnings.ts";
 import { reportRoutes } from "./reports.ts";
 
 /**
@@ -28,6 +29,7 @@ export const contract = {
   ...auditRoutes,
   ...adminRoutes,
   ...notificationRoutes,
+  ...quietWarningRoutes,
 };
 
 export type RouteName = keyof typeof contract;

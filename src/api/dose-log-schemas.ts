@@ -276,6 +276,8 @@ export const todayResponse = z.object({
     }),
   ),
   warnings: z.array(warningView),
+  /** Codes the person acknowledged today ("quiet for today"); their cautions and notes fold. */
+  acknowledgedWarnings: z.array(z.string()),
   exposure: z
     .object({
       disclaimer: z.string(),

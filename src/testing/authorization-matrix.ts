@@ -437,6 +437,18 @@ export const ROUTES: Record<RouteName, RouteRow> = {
     request: () => ({ path: "/api/today" }),
     ok: 200,
   },
+  // Each signed-in caller acknowledges (and lists) warnings of its own day; no one else's.
+  listAcknowledgedWarnings: {
+    request: () => ({ path: "/api/me/acknowledged-warnings" }),
+    ok: 200,
+  },
+  acknowledgeWarning: {
+    request: () => ({
+      path: "/api/me/acknowledged-warnings",
+      body: { code: "amount.kratom-leaf-dose-over-tripsit-strong" },
+    }),
+    ok: 201,
+  },
   // ---- Assessments ----
   recordAssessment: {
     request: (s) => ({

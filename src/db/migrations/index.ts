@@ -11,6 +11,7 @@ import * as accountControl from "./0009_account_control.ts";
 import * as checkInAcknowledgements from "./0010_check_in_acknowledgements.ts";
 import * as notifications from "./0011_notifications.ts";
 import * as clinicianApproval from "./0012_clinician_approval.ts";
+import * as warningAcknowledgements from "./0013_warning_acknowledgements.ts";
 
 /** Every migration, in order. Names sort the way they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0010_check_in_acknowledgements": checkInAcknowledgements,
   "0011_notifications": notifications,
   "0012_clinician_approval": clinicianApproval,
+  "0013_warning_acknowledgements": warningAcknowledgements,
 };

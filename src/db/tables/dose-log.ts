@@ -96,10 +96,20 @@ export interface CustomSubstancesTable {
   updated_at: string;
 }
 
+/** A person's "Got it, quiet for today" on a warning code (core/quiet-warnings.ts). */
+export interface WarningAcknowledgementsTable {
+  user_id: string;
+  /** The calendar day (YYYY-MM-DD) in the person's time zone when they acknowledged it. */
+  day: string;
+  code: string;
+  acknowledged_at: string;
+}
+
 export interface DoseLogTables {
   products: ProductsTable;
   ingestions: IngestionsTable;
   ingestion_history: IngestionHistoryTable;
   profiles: ProfilesTable;
   custom_substances: CustomSubstancesTable;
+  warning_acknowledgements: WarningAcknowledgementsTable;
 }

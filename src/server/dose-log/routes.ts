@@ -1,4 +1,5 @@
 import type { App } from "../context.ts";
+import { acknowledgementRoutes } from "./acknowledgement-routes.ts";
 import { catalogRoutes } from "./catalog-routes.ts";
 import { ingestionRoutes } from "./ingestions-routes.ts";
 import { loadDoseLogKnowledge } from "./knowledge.ts";
@@ -7,9 +8,9 @@ import { profileRoutes } from "./profile-routes.ts";
 import { todayRoutes } from "./today-routes.ts";
 
 /**
- * The dose log: substance catalog, products, doses with their safety check, the safety profile
- * and Today. The safety knowledge is loaded, validated and compiled once, here, at start: a
- * broken knowledge base stops the server from starting.
+ * The dose log: substance catalog, products, doses with their safety check, the safety profile,
+ * Today, and the warnings one acknowledged for the day. The safety knowledge is loaded, validated
+ * and compiled once, here, at start: a broken knowledge base stops the server from starting.
  */
 export async function doseLogRoutes(app: App): Promise<void> {
   const knowledge = loadDoseLogKnowledge();
@@ -18,4 +19,5 @@ export async function doseLogRoutes(app: App): Promise<void> {
   await ingestionRoutes(app, knowledge);
   await profileRoutes(app, knowledge);
   await todayRoutes(app, knowledge);
+  await acknowledgementRoutes(app);
 }

@@ -3,6 +3,7 @@ import { estimateExposure } from "../../core/exposure/estimate.ts";
 import { sortWarnings, type Warning } from "../../core/warning.ts";
 import { zonedDayBounds } from "../../core/zoned-time.ts";
 import { type IngestionRecord, listIngestions, toSafetyIngestion } from "../../db/ingestions.ts";
+import { acknowledgedWarningCodes } from "../../db/warning-acknowledgements.ts";
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
 import { handle } from "../http/handle.ts";
@@ -122,6 +123,7 @@ export async function todayRoutes(app: App, knowledge: DoseLogKnowledge): Promis
       ingestions: todays.map(view),
       totals: totalsOf(todays, (r) => substanceNameOf(rules, r.substanceId, r.substanceName)),
       warnings,
+      acknowledgedWarnings: await acknowledgedWarningCodes(db, user.id, day),
       exposure,
     };
   });

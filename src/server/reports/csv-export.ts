@@ -52,6 +52,8 @@ export const OWNED_TABLES: readonly OwnedTable[] = [
     via: { column: "assessment_id", table: "assessments", owners: ["user_id"] },
     scope: "assessments",
   },
+  // The person's "quiet for today" on warnings: their own, not shared with clinicians.
+  { table: "warning_acknowledgements", owners: ["user_id"] },
   { table: "audit_log", owners: ["subject_id"] },
   // Notifications: the person's in-app list and what was sent to them, the events about them,
   // their choices, and their browsers' push subscriptions without the keys and the push address.

@@ -1,0 +1,164 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mayGoQuiet, splitQuiet } from "../../core/quiet-warnings.ts";
+import { nextDay, startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
+import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
+import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
+
+/**
+ * "Got it, quiet for today": a person acknowledges a warning's code for the rest of their
+ * calendar day; the server keeps it (every device), audits it once, and returns the day's codes
+ * with Today so the web app folds the repeats (core/quiet-warnings.ts says which may fold).
+ */
+const pgReachable = await isPostgresReachable();
+const PATH = "/api/me/acknowledged-warnings";
+/** 600 mg of magnesium oxide is about 362 mg elemental: over the 350 mg daily upper limit. */
+const MAGNESIUM_UL = "limit.magnesium-supplemental-ul";
+const ALCOHOL = "interaction.opioid-alcohol";
+
+describe.each(engines)("acknowledged warnings on %s", (engine) => {
+  const skip = engine === "postgres" && !pgReachable;
+  let server: TestServer;
+  beforeAll(async () => {
+    if (skip) return;
+    server = await startTestServer(engine);
+  });
+  afterAll(async () => server?.close());
+
+  const person = async (timeZone = "UTC") => {
+    const client = new ApiClient(server.baseUrl);
+    const account = await client.register("patient", { timeZone });
+    return { client, ...account };
+  };
+  const dose = (c: ApiClient, substance: string, amount: number, unit: string) =>
+    c.post("/api/ingestions", {
+      id: randomUUID(),
+      substance,
+      amount,
+      unit,
+      takenAt: new Date(server.clock.now().getTime() - 60_000).toISOString(),
+    });
+  const auditCount = async (userId: string) => {
+    const rows = await server.database.db
+      .selectFrom("audit_log")
+      .select(["entity_id", "details"])
+      .where("subject_id", "=", userId)
+      .where("entity", "=", "warning_acknowledgement")
+      .execute();
+    return rows;
+  };
+
+  it.skipIf(skip)("records it once: 201, then 200 with the first time, audited once", async () => {
+    const { client, id } = await person("Europe/Berlin");
+    const day = zonedDay(server.clock.now(), "Europe/Berlin");
+    expect((await client.get(PATH)).body).toEqual({ day, codes: [] });
+
+    const first = await client.post(PATH, { code: MAGNESIUM_UL });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      acknowledgement: { code: MAGNESIUM_UL, day },
+      day,
+      codes: [MAGNESIUM_UL],
+    });
+    server.clock.advance(60_000);
+    const again = await client.post(PATH, { code: MAGNESIUM_UL });
+    expect(again.status).toBe(200);
+    expect(again.body.acknowledgement.acknowledgedAt).toBe(
+      first.body.acknowledgement.acknowledgedAt,
+    );
+    const other = await client.post(PATH, { code: "amount.kratom-leaf-dose-over-tripsit-strong" });
+    expect(other.status).toBe(201);
+    expect(other.body.codes).toEqual(["amount.kratom-leaf-dose-over-tripsit-strong", MAGNESIUM_UL]);
+
+    const audited = await auditCount(id);
+    expect(audited.map((r) => r.entity_id).sort()).toEqual(other.body.codes);
+    expect(JSON.parse(audited[0]?.details ?? "{}")).toEqual({ day });
+  });
+
+  it.skipIf(skip)("refuses a code that is not a warning code's shape, naming it", async () => {
+    const { client, id } = await person();
+    for (const code of ["", "nodots", "a..b", "interaction.<script>", `a.${"b".repeat(300)}`]) {
+      const res = await client.post(PATH, { code });
+      expect(res.status, code).toBe(400);
+      expect(res.body.error.code).toBe("invalid_input");
+      expect(res.body.error.details.fields[0].field).toBe("body.code");
+    }
+    expect((await client.post(PATH, {})).status).toBe(400);
+    expect((await client.post(PATH, { code: MAGNESIUM_UL, extra: 1 })).status).toBe(400);
+    expect((await client.get(PATH)).body.codes).toEqual([]);
+    expect(await auditCount(id)).toEqual([]);
+    expect((await new ApiClient(server.baseUrl).post(PATH, { code: MAGNESIUM_UL })).status).toBe(
+      401,
+    );
+  });
+
+  it.skipIf(skip)(
+    "Today returns the day's codes, on every device, for that person only",
+    async () => {
+      const phone = await person();
+      const stranger = await person();
+      const warned = await dose(phone.client, "magnesium-oxide", 600, "mg");
+      expect(warned.status).toBe(201);
+      const caution = warned.body.warnings.find((w: { code: string }) => w.code === MAGNESIUM_UL);
+      expect(caution?.severity).toBe("caution");
+
+      const before = await phone.client.get("/api/today");
+      expect(before.body.acknowledgedWarnings).toEqual([]);
+      expect((await phone.client.post(PATH, { code: MAGNESIUM_UL })).status).toBe(201);
+
+      const laptop = new ApiClient(server.baseUrl);
+      await laptop.post("/api/auth/login", { email: phone.email, password: phone.password });
+      const today = await laptop.get("/api/today");
+      expect(today.body.acknowledgedWarnings).toEqual([MAGNESIUM_UL]);
+      // The warnings themselves stay whole in the answer; the repeat of the caution folds.
+      expect(today.body.warnings.map((w: { code: string }) => w.code)).toContain(MAGNESIUM_UL);
+      const later = await dose(laptop, "magnesium-oxide", 100, "mg");
+      const split = splitQuiet(later.body.warnings, today.body.acknowledgedWarnings);
+      expect(split.quiet.map((w) => w.code)).toEqual([MAGNESIUM_UL]);
+
+      expect((await stranger.client.get("/api/today")).body.acknowledgedWarnings).toEqual([]);
+      expect((await stranger.client.get(PATH)).body.codes).toEqual([]);
+    },
+  );
+
+  it.skipIf(skip)(
+    "never quiets a dangerous warning, even when its code was acknowledged",
+    async () => {
+      const { client } = await person();
+      await dose(client, "kratom-leaf", 2, "g");
+      const drink = await dose(client, "alcohol", 2, "drink");
+      const dangerous = drink.body.warnings.find((w: { code: string }) => w.code === ALCOHOL);
+      expect(dangerous?.severity).toBe("dangerous");
+      expect(mayGoQuiet(dangerous)).toBe(false);
+      // The server takes the code (it does not judge severities), but nothing folds it.
+      expect((await client.post(PATH, { code: ALCOHOL })).status).toBe(201);
+      const today = (await client.get("/api/today")).body;
+      expect(today.acknowledgedWarnings).toEqual([ALCOHOL]);
+      const split = splitQuiet(today.warnings, today.acknowledgedWarnings);
+      expect(split.shown.map((w) => w.code)).toContain(ALCOHOL);
+      expect(split.quiet).toEqual([]);
+    },
+  );
+
+  it.skipIf(skip)("lasts until midnight in the person's zone, not UTC's", async () => {
+    // Kolkata's midnight is 18:30 UTC: a UTC day would still hold the acknowledgement.
+    const zone = "Asia/Kolkata";
+    const { client } = await person(zone);
+    const day = zonedDay(server.clock.now(), zone);
+    const midnight = startOfZonedDay(nextDay(day), zone).getTime();
+    server.clock.advance(midnight - 10 * 60_000 - server.clock.now().getTime());
+    const late = await client.post(PATH, { code: MAGNESIUM_UL });
+    expect(late.status).toBe(201);
+    expect(late.body.day).toBe(day);
+    expect((await client.get("/api/today")).body.acknowledgedWarnings).toEqual([MAGNESIUM_UL]);
+
+    server.clock.advance(20 * 60_000);
+    const utcDayBefore = zonedDay(new Date(midnight - 10 * 60_000), "UTC");
+    expect(zonedDay(server.clock.now(), "UTC")).toBe(utcDayBefore);
+    const next = await client.get(PATH);
+    expect(next.body).toEqual({ day: nextDay(day), codes: [] });
+    expect((await client.get("/api/today")).body.acknowledgedWarnings).toEqual([]);
+    // Acknowledging again on the new day is a new acknowledgement.
+    expect((await client.post(PATH, { code: MAGNESIUM_UL })).status).toBe(201);
+  });
+});
