@@ -54,6 +54,11 @@ export class ApiRecords {
     return (await this.call("POST", "/api/ingestions", body, 201)).ingestion;
   }
 
+  /** "Got it, quiet for today" on a warning code (first time today: 201). */
+  async acknowledgeWarning(code: string): Promise<void> {
+    await this.call("POST", "/api/me/acknowledged-warnings", { code }, 201);
+  }
+
   async deleteDose(id: string): Promise<void> {
     await this.call("DELETE", `/api/ingestions/${id}`, undefined, 204);
   }

@@ -1,12 +1,17 @@
 import { useEffect, useRef } from "react";
+import { contract } from "../../api/contract.ts";
 import { uncountedDoseNote } from "../../core/product-form.ts";
-import { WarningList } from "../components/WarningList.tsx";
+import { useRouteQuery } from "../api-client.ts";
 import { useUser } from "../session/session-context.tsx";
 import { AfterSaving } from "./AfterSaving.tsx";
 import { formatClock, formatDose } from "./format.ts";
+import { QuietWarnings } from "./QuietWarnings.tsx";
 import type { IngestionResponse } from "./types.ts";
 
-/** After saving: what was stored, and its warnings with why and the source. */
+/**
+ * After saving: what was stored, and its warnings with why and the source; cautions and notes
+ * the person already said "Got it, quiet for today" to are folded into one line.
+ */
 export function SavedDose({
   result,
   edited,
@@ -17,6 +22,10 @@ export function SavedDose({
   onLogAnother: () => void;
 }) {
   const user = useUser();
+  // Asked afresh for each saved dose: an acknowledgement on another device counts too.
+  const acknowledged = useRouteQuery(contract.listAcknowledgedWarnings, undefined, {
+    staleTime: 0,
+  });
   const i = result.ingestion;
   const uncounted = uncountedDoseNote(i);
   // Saved: focus goes to what was stored, so a screen reader reads it and its warnings next.
@@ -39,7 +48,11 @@ export function SavedDose({
           <p className="muted">No warnings from Mitra's rules for this dose.</p>
         )}
       </section>
-      <WarningList warnings={result.warnings} title="Warnings for this dose" />
+      <QuietWarnings
+        warnings={result.warnings}
+        acknowledged={acknowledged.isError ? [] : acknowledged.data?.codes}
+        title="Warnings for this dose"
+      />
       <AfterSaving onLogAnother={onLogAnother} withHistory />
     </div>
   );

@@ -5,6 +5,7 @@ import { WarningList } from "../components/WarningList.tsx";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
 import { ExposureChart } from "./ExposureChart.tsx";
 import { formatClock, formatDose } from "./format.ts";
+import { QuietWarnings } from "./QuietWarnings.tsx";
 import type { TodaySummary } from "./types.ts";
 
 /** undefined while loading, null when it could not be loaded. */
@@ -96,10 +97,10 @@ export const PRESSING: readonly Severity[] = ["urgent", "dangerous", "unsafe"];
  * Today's "Warnings" card: every warning today's doses raise together, worst first (the worst
  * whole, the others one line each). When none is pressing (cautions and notes only) the group
  * is folded under one line that says how many, so it does not push the rest down a phone.
+ * Cautions and notes the person said "Got it, quiet for today" to fold into a line of their own.
  */
 export function TodayWarningsCard({ today }: { today: Today }) {
   const warnings = today?.warnings ?? [];
-  const pressing = warnings.some((w) => PRESSING.includes(w.severity));
   return (
     <section className="card" aria-labelledby="today-warnings" data-testid="today-warnings">
       <h2 id="today-warnings">Warnings</h2>
@@ -109,18 +110,28 @@ export function TodayWarningsCard({ today }: { today: Today }) {
         <p className="muted">Could not load today's warnings.</p>
       ) : warnings.length === 0 ? (
         <p className="muted">No open warnings.</p>
-      ) : pressing ? (
-        <WarningList warnings={warnings} title="Today's warnings" />
       ) : (
-        <details className="warnings-folded" data-testid="warnings-folded">
-          <summary>
-            {warnings.length === 1
-              ? "1 note for today's doses"
-              : `${warnings.length} notes for today's doses`}
-            , none pressing
-          </summary>
-          <WarningList warnings={warnings} title="Today's warnings" />
-        </details>
+        <QuietWarnings
+          warnings={warnings}
+          acknowledged={today.acknowledgedWarnings}
+          title="Today's warnings"
+        >
+          {({ shown, actions }) =>
+            shown.length === 0 ? null : shown.some((w) => PRESSING.includes(w.severity)) ? (
+              <WarningList warnings={shown} title="Today's warnings" actions={actions} />
+            ) : (
+              <details className="warnings-folded" data-testid="warnings-folded">
+                <summary>
+                  {shown.length === 1
+                    ? "1 note for today's doses"
+                    : `${shown.length} notes for today's doses`}
+                  , none pressing
+                </summary>
+                <WarningList warnings={shown} title="Today's warnings" actions={actions} />
+              </details>
+            )
+          }
+        </QuietWarnings>
       )}
     </section>
   );
