@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ApiRecords } from "./support/api-records.ts";
+import { violations } from "./support/axe.ts";
 import { browserAvailable } from "./support/browser.ts";
 import { fillDose, saveDose } from "./support/dose-form.ts";
 import { useSignedInBrowser } from "./support/signed-in-page.ts";
@@ -48,6 +49,7 @@ describe.skipIf(!browserAvailable())("Got it, quiet for today", () => {
         .poll(() => caution.getByRole("alert").textContent())
         .toMatch(/needs a connection/);
       expect(await page.getByTestId("warnings-quiet").count()).toBe(0);
+      expect(await violations(page)).toEqual([]);
     } finally {
       await context.setOffline(false);
     }
@@ -84,6 +86,7 @@ describe.skipIf(!browserAvailable())("Got it, quiet for today", () => {
     expect(await folded.getByText("What to do:").isVisible()).toBe(true);
     expect(await folded.getByRole("button", { name: QUIET_BUTTON }).count()).toBe(0);
     await page.screenshot({ path: "test-results/quiet-warnings-saved-390.png", fullPage: true });
+    expect(await violations(page)).toEqual([]);
 
     // Today: the caution sits under the same line, not among the open warnings.
     await page.getByRole("link", { name: "Back to Today" }).click();
