@@ -14,22 +14,20 @@ export async function acknowledgeWarning(
   code: string,
   now: Date,
 ): Promise<{ created: boolean; acknowledgedAt: string }> {
-  const result = await db
+  const key = { user_id: userId, day, code };
+  const inserted = await db
     .insertInto("warning_acknowledgements")
-    .values({ user_id: userId, day, code, acknowledged_at: now.toISOString() })
+    .values({ ...key, acknowledged_at: now.toISOString() })
     .onConflict((oc) => oc.columns(["user_id", "day", "code"]).doNothing())
+    .returning("acknowledged_at")
     .executeTakeFirst();
-  const row = await db
+  if (inserted) return { created: true, acknowledgedAt: inserted.acknowledged_at };
+  const { acknowledged_at } = await db
     .selectFrom("warning_acknowledgements")
     .select("acknowledged_at")
-    .where("user_id", "=", userId)
-    .where("day", "=", day)
-    .where("code", "=", code)
+    .where((eb) => eb.and(key))
     .executeTakeFirstOrThrow();
-  return {
-    created: Number(result.numInsertedOrUpdatedRows ?? 0) > 0,
-    acknowledgedAt: row.acknowledged_at,
-  };
+  return { created: false, acknowledgedAt: acknowledged_at };
 }
 
 /** The codes the person acknowledged on `day`, sorted. */
@@ -41,8 +39,7 @@ export async function acknowledgedWarningCodes(
   const rows = await db
     .selectFrom("warning_acknowledgements")
     .select("code")
-    .where("user_id", "=", userId)
-    .where("day", "=", day)
+    .where((eb) => eb.and({ user_id: userId, day }))
     .orderBy("code")
     .execute();
   return rows.map((r) => r.code);

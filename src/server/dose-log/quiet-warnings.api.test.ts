@@ -20,10 +20,9 @@ describe.each(engines)("acknowledged warnings on %s", (engine) => {
   const skip = engine === "postgres" && !pgReachable;
   let server: TestServer;
   beforeAll(async () => {
-    if (skip) return;
-    server = await startTestServer(engine);
+    if (!skip) server = await startTestServer(engine);
   });
-  afterAll(async () => server?.close());
+  afterAll(() => server?.close());
 
   const person = async (timeZone = "UTC") => {
     const client = new ApiClient(server.baseUrl);
