@@ -160,4 +160,18 @@ describe.each(engines)("acknowledged warnings on %s", (engine) => {
     // Acknowledging again on the new day is a new acknowledgement.
     expect((await client.post(PATH, { code: MAGNESIUM_UL })).status).toBe(201);
   });
+
+  it.skipIf(skip)("goes with the account when it is deleted", async () => {
+    const { client, id, password } = await person();
+    expect((await client.post(PATH, { code: MAGNESIUM_UL })).status).toBe(201);
+    const rows = () =>
+      server.database.db
+        .selectFrom("warning_acknowledgements")
+        .select("code")
+        .where("user_id", "=", id)
+        .execute();
+    expect(await rows()).toHaveLength(1);
+    expect((await client.request("DELETE", "/api/me", { password })).status).toBe(204);
+    expect(await rows()).toEqual([]);
+  });
 });
