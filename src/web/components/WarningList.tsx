@@ -1,16 +1,9 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
-import type { Severity, Warning } from "../../core/warning.ts";
+import type { Warning } from "../../core/warning.ts";
 import { EvidenceLinks } from "./EvidenceLinks.tsx";
 import { SourceList } from "./SourceList.tsx";
-
-const SEVERITY_LABEL: Record<Severity, string> = {
-  urgent: "Get help now",
-  dangerous: "Dangerous",
-  unsafe: "Unsafe",
-  caution: "Caution",
-  info: "Good to know",
-};
+import { SEVERITY_LABEL } from "./severity-label.ts";
 
 function WhyAndSources({ warning: w }: { warning: Warning }) {
   return (
