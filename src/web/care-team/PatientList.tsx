@@ -99,7 +99,7 @@ export function PatientList({
           label="Search by name or e-mail"
           type="search"
           value={text}
-          onChange={(e) => typeSearch(e.target.value)}
+          onValue={typeSearch}
           autoComplete="off"
           spellCheck={false}
         />

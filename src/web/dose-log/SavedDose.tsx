@@ -1,5 +1,5 @@
-import { useEffect, useRef } from "react";
 import { uncountedDoseNote } from "../../core/product-form.ts";
+import { SavedCard } from "../components/SavedCard.tsx";
 import { WarningList } from "../components/WarningList.tsx";
 import { useUser } from "../session/session-context.tsx";
 import { AfterSaving } from "./AfterSaving.tsx";
@@ -19,17 +19,10 @@ export function SavedDose({
   const user = useUser();
   const i = result.ingestion;
   const uncounted = uncountedDoseNote(i);
-  // Saved: focus goes to what was stored, so a screen reader reads it and its warnings next.
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
   return (
     <div className="saved-dose">
-      <section className="card saved-card" role="status" aria-live="polite">
-        <h2 ref={headingRef} tabIndex={-1}>
-          {edited ? "Change saved" : "Dose saved"}
-        </h2>
+      {/* Focus goes to what was stored, so a screen reader reads it and its warnings next. */}
+      <SavedCard title={edited ? "Change saved" : "Dose saved"}>
         <p>
           <strong>{formatDose(i.amount, i.unit)}</strong> {i.productName ?? i.substanceName} at{" "}
           {formatClock(i.takenAt, user.timeZone)}
@@ -38,7 +31,7 @@ export function SavedDose({
         {result.warnings.length === 0 && (
           <p className="muted">No warnings from Mitra's rules for this dose.</p>
         )}
-      </section>
+      </SavedCard>
       <WarningList warnings={result.warnings} title="Warnings for this dose" />
       <AfterSaving onLogAnother={onLogAnother} withHistory />
     </div>

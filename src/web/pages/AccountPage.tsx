@@ -9,7 +9,7 @@ import {
 import { ApiFailure, rememberCsrfToken } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
 import { ClinicianLicence } from "../components/ClinicianLicence.tsx";
-import { FormError, useFormAction } from "../components/form-action.tsx";
+import { CurrentPasswordField, FormError, useFormAction } from "../components/form-action.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { SignInSecurity } from "../session/SignInSecurity.tsx";
 import { useSession, useUser } from "../session/session-context.tsx";
@@ -88,7 +88,7 @@ export function AccountPage() {
           <TextField
             label="Your name (optional)"
             value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
+            onValue={setDisplayName}
             autoComplete="name"
             error={saveProfile.failure?.fieldMessage("displayName")}
           />
@@ -96,7 +96,7 @@ export function AccountPage() {
             label="Time zone"
             hint="An IANA zone such as America/Chicago: Mitra counts your days in it."
             value={timeZone}
-            onChange={(e) => setTimeZone(e.target.value)}
+            onValue={setTimeZone}
             autoComplete="off"
             error={saveProfile.failure?.fieldMessage("timeZone")}
           />
@@ -149,12 +149,10 @@ export function AccountPage() {
           data first if you want to keep it.
         </p>
         <form onSubmit={deleteAccount.onSubmit} noValidate>
-          <TextField
+          <CurrentPasswordField
             label="Your password"
-            type="password"
-            autoComplete="current-password"
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            onValue={setPassword}
             error={deleteAccount.failure?.fieldMessage("password")}
           />
           <div className="field">

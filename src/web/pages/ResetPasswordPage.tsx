@@ -1,10 +1,9 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
-import type { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
 import { FormError, NewPasswordField, useFormAction } from "../components/form-action.tsx";
-import { TextField } from "../components/TextField.tsx";
+import { TextField, type TextValueProps } from "../components/TextField.tsx";
 
 /**
  * A forgotten password: ask for a one-time code by e-mail (where this Mitra sends e-mail), or use
@@ -54,7 +53,11 @@ export function ResetPasswordPage() {
           e-mail, ask its administrator for a code.
         </p>
         <form onSubmit={askForCode.onSubmit} noValidate>
-          <EmailField value={email} onChange={setEmail} failure={askForCode.failure} />
+          <EmailField
+            value={email}
+            onValue={setEmail}
+            error={askForCode.failure?.fieldMessage("email")}
+          />
           <FormError failure={askForCode.failure} />
           <div role="status" aria-live="polite">
             {asked && (
@@ -71,19 +74,23 @@ export function ResetPasswordPage() {
       <section className="card" aria-labelledby="set-password-heading">
         <h2 id="set-password-heading">2. Set a new password</h2>
         <form onSubmit={setNewPassword.onSubmit} noValidate>
-          <EmailField value={email} onChange={setEmail} failure={setNewPassword.failure} />
+          <EmailField
+            value={email}
+            onValue={setEmail}
+            error={setNewPassword.failure?.fieldMessage("email")}
+          />
           <TextField
             label="Code"
             hint="Like 7KQM-3XVD"
             autoComplete="one-time-code"
             autoCapitalize="characters"
             value={code}
-            onChange={(e) => setCode(e.target.value)}
+            onValue={setCode}
             error={setNewPassword.failure?.fieldMessage("code")}
           />
           <NewPasswordField
             value={password}
-            onChange={setPassword}
+            onValue={setPassword}
             error={setNewPassword.failure?.fieldMessage("newPassword")}
           />
           <FormError failure={setNewPassword.failure} />
@@ -100,19 +107,6 @@ export function ResetPasswordPage() {
 }
 
 /** The account's address, in both steps (a code from an administrator skips the first). */
-function EmailField(props: {
-  value: string;
-  onChange: (value: string) => void;
-  failure: ApiFailure | null;
-}) {
-  return (
-    <TextField
-      label="Email"
-      type="email"
-      autoComplete="email"
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-      error={props.failure?.fieldMessage("email")}
-    />
-  );
+function EmailField(props: TextValueProps) {
+  return <TextField label="Email" type="email" autoComplete="email" {...props} />;
 }

@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import { useRouteQuery } from "../api-client.ts";
+import { StatusMessage } from "../components/StatusMessage.tsx";
 import { useCatalog } from "../use-catalog.ts";
 import { PlanAdherence } from "./PlanAdherence.tsx";
 import { PlanCard } from "./PlanCard.tsx";
@@ -78,13 +79,7 @@ export function ClinicianPlans({
         {patientName} allowed you to set plans. Every dose they log is checked against the plan in
         force; they see who set or changed it.
       </p>
-      <div role="status" aria-live="polite">
-        {notice && (
-          <p className="notice" tabIndex={-1} ref={noticeRef}>
-            {notice}
-          </p>
-        )}
-      </div>
+      <StatusMessage message={notice} className="notice" focusRef={noticeRef} />
       {plans === null && (
         <p className="form-error" role="alert">
           The plans could not be loaded. Check your connection and reload.

@@ -2,8 +2,12 @@ import { useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { rememberCsrfToken } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
-import { FormError, NewPasswordField, useFormAction } from "../components/form-action.tsx";
-import { TextField } from "../components/TextField.tsx";
+import {
+  CurrentPasswordField,
+  FormError,
+  NewPasswordField,
+  useFormAction,
+} from "../components/form-action.tsx";
 import { useSession } from "./session-context.tsx";
 
 /**
@@ -39,17 +43,14 @@ export function SignInSecurity() {
     <section className="card" aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">Password and sign-in</h2>
       <form onSubmit={change.onSubmit} noValidate>
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
+        <CurrentPasswordField
           value={current}
-          onChange={(e) => setCurrent(e.target.value)}
+          onValue={setCurrent}
           error={change.failure?.fieldMessage("currentPassword")}
         />
         <NewPasswordField
           value={next}
-          onChange={setNext}
+          onValue={setNext}
           error={change.failure?.fieldMessage("newPassword")}
         />
         <FormError failure={change.failure} />
