@@ -5,6 +5,8 @@ import { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
 import { ChoiceField } from "../components/ChoiceField.tsx";
 import { newClientId } from "../components/client-id.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { Options } from "../components/Options.tsx";
 import { TextField } from "../components/TextField.tsx";
 import type { Catalog } from "../use-catalog.ts";
 import type { Product } from "./types.ts";
@@ -138,11 +140,7 @@ export function ProductForm({
 
   return (
     <form onSubmit={submit} noValidate className="product-form">
-      {general && (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      )}
+      <ErrorAlert message={general} />
       <TextField label="Vendor" {...textOf("vendor")} required />
       <TextField label="Product name" {...textOf("name")} required />
       <ChoiceField
@@ -161,17 +159,9 @@ export function ProductForm({
             aria-invalid={fieldError("substanceId") ? true : undefined}
           >
             <option value="">Choose…</option>
-            {catalog.substances.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <Options options={catalog.substances.map((s) => ({ value: s.id, label: s.name }))} />
           </select>
-          {fieldError("substanceId") && (
-            <p className="field-error" role="alert">
-              {fieldError("substanceId")}
-            </p>
-          )}
+          <ErrorAlert message={fieldError("substanceId")} of="field" />
         </div>
       )}
       {form === "capsules" ? (

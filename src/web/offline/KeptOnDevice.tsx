@@ -18,7 +18,9 @@ export function KeptOnDevice({
   return (
     <div className="kept-on-device">
       {/* Focus goes to what happened, as after a save that reached the server. */}
-      <SavedCard title={urgent ? "Saved on this device. Please get help now" : "Saved on this device"}>
+      <SavedCard
+        title={urgent ? "Saved on this device. Please get help now" : "Saved on this device"}
+      >
         <p>
           <strong>{entry.summary}</strong>
         </p>

@@ -10,14 +10,16 @@ import { ApiFailure, rememberCsrfToken } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
 import { ClinicianLicence } from "../components/ClinicianLicence.tsx";
 import { CurrentPasswordField, FormError, useFormAction } from "../components/form-action.tsx";
+import { Options } from "../components/Options.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { SignInSecurity } from "../session/SignInSecurity.tsx";
 import { useSession, useUser } from "../session/session-context.tsx";
 
+/** The periods of the PDF summary, in days. */
 const RANGES = [
-  { days: 30, label: "Last 30 days" },
-  { days: 90, label: "Last 90 days" },
-  { days: 365, label: "Last 12 months" },
+  { value: 30, label: "Last 30 days" },
+  { value: 90, label: "Last 90 days" },
+  { value: 365, label: "Last 12 months" },
 ];
 
 /**
@@ -117,11 +119,7 @@ export function AccountPage() {
         <div className="field">
           <label htmlFor="pdf-range">Period of the PDF summary</label>
           <select id="pdf-range" value={days} onChange={(e) => setDays(Number(e.target.value))}>
-            {RANGES.map((r) => (
-              <option key={r.days} value={r.days}>
-                {r.label}
-              </option>
-            ))}
+            <Options options={RANGES} />
           </select>
         </div>
         <div className="export-links">
