@@ -8,6 +8,7 @@ import {
 } from "../../core/accounts/clinician-approval.ts";
 import { ApiFailure, rememberCsrfToken } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
+import { Checkbox } from "../components/Checkbox.tsx";
 import { ClinicianLicence } from "../components/ClinicianLicence.tsx";
 import { CurrentPasswordField, FormError, useFormAction } from "../components/form-action.tsx";
 import { Options } from "../components/Options.tsx";
@@ -154,14 +155,9 @@ export function AccountPage() {
             error={deleteAccount.failure?.fieldMessage("password")}
           />
           <div className="field">
-            <label className="checkbox-label">
-              <input
-                type="checkbox"
-                checked={understood}
-                onChange={(e) => setUnderstood(e.target.checked)}
-              />
+            <Checkbox className="checkbox-label" checked={understood} onChange={setUnderstood}>
               I understand that everything will be deleted
-            </label>
+            </Checkbox>
           </div>
           <FormError failure={deleteAccount.failure} />
           <button type="submit" className="primary danger" disabled={deleting}>

@@ -7,6 +7,7 @@ import { useCatalog } from "../use-catalog.ts";
 import { PlanAdherence } from "./PlanAdherence.tsx";
 import { PlanCard } from "./PlanCard.tsx";
 import { type PlanEditing, PlanEditor } from "./PlanEditor.tsx";
+import { PlanFormCard } from "./PlanFormCard.tsx";
 import { emptyPlanForm, fromDefinition } from "./plan-form.ts";
 import type { PlanResponse } from "./types.ts";
 
@@ -108,15 +109,13 @@ export function ClinicianPlans({
         />
       ))}
       {editing ? (
-        <section
-          className="card clinician-plan-editor"
-          aria-labelledby="clinician-plan-form-title"
+        <PlanFormCard
           ref={formRef}
-          data-testid="plan-form-card"
+          className="card clinician-plan-editor"
+          titleId="clinician-plan-form-title"
+          title={editingPlan ? `Change ${patientName}'s plan` : `New plan for ${patientName}`}
+          headingLevel={3}
         >
-          <h3 id="clinician-plan-form-title">
-            {editingPlan ? `Change ${patientName}'s plan` : `New plan for ${patientName}`}
-          </h3>
           <div className={editingPlan ? "plan-editor-columns" : undefined}>
             <div>
               <PlanEditor
@@ -135,7 +134,7 @@ export function ClinicianPlans({
               </aside>
             )}
           </div>
-        </section>
+        </PlanFormCard>
       ) : (
         <button
           type="button"
