@@ -19,6 +19,16 @@ export function useFormAction(action: () => Promise<void>) {
   return {
     failure,
     run,
+    /** The props of the text field for the request's `field`: its text, its setter, its error. */
+    textField: (
+      field: string,
+      value: string,
+      onValue: (value: string) => void,
+    ): TextValueProps => ({
+      value,
+      onValue,
+      error: failure?.fieldMessage(field),
+    }),
     onSubmit: (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       void run();

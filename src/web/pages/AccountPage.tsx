@@ -32,32 +32,23 @@ export function AccountPage() {
   const { setUser } = useSession();
   const [displayName, setDisplayName] = useState(user.displayName ?? "");
   const [timeZone, setTimeZone] = useState(user.timeZone);
-  const [profileSaved, setProfileSaved] = useState(false);
   const [days, setDays] = useState(30);
   const [password, setPassword] = useState("");
   const [understood, setUnderstood] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   const updateMe = useRouteMutation(contract.updateMe);
   const deleteMe = useRouteMutation(contract.deleteAccount);
 
   const saveProfile = useFormAction(async () => {
-    setProfileSaved(false);
     const res = await updateMe.mutateAsync({
       body: { displayName: displayName.trim() === "" ? null : displayName.trim(), timeZone },
     });
     setUser(res.user);
-    setProfileSaved(true);
   });
 
   const deleteAccount = useFormAction(async () => {
     if (!understood)
       throw new ApiFailure(400, "confirm", "Tick the box to confirm you understand.");
-    setDeleting(true);
-    try {
-      await deleteMe.mutateAsync({ body: { password } });
-    } finally {
-      setDeleting(false);
-    }
+    await deleteMe.mutateAsync({ body: { password } });
     rememberCsrfToken(undefined);
     window.location.assign("/sign-in?deleted=1");
   });
@@ -90,22 +81,18 @@ export function AccountPage() {
         <form onSubmit={saveProfile.onSubmit} noValidate>
           <TextField
             label="Your name (optional)"
-            value={displayName}
-            onValue={setDisplayName}
             autoComplete="name"
-            error={saveProfile.failure?.fieldMessage("displayName")}
+            {...saveProfile.textField("displayName", displayName, setDisplayName)}
           />
           <TextField
             label="Time zone"
             hint="An IANA zone such as America/Chicago: Mitra counts your days in it."
-            value={timeZone}
-            onValue={setTimeZone}
             autoComplete="off"
-            error={saveProfile.failure?.fieldMessage("timeZone")}
+            {...saveProfile.textField("timeZone", timeZone, setTimeZone)}
           />
           <FormError failure={saveProfile.failure} />
           <div role="status" aria-live="polite">
-            {profileSaved && <p className="success">Saved.</p>}
+            {updateMe.isSuccess && <p className="success">Saved.</p>}
           </div>
           <button type="submit" className="primary">
             Save profile
@@ -150,9 +137,7 @@ export function AccountPage() {
         <form onSubmit={deleteAccount.onSubmit} noValidate>
           <CurrentPasswordField
             label="Your password"
-            value={password}
-            onValue={setPassword}
-            error={deleteAccount.failure?.fieldMessage("password")}
+            {...deleteAccount.textField("password", password, setPassword)}
           />
           <div className="field">
             <Checkbox className="checkbox-label" checked={understood} onChange={setUnderstood}>
@@ -160,8 +145,8 @@ export function AccountPage() {
             </Checkbox>
           </div>
           <FormError failure={deleteAccount.failure} />
-          <button type="submit" className="primary danger" disabled={deleting}>
-            {deleting ? "Deleting…" : "Delete my account"}
+          <button type="submit" className="primary danger" disabled={deleteMe.isPending}>
+            {deleteMe.isPending ? "Deleting…" : "Delete my account"}
           </button>
         </form>
       </section>

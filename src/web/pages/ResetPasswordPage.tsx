@@ -13,23 +13,18 @@ export function ResetPasswordPage() {
   const [email, setEmail] = useState("");
   const [code, setCode] = useState("");
   const [password, setPassword] = useState("");
-  const [asked, setAsked] = useState(false);
-  const [done, setDone] = useState(false);
   const forgot = useRouteMutation(contract.forgotPassword);
   const reset = useRouteMutation(contract.resetPassword);
 
   const askForCode = useFormAction(async () => {
-    setAsked(false);
     await forgot.mutateAsync({ body: { email } });
-    setAsked(true);
   });
 
   const setNewPassword = useFormAction(async () => {
     await reset.mutateAsync({ body: { email, code, newPassword: password } });
-    setDone(true);
   });
 
-  if (done) {
+  if (reset.isSuccess) {
     return (
       <div className="page auth-page">
         <h1>Reset your password</h1>
@@ -53,14 +48,10 @@ export function ResetPasswordPage() {
           e-mail, ask its administrator for a code.
         </p>
         <form onSubmit={askForCode.onSubmit} noValidate>
-          <EmailField
-            value={email}
-            onValue={setEmail}
-            error={askForCode.failure?.fieldMessage("email")}
-          />
+          <EmailField {...askForCode.textField("email", email, setEmail)} />
           <FormError failure={askForCode.failure} />
           <div role="status" aria-live="polite">
-            {asked && (
+            {forgot.isSuccess && (
               <p className="success">
                 If an account uses this address, a code is on its way. Check your e-mail.
               </p>
@@ -74,25 +65,15 @@ export function ResetPasswordPage() {
       <section className="card" aria-labelledby="set-password-heading">
         <h2 id="set-password-heading">2. Set a new password</h2>
         <form onSubmit={setNewPassword.onSubmit} noValidate>
-          <EmailField
-            value={email}
-            onValue={setEmail}
-            error={setNewPassword.failure?.fieldMessage("email")}
-          />
+          <EmailField {...setNewPassword.textField("email", email, setEmail)} />
           <TextField
             label="Code"
             hint="Like 7KQM-3XVD"
             autoComplete="one-time-code"
             autoCapitalize="characters"
-            value={code}
-            onValue={setCode}
-            error={setNewPassword.failure?.fieldMessage("code")}
+            {...setNewPassword.textField("code", code, setCode)}
           />
-          <NewPasswordField
-            value={password}
-            onValue={setPassword}
-            error={setNewPassword.failure?.fieldMessage("newPassword")}
-          />
+          <NewPasswordField {...setNewPassword.textField("newPassword", password, setPassword)} />
           <FormError failure={setNewPassword.failure} />
           <button type="submit" className="primary" disabled={reset.isPending}>
             Set new password

@@ -43,16 +43,8 @@ export function SignInSecurity() {
     <section className="card" aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">Password and sign-in</h2>
       <form onSubmit={change.onSubmit} noValidate>
-        <CurrentPasswordField
-          value={current}
-          onValue={setCurrent}
-          error={change.failure?.fieldMessage("currentPassword")}
-        />
-        <NewPasswordField
-          value={next}
-          onValue={setNext}
-          error={change.failure?.fieldMessage("newPassword")}
-        />
+        <CurrentPasswordField {...change.textField("currentPassword", current, setCurrent)} />
+        <NewPasswordField {...change.textField("newPassword", next, setNext)} />
         <FormError failure={change.failure} />
         <div role="status" aria-live="polite">
           {changed !== null && (
