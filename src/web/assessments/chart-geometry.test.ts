@@ -22,24 +22,22 @@ describe("total ticks", () => {
 });
 
 describe("day ticks", () => {
+  /** The ticks between two instants, as instants. */
+  const isoTicks = (from: string, to: string, timeZone: string) =>
+    dayTicks(Date.parse(from), Date.parse(to), timeZone).map((t) => new Date(t).toISOString());
+
   it("falls on midnights of the person's zone, not UTC", () => {
-    const from = Date.parse("2026-03-01T12:00:00Z");
-    const to = Date.parse("2026-03-04T12:00:00Z");
-    const tokyo = dayTicks(from, to, "Asia/Tokyo").map((t) => new Date(t).toISOString());
-    expect(tokyo).toEqual([
+    const [from, to] = ["2026-03-01T12:00:00Z", "2026-03-04T12:00:00Z"];
+    expect(isoTicks(from, to, "Asia/Tokyo")).toEqual([
       "2026-03-01T15:00:00.000Z",
       "2026-03-02T15:00:00.000Z",
       "2026-03-03T15:00:00.000Z",
     ]);
-    const utc = dayTicks(from, to, "UTC").map((t) => new Date(t).toISOString());
-    expect(utc[0]).toBe("2026-03-02T00:00:00.000Z");
+    expect(isoTicks(from, to, "UTC")[0]).toBe("2026-03-02T00:00:00.000Z");
   });
 
   it("keeps a New York midnight across the change to summer time", () => {
-    const from = Date.parse("2026-03-07T12:00:00Z");
-    const to = Date.parse("2026-03-10T12:00:00Z");
-    const ticks = dayTicks(from, to, "America/New_York").map((t) => new Date(t).toISOString());
-    expect(ticks).toEqual([
+    expect(isoTicks("2026-03-07T12:00:00Z", "2026-03-10T12:00:00Z", "America/New_York")).toEqual([
       "2026-03-08T05:00:00.000Z",
       "2026-03-09T04:00:00.000Z",
       "2026-03-10T04:00:00.000Z",
