@@ -45,6 +45,15 @@ const plan = (
 });
 
 const one = plan("a", "2026-03-02T10:00:00Z", null, [taper, "2026-03-02T10:00:00Z"]);
+/** `one` with a second version that changes `change`, saved at `savedAt`. */
+const revisedOne = (change: Partial<PlanDefinition>, savedAt: string) =>
+  plan(
+    "a",
+    "2026-03-02T10:00:00Z",
+    null,
+    [taper, "2026-03-02T10:00:00Z"],
+    [{ ...taper, ...change }, savedAt],
+  );
 const targetsOf = (plans: GovernedPlan[], from: string, to: string, timeZone = "UTC", unit = "g") =>
   poolTargets(plans, poolOf, "kratom-leaf", unit, from, to, timeZone)?.targets;
 
@@ -73,13 +82,7 @@ describe("plan targets under the score charts", () => {
 
   it("takes each day's target from the version in force on it, in the person's zone", () => {
     // Revised to start at 3 g, saved at 20:00 UTC on 4 March: 5 March already in Kolkata.
-    const revised = plan(
-      "a",
-      "2026-03-02T10:00:00Z",
-      null,
-      [taper, "2026-03-02T10:00:00Z"],
-      [{ ...taper, startAmountPerDay: 3 }, "2026-03-04T20:00:00Z"],
-    );
+    const revised = revisedOne({ startAmountPerDay: 3 }, "2026-03-04T20:00:00Z");
     expect(targetsOf([revised], "2026-03-03", "2026-03-06", "Asia/Kolkata")).toEqual(
       fromDay("2026-03-03", [4, 4, 2.5, 2.5]),
     );
@@ -131,13 +134,7 @@ describe("plan targets under the score charts", () => {
       "2026-03-08",
     ]);
     // Version 2, saved 5 March, has a floor above its start: no target while it governs.
-    const invalid = plan(
-      "a",
-      "2026-03-02T10:00:00Z",
-      null,
-      [taper, "2026-03-02T10:00:00Z"],
-      [{ ...taper, limitAmountPerDay: 9 }, "2026-03-05T10:00:00Z"],
-    );
+    const invalid = revisedOne({ limitAmountPerDay: 9 }, "2026-03-05T10:00:00Z");
     expect(targetsOf([invalid], "2026-03-01", "2026-03-08")?.map((t) => t.day)).toEqual([
       "2026-03-03",
       "2026-03-04",
