@@ -23,6 +23,12 @@ function worthRetrying(count: number, error: unknown): boolean {
   return error.status >= 500;
 }
 
+/** One item of the list `K` in what route `S` answers (a claim of the claims, a plan of the plans). */
+export type RouteItem<
+  S extends RouteSpec,
+  K extends keyof RouteOutput<S>,
+> = RouteOutput<S>[K] extends readonly (infer Item)[] ? Item : never;
+
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {

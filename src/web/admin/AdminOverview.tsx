@@ -1,3 +1,4 @@
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
 import { type Overview, ROLE_LABELS, type Role } from "./types.ts";
 
 const ROLES: Role[] = ["patient", "clinician", "admin"];
@@ -53,13 +54,7 @@ export function AdminOverview({ overview }: { overview: Overview }) {
             <caption className="visually-hidden">
               Knowledge files, their version and when they were last checked
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Version</th>
-                <th scope="col">Checked</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={["File", "Version", "Checked"]} />
             <tbody>
               {overview.knowledge.files.map((f) => (
                 <tr key={f.file}>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { AuditEntry } from "../../api/audit.ts";
 import { contract } from "../../api/contract.ts";
 import { useRouteQuery } from "../api-client.ts";
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
 import { formatDateTime } from "../components/format-time.ts";
 
 const PAGE_SIZE = 20;
@@ -65,13 +66,7 @@ export function AuditLogTable({ timeZone }: { timeZone: string }) {
             <caption className="visually-hidden">
               Audit log, page {pageNumber}, newest first
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={["When", "Who", "What"]} />
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} data-testid="admin-audit-row">

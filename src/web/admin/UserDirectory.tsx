@@ -2,6 +2,7 @@ import { keepPreviousData } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { useRouteQuery } from "../api-client.ts";
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
 import { formatDateTime, formatDay } from "../components/format-time.ts";
 import { TextField } from "../components/TextField.tsx";
 import { type DirectoryUser, ROLE_LABELS, type Role, type UserPage } from "./types.ts";
@@ -123,13 +124,7 @@ export function UserDirectory({ timeZone }: { timeZone: string }) {
         <div className="table-scroll">
           <table className="plan-table admin-table" data-testid="admin-users">
             <caption className="visually-hidden">{summary}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Account</th>
-                <th scope="col">Role</th>
-                <th scope="col">Last sign-in</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={["Account", "Role", "Last sign-in"]} />
             <tbody>
               {page.users.map((u) => (
                 <UserRow key={u.id} user={u} timeZone={timeZone} />

@@ -60,6 +60,12 @@ function descriptor(label: string): string {
   return label.replace(/^\d+(\.\d+)?\s*(-\s*)?/, "").trim();
 }
 
+/** The ids that tie a question's control to its hint and its error. */
+function useQuestionIds() {
+  const id = useId();
+  return { id, hintId: `${id}-hint`, errorId: `${id}-error` };
+}
+
 function ChoiceField({
   item,
   number,
@@ -68,9 +74,8 @@ function ChoiceField({
   scored,
   onChoose,
 }: ItemFieldProps & { item: ChoiceItem }) {
-  const id = useId();
+  const { id, errorId } = useQuestionIds();
   const layout = layoutOf(item);
-  const errorId = `${id}-error`;
   const first = item.answers[0];
   const last = item.answers.at(-1);
   return (
@@ -149,9 +154,7 @@ function NumericField({
   error,
   onType,
 }: ItemFieldProps & { item: NumericItem }) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
+  const { id, hintId, errorId } = useQuestionIds();
   return (
     <div className={`question field${error ? " has-error" : ""}`}>
       <label htmlFor={id} className="question-label">

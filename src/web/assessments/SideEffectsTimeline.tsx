@@ -1,7 +1,9 @@
 import { Link } from "react-router-dom";
 import type { InstrumentDefinition } from "../../core/assessment/index.ts";
 import { startOfZonedDay } from "../../core/zoned-time.ts";
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
 import { formatDay } from "../components/format-time.ts";
+import { ScrollRegion } from "../components/ScrollRegion.tsx";
 import { sideEffectsByDay } from "./side-effects-by-day.ts";
 import type { AssessmentView } from "./types.ts";
 
@@ -45,28 +47,21 @@ export function SideEffectsTimeline({
       {rows.length === 0 ? (
         <p>No side effects reported on these days.</p>
       ) : (
-        // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
-        <section
-          className="table-scroll"
-          aria-label="Side effects, table"
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs the focus
-          tabIndex={0}
-        >
+        <ScrollRegion label="Side effects, table">
           <table className="side-effects-table">
             <caption className="visually-hidden">
               Side effects reported, by day in{" "}
               {patientName === undefined ? "your" : `${patientName}’s`} time zone
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Effect</th>
-                {days.map((day) => (
-                  <th key={day} scope="col">
-                    <time dateTime={day}>{dayLabel(day)}</time>
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                "Effect",
+                ...days.map((day) => ({
+                  key: day,
+                  label: <time dateTime={day}>{dayLabel(day)}</time>,
+                })),
+              ]}
+            />
             <tbody>
               {rows.map((row) => (
                 <tr key={row.itemId}>
@@ -87,7 +82,7 @@ export function SideEffectsTimeline({
               ))}
             </tbody>
           </table>
-        </section>
+        </ScrollRegion>
       )}
       {rows.length > 0 && notReported.length > 0 && (
         <p className="muted small">Not reported on these days: {notReported.join(", ")}.</p>

@@ -13,6 +13,22 @@ const cowsBands: Band[] = [
   { id: "severe", label: "Severe", min: 37, max: 48 },
 ];
 
+/** The middle of the default chart's plot, left to right. */
+const MIDDLE_X =
+  DEFAULT_SIZE.left + (DEFAULT_SIZE.width - DEFAULT_SIZE.left - DEFAULT_SIZE.right) / 2;
+
+/** The default chart of a 0-64 scale without bands, in UTC, with a single check-in. */
+const onePoint = (takenAt: string, total: number, window?: { from: number; to: number }) =>
+  chartGeometry(
+    [{ id: "a", takenAt, total }],
+    { min: 0, max: 64 },
+    [],
+    "UTC",
+    label,
+    DEFAULT_SIZE,
+    window,
+  );
+
 describe("total ticks", () => {
   it("divides each instrument's range into at most five even parts", () => {
     expect(totalTicks({ min: 0, max: 64 })).toEqual([0, 16, 32, 48, 64]);
@@ -22,24 +38,22 @@ describe("total ticks", () => {
 });
 
 describe("day ticks", () => {
+  /** The ticks between two instants, as instants. */
+  const isoTicks = (from: string, to: string, timeZone: string) =>
+    dayTicks(Date.parse(from), Date.parse(to), timeZone).map((t) => new Date(t).toISOString());
+
   it("falls on midnights of the person's zone, not UTC", () => {
-    const from = Date.parse("2026-03-01T12:00:00Z");
-    const to = Date.parse("2026-03-04T12:00:00Z");
-    const tokyo = dayTicks(from, to, "Asia/Tokyo").map((t) => new Date(t).toISOString());
-    expect(tokyo).toEqual([
+    const [from, to] = ["2026-03-01T12:00:00Z", "2026-03-04T12:00:00Z"];
+    expect(isoTicks(from, to, "Asia/Tokyo")).toEqual([
       "2026-03-01T15:00:00.000Z",
       "2026-03-02T15:00:00.000Z",
       "2026-03-03T15:00:00.000Z",
     ]);
-    const utc = dayTicks(from, to, "UTC").map((t) => new Date(t).toISOString());
-    expect(utc[0]).toBe("2026-03-02T00:00:00.000Z");
+    expect(isoTicks(from, to, "UTC")[0]).toBe("2026-03-02T00:00:00.000Z");
   });
 
   it("keeps a New York midnight across the change to summer time", () => {
-    const from = Date.parse("2026-03-07T12:00:00Z");
-    const to = Date.parse("2026-03-10T12:00:00Z");
-    const ticks = dayTicks(from, to, "America/New_York").map((t) => new Date(t).toISOString());
-    expect(ticks).toEqual([
+    expect(isoTicks("2026-03-07T12:00:00Z", "2026-03-10T12:00:00Z", "America/New_York")).toEqual([
       "2026-03-08T05:00:00.000Z",
       "2026-03-09T04:00:00.000Z",
       "2026-03-10T04:00:00.000Z",
@@ -97,17 +111,8 @@ describe("chart geometry", () => {
 
   it("labels days for a multi-day history and times for a single check-in", () => {
     expect(g.xTicks.map((t) => t.label)).toContain("2026-03-03");
-    const one = chartGeometry(
-      [{ id: "a", takenAt: "2026-03-03T08:00:00Z", total: 5 }],
-      { min: 0, max: 64 },
-      [],
-      "UTC",
-      label,
-      DEFAULT_SIZE,
-    );
-    expect(one.points[0]!.x).toBeCloseTo(
-      DEFAULT_SIZE.left + (DEFAULT_SIZE.width - DEFAULT_SIZE.left - DEFAULT_SIZE.right) / 2,
-    );
+    const one = onePoint("2026-03-03T08:00:00Z", 5);
+    expect(one.points[0]!.x).toBeCloseTo(MIDDLE_X);
     expect(one.xTicks.map((t) => t.label)).toEqual(["2026-03-03T08:00"]);
     expect(one.bands).toEqual([]);
   });
@@ -117,18 +122,9 @@ describe("a time axis set by the caller", () => {
   it("uses the window as given, without padding, so whole days line up with dose bars", () => {
     const from = Date.parse("2026-03-01T00:00:00Z");
     const to = Date.parse("2026-03-03T00:00:00Z");
-    const g = chartGeometry(
-      [{ id: "a", takenAt: "2026-03-02T00:00:00Z", total: 10 }],
-      { min: 0, max: 64 },
-      [],
-      "UTC",
-      label,
-      DEFAULT_SIZE,
-      { from, to },
-    );
+    const g = onePoint("2026-03-02T00:00:00Z", 10, { from, to });
     expect([g.from, g.to]).toEqual([from, to]);
-    const middle =
-      DEFAULT_SIZE.left + (DEFAULT_SIZE.width - DEFAULT_SIZE.left - DEFAULT_SIZE.right) / 2;
+    const middle = MIDDLE_X;
     expect(g.points[0]?.x).toBeCloseTo(middle);
     // Each day labelled under its middle, not at the midnight between two bars.
     expect(g.xTicks.map((t) => t.label)).toEqual(["2026-03-01", "2026-03-02"]);

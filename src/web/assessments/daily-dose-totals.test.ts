@@ -8,61 +8,58 @@ import {
   uncountedIn,
 } from "./daily-dose-totals.ts";
 
-const leaf = (takenAt: string, grams: number): LoggedDose => ({
-  substanceId: "kratom-leaf",
-  substanceName: "Kratom leaf powder",
-  amount: grams,
-  unit: "g",
-  takenAt,
-  canonical: { amount: grams, unit: "g", pool: "kratom-leaf" },
-});
+/** How a logged amount counts in its pool: times `factor`, in `unit`. */
+const counted = (pool: string, unit: string, factor = 1) => ({ pool, unit, factor });
 
+/** A dose of one substance as logged; `canonical` null: Mitra could not count it in a pool. */
+const logged =
+  (
+    substanceId: string,
+    substanceName: string,
+    unit: string,
+    canonical: ReturnType<typeof counted> | null,
+  ) =>
+  (takenAt: string, amount: number): LoggedDose => ({
+    substanceId,
+    substanceName,
+    amount,
+    unit,
+    takenAt,
+    canonical: canonical && {
+      amount: amount * canonical.factor,
+      unit: canonical.unit,
+      pool: canonical.pool,
+    },
+  });
+
+const leaf = logged("kratom-leaf", "Kratom leaf powder", "g", counted("kratom-leaf", "g"));
 /** Capsules of a product with 0.5 g of leaf each: converted to grams of leaf when logged. */
-const capsules = (takenAt: string, count: number): LoggedDose => ({
-  substanceId: "kratom-capsules",
-  substanceName: "Kratom capsules (leaf powder)",
-  amount: count,
-  unit: "capsule",
-  takenAt,
-  canonical: { amount: count * 0.5, unit: "g", pool: "kratom-leaf" },
-});
-
-const extract = (takenAt: string, grams: number): LoggedDose => ({
-  substanceId: "kratom-extract",
-  substanceName: "Kratom extract",
-  amount: grams,
-  unit: "g",
-  takenAt,
-  canonical: { amount: grams, unit: "g", pool: "kratom-extract" },
-});
-
-const sevenOh = (takenAt: string, mg: number): LoggedDose => ({
-  substanceId: "7-oh-product",
-  substanceName: "7-OH product (7-hydroxymitragynine)",
-  amount: mg,
-  unit: "mg",
-  takenAt,
-  canonical: { amount: mg, unit: "mg", pool: "7-oh" },
-});
-
-const magnesiumOxide = (takenAt: string, saltMg: number): LoggedDose => ({
-  substanceId: "magnesium-oxide",
-  substanceName: "Magnesium oxide",
-  amount: saltMg,
-  unit: "mg",
-  takenAt,
-  canonical: { amount: saltMg * 0.6, unit: "mg", pool: "magnesium-elemental" },
-});
-
+const capsules = logged(
+  "kratom-capsules",
+  "Kratom capsules (leaf powder)",
+  "capsule",
+  counted("kratom-leaf", "g", 0.5),
+);
+const extract = logged("kratom-extract", "Kratom extract", "g", counted("kratom-extract", "g"));
+const sevenOh = logged(
+  "7-oh-product",
+  "7-OH product (7-hydroxymitragynine)",
+  "mg",
+  counted("7-oh", "mg"),
+);
+const magnesiumOxide = logged(
+  "magnesium-oxide",
+  "Magnesium oxide",
+  "mg",
+  counted("magnesium-elemental", "mg", 0.6),
+);
 /** Capsules with no grams per capsule on the product: Mitra stored no canonical amount. */
-const unconvertedCapsules = (takenAt: string, count: number): LoggedDose => ({
-  substanceId: "kratom-capsules",
-  substanceName: "Kratom capsules (leaf powder)",
-  amount: count,
-  unit: "capsule",
-  takenAt,
-  canonical: null,
-});
+const unconvertedCapsules = logged(
+  "kratom-capsules",
+  "Kratom capsules (leaf powder)",
+  "capsule",
+  null,
+);
 
 const catalogPools: Record<string, string> = {
   "kratom-leaf": "kratom-leaf",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GovernedPlan, PlanDefinition } from "../../core/plan/index.ts";
+import { nextDay } from "../../core/zoned-time.ts";
 import { poolTargets } from "./plan-targets.ts";
 
 const taper: PlanDefinition = {
@@ -44,17 +45,32 @@ const plan = (
 });
 
 const one = plan("a", "2026-03-02T10:00:00Z", null, [taper, "2026-03-02T10:00:00Z"]);
+/** `one` with a second version that changes `change`, saved at `savedAt`. */
+const revisedOne = (change: Partial<PlanDefinition>, savedAt: string) =>
+  plan(
+    "a",
+    "2026-03-02T10:00:00Z",
+    null,
+    [taper, "2026-03-02T10:00:00Z"],
+    [{ ...taper, ...change }, savedAt],
+  );
 const targetsOf = (plans: GovernedPlan[], from: string, to: string, timeZone = "UTC", unit = "g") =>
   poolTargets(plans, poolOf, "kratom-leaf", unit, from, to, timeZone)?.targets;
 
+/** The targets of consecutive days from `first`, one a day. */
+function fromDay(first: string, targets: number[]): { day: string; target: number }[] {
+  let day = first;
+  return targets.map((target, i) => {
+    if (i > 0) day = nextDay(day);
+    return { day, target };
+  });
+}
+
 describe("plan targets under the score charts", () => {
   it("gives the target of each day the plan is in force, in the chart's unit", () => {
-    expect(targetsOf([one], "2026-03-01", "2026-03-06")).toEqual([
-      { day: "2026-03-03", target: 4 },
-      { day: "2026-03-04", target: 4 },
-      { day: "2026-03-05", target: 3.5 },
-      { day: "2026-03-06", target: 3.5 },
-    ]);
+    expect(targetsOf([one], "2026-03-01", "2026-03-06")).toEqual(
+      fromDay("2026-03-03", [4, 4, 3.5, 3.5]),
+    );
     expect(targetsOf([one], "2026-03-05", "2026-03-05", "UTC", "mg")).toEqual([
       { day: "2026-03-05", target: 3500 },
     ]);
@@ -66,19 +82,10 @@ describe("plan targets under the score charts", () => {
 
   it("takes each day's target from the version in force on it, in the person's zone", () => {
     // Revised to start at 3 g, saved at 20:00 UTC on 4 March: 5 March already in Kolkata.
-    const revised = plan(
-      "a",
-      "2026-03-02T10:00:00Z",
-      null,
-      [taper, "2026-03-02T10:00:00Z"],
-      [{ ...taper, startAmountPerDay: 3 }, "2026-03-04T20:00:00Z"],
+    const revised = revisedOne({ startAmountPerDay: 3 }, "2026-03-04T20:00:00Z");
+    expect(targetsOf([revised], "2026-03-03", "2026-03-06", "Asia/Kolkata")).toEqual(
+      fromDay("2026-03-03", [4, 4, 2.5, 2.5]),
     );
-    expect(targetsOf([revised], "2026-03-03", "2026-03-06", "Asia/Kolkata")).toEqual([
-      { day: "2026-03-03", target: 4 },
-      { day: "2026-03-04", target: 4 },
-      { day: "2026-03-05", target: 2.5 },
-      { day: "2026-03-06", target: 2.5 },
-    ]);
     expect(targetsOf([revised], "2026-03-03", "2026-03-06")?.map((t) => t.target)).toEqual([
       4, 3, 2.5, 2.5,
     ]);
@@ -105,14 +112,9 @@ describe("plan targets under the score charts", () => {
       "2026-03-05T09:00:00Z",
     ]);
     // 1-2 March: a set no target, so b holds them; 3-4 March stay a's; from 5 March b's.
-    expect(targetsOf([b, replaced], "2026-03-01", "2026-03-06")).toEqual([
-      { day: "2026-03-01", target: 10 },
-      { day: "2026-03-02", target: 10 },
-      { day: "2026-03-03", target: 4 },
-      { day: "2026-03-04", target: 4 },
-      { day: "2026-03-05", target: 10 },
-      { day: "2026-03-06", target: 10 },
-    ]);
+    expect(targetsOf([b, replaced], "2026-03-01", "2026-03-06")).toEqual(
+      fromDay("2026-03-01", [10, 10, 4, 4, 10, 10]),
+    );
   });
 
   it("leaves gaps where no plan governs, and on days of a version that no longer validates", () => {
@@ -132,13 +134,7 @@ describe("plan targets under the score charts", () => {
       "2026-03-08",
     ]);
     // Version 2, saved 5 March, has a floor above its start: no target while it governs.
-    const invalid = plan(
-      "a",
-      "2026-03-02T10:00:00Z",
-      null,
-      [taper, "2026-03-02T10:00:00Z"],
-      [{ ...taper, limitAmountPerDay: 9 }, "2026-03-05T10:00:00Z"],
-    );
+    const invalid = revisedOne({ limitAmountPerDay: 9 }, "2026-03-05T10:00:00Z");
     expect(targetsOf([invalid], "2026-03-01", "2026-03-08")?.map((t) => t.day)).toEqual([
       "2026-03-03",
       "2026-03-04",
@@ -158,14 +154,9 @@ describe("plan targets under the score charts", () => {
       "2026-03-02T12:00:00Z",
     ]);
     const leaf = { ...one, endedAt: "2026-03-05T12:00:00Z" };
-    expect(targetsOf([caps, leaf], "2026-03-01", "2026-03-06")).toEqual([
-      { day: "2026-03-01", target: 2 },
-      { day: "2026-03-02", target: 2 },
-      { day: "2026-03-03", target: 4 },
-      { day: "2026-03-04", target: 4 },
-      { day: "2026-03-05", target: 2 },
-      { day: "2026-03-06", target: 2 },
-    ]);
+    expect(targetsOf([caps, leaf], "2026-03-01", "2026-03-06")).toEqual(
+      fromDay("2026-03-01", [2, 2, 4, 4, 2, 2]),
+    );
   });
 
   it("draws no target it cannot convert, and names its unit", () => {

@@ -56,6 +56,14 @@ const taper = (
   ],
 });
 
+/** A leaf taper that ended at 12:00 UTC on 3 March: it governs up to 2 March. */
+const ended = taper(
+  { substanceId: "kratom-leaf" },
+  "old",
+  "2026-02-20T00:00:00Z",
+  "2026-03-03T12:00:00Z",
+);
+
 const none: DoseSources = {
   doses: [],
   cap: null,
@@ -120,12 +128,6 @@ describe("progress doses from any source", () => {
 
   it("draws an ended plan's targets on the days it governed and offers its pool for them", () => {
     // Ended at 12:00 UTC on 3 March: it governs 1 and 2 March only.
-    const ended = taper(
-      { substanceId: "kratom-leaf" },
-      "old",
-      "2026-02-20T00:00:00Z",
-      "2026-03-03T12:00:00Z",
-    );
     const result = progressDoses(
       {
         ...none,
@@ -153,12 +155,6 @@ describe("progress doses from any source", () => {
   });
 
   it("draws first the pool of an active plan over that of an ended one", () => {
-    const ended = taper(
-      { substanceId: "kratom-leaf" },
-      "old",
-      "2026-02-20T00:00:00Z",
-      "2026-03-03T12:00:00Z",
-    );
     const magnesium = taper(
       {
         substanceId: "magnesium-oxide",

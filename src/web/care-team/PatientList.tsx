@@ -5,7 +5,7 @@ import { contract } from "../../api/contract.ts";
 import { useRouteQuery } from "../api-client.ts";
 import { ChoiceField } from "../components/ChoiceField.tsx";
 import { TextField } from "../components/TextField.tsx";
-import { PatientTable } from "./PatientTable.tsx";
+import { LEVEL_LABELS, PatientTable } from "./PatientTable.tsx";
 import { SavedViews } from "./SavedViews.tsx";
 import {
   apiQuery,
@@ -21,10 +21,7 @@ const SEARCH_DELAY_MS = 250;
 const LEVEL_OPTIONS = [
   { value: "", label: "Any" },
   { value: "attention", label: "Needs attention (not stable)" },
-  { value: "urgent", label: "Urgent" },
-  { value: "high", label: "Needs review" },
-  { value: "watch", label: "Watch" },
-  { value: "ok", label: "Stable" },
+  ...Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label })),
 ];
 
 const QUIET_OPTIONS = [
@@ -99,7 +96,7 @@ export function PatientList({
           label="Search by name or e-mail"
           type="search"
           value={text}
-          onChange={(e) => typeSearch(e.target.value)}
+          onValue={typeSearch}
           autoComplete="off"
           spellCheck={false}
         />

@@ -1,5 +1,6 @@
 import type { SelectHTMLAttributes } from "react";
 import { Field } from "./Field.tsx";
+import { Options } from "./Options.tsx";
 
 interface ChoiceFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   label: string;
@@ -14,11 +15,7 @@ export function ChoiceField({ label, hint, error, options, ...select }: ChoiceFi
     <Field label={label} hint={hint} error={error}>
       {(control) => (
         <select {...control} {...select}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options options={options} />
         </select>
       )}
     </Field>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { ApiFailure } from "../api.ts";
-import { TextField } from "./TextField.tsx";
+import { TextField, type TextValueProps } from "./TextField.tsx";
 
 /**
  * A form's submit: clears the last failure, runs `action`, and keeps what it throws as an
@@ -19,6 +19,16 @@ export function useFormAction(action: () => Promise<void>) {
   return {
     failure,
     run,
+    /** The props of the text field for the request's `field`: its text, its setter, its error. */
+    textField: (
+      field: string,
+      value: string,
+      onValue: (value: string) => void,
+    ): TextValueProps => ({
+      value,
+      onValue,
+      error: failure?.fieldMessage(field),
+    }),
     onSubmit: (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       void run();
@@ -33,20 +43,22 @@ export function FormError({ failure }: { failure: ApiFailure | null }) {
 }
 
 /** A new password, with the advice the server's rule asks for. */
-export function NewPasswordField(props: {
-  value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-}) {
+export function NewPasswordField(props: TextValueProps) {
   return (
     <TextField
       label="New password"
       hint="At least 10 characters. A few unrelated words are easy to remember."
       type="password"
       autoComplete="new-password"
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-      error={props.error}
+      {...props}
     />
   );
+}
+
+/** The password the person signs in with now, asked again before a change that matters. */
+export function CurrentPasswordField({
+  label = "Current password",
+  ...props
+}: TextValueProps & { label?: string }) {
+  return <TextField label={label} type="password" autoComplete="current-password" {...props} />;
 }

@@ -2,6 +2,8 @@ import { useId, useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { Options } from "../components/Options.tsx";
 import { WarningList } from "../components/WarningList.tsx";
 import { postOrKeep } from "../offline/keep-offline.ts";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
@@ -150,11 +152,7 @@ export function DoseForm({
         </button>
       </div>
 
-      {general && (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      )}
+      <ErrorAlert message={general} />
       {conflict && (
         <p className="muted conflict-current">
           Saved now: {formatDose(conflict.amount, conflict.unit)} {conflict.substanceName},{" "}
@@ -179,11 +177,7 @@ export function DoseForm({
             aria-invalid={fieldError("amount") ? true : undefined}
             aria-describedby={fieldError("amount") ? `${amountId}-error` : undefined}
           />
-          {fieldError("amount") && (
-            <p className="field-error" id={`${amountId}-error`} role="alert">
-              {fieldError("amount")}
-            </p>
-          )}
+          <ErrorAlert message={fieldError("amount")} of="field" id={`${amountId}-error`} />
         </div>
         <div className="field">
           <label htmlFor={unitId}>Unit</label>
@@ -193,17 +187,9 @@ export function DoseForm({
             onChange={(e) => setUnit(e.target.value)}
             aria-invalid={fieldError("unit") ? true : undefined}
           >
-            {subject.units.map((u) => (
-              <option key={u} value={u}>
-                {u}
-              </option>
-            ))}
+            <Options options={subject.units.map((u) => ({ value: u, label: u }))} />
           </select>
-          {fieldError("unit") && (
-            <p className="field-error" role="alert">
-              {fieldError("unit")}
-            </p>
-          )}
+          <ErrorAlert message={fieldError("unit")} of="field" />
         </div>
       </div>
 
@@ -232,11 +218,7 @@ export function DoseForm({
             Now
           </button>
         </div>
-        {fieldError("takenAt") && (
-          <p className="field-error" role="alert">
-            {fieldError("takenAt")}
-          </p>
-        )}
+        <ErrorAlert message={fieldError("takenAt")} of="field" />
       </div>
 
       <details className="notes" open={notes !== ""}>

@@ -5,6 +5,8 @@ import { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
 import { ChoiceField } from "../components/ChoiceField.tsx";
 import { newClientId } from "../components/client-id.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { Options } from "../components/Options.tsx";
 import { TextField } from "../components/TextField.tsx";
 import type { Catalog } from "../use-catalog.ts";
 import type { Product } from "./types.ts";
@@ -16,6 +18,15 @@ const FORMS: { value: Product["form"]; label: string }[] = [
   { value: "7-oh-product", label: "7-OH product" },
   { value: "other", label: "Something else (magnesium, a medicine…)" },
 ];
+
+/** The product's fields typed as text, named as the request's body names them. */
+type TextName =
+  | "vendor"
+  | "name"
+  | "lot"
+  | "gramsPerCapsule"
+  | "gramsPerServing"
+  | "elementalMgPerUnit";
 
 function optionalNumber(text: string): number | null {
   const t = text.replace(",", ".").trim();
@@ -32,14 +43,20 @@ export function ProductForm({
 }) {
   const substanceId = useId();
   const [id] = useState(newClientId);
-  const [vendor, setVendor] = useState("");
-  const [name, setName] = useState("");
   const [form, setForm] = useState<Product["form"]>("leaf-powder");
   const [substance, setSubstance] = useState("");
-  const [lot, setLot] = useState("");
-  const [perCapsule, setPerCapsule] = useState("");
-  const [perServing, setPerServing] = useState("");
-  const [elemental, setElemental] = useState("");
+  const [text, setText] = useState<Record<TextName, string>>({
+    vendor: "",
+    name: "",
+    lot: "",
+    gramsPerCapsule: "",
+    gramsPerServing: "",
+    elementalMgPerUnit: "",
+  });
+  const { vendor, name, lot } = text;
+  const perCapsule = text.gramsPerCapsule;
+  const perServing = text.gramsPerServing;
+  const elemental = text.elementalMgPerUnit;
   const [error, setError] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -103,6 +120,12 @@ export function ProductForm({
   }
 
   const fieldError = (n: string) => error?.fieldMessage(n);
+  /** The props of the text field for the body's `field`: its text and its error. */
+  const textOf = (field: TextName) => ({
+    value: text[field],
+    onValue: (value: string) => setText((t) => ({ ...t, [field]: value })),
+    error: fieldError(field),
+  });
   const known = [
     "vendor",
     "name",
@@ -117,25 +140,9 @@ export function ProductForm({
 
   return (
     <form onSubmit={submit} noValidate className="product-form">
-      {general && (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      )}
-      <TextField
-        label="Vendor"
-        value={vendor}
-        onChange={(e) => setVendor(e.target.value)}
-        error={fieldError("vendor")}
-        required
-      />
-      <TextField
-        label="Product name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={fieldError("name")}
-        required
-      />
+      <ErrorAlert message={general} />
+      <TextField label="Vendor" {...textOf("vendor")} required />
+      <TextField label="Product name" {...textOf("name")} required />
       <ChoiceField
         label="Form"
         value={form}
@@ -152,17 +159,9 @@ export function ProductForm({
             aria-invalid={fieldError("substanceId") ? true : undefined}
           >
             <option value="">Choose…</option>
-            {catalog.substances.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <Options options={catalog.substances.map((s) => ({ value: s.id, label: s.name }))} />
           </select>
-          {fieldError("substanceId") && (
-            <p className="field-error" role="alert">
-              {fieldError("substanceId")}
-            </p>
-          )}
+          <ErrorAlert message={fieldError("substanceId")} of="field" />
         </div>
       )}
       {form === "capsules" ? (
@@ -171,18 +170,14 @@ export function ProductForm({
           hint="From the label, e.g. 0.5. Mitra needs it to add capsules to your grams of leaf."
           required
           inputMode="decimal"
-          value={perCapsule}
-          onChange={(e) => setPerCapsule(e.target.value)}
-          error={fieldError("gramsPerCapsule")}
+          {...textOf("gramsPerCapsule")}
         />
       ) : form === "leaf-powder" ? null : (
         <TextField
           label="Grams per serving, tablet or capsule (optional)"
           hint="From the label, if it says."
           inputMode="decimal"
-          value={perServing}
-          onChange={(e) => setPerServing(e.target.value)}
-          error={fieldError("gramsPerServing")}
+          {...textOf("gramsPerServing")}
         />
       )}
       {isMagnesium && (
@@ -190,17 +185,10 @@ export function ProductForm({
           label="Elemental magnesium per tablet or capsule, mg"
           hint="The label's “elemental magnesium” figure, not the weight of the salt."
           inputMode="decimal"
-          value={elemental}
-          onChange={(e) => setElemental(e.target.value)}
-          error={fieldError("elementalMgPerUnit")}
+          {...textOf("elementalMgPerUnit")}
         />
       )}
-      <TextField
-        label="Lot or batch (optional)"
-        value={lot}
-        onChange={(e) => setLot(e.target.value)}
-        error={fieldError("lot")}
-      />
+      <TextField label="Lot or batch (optional)" {...textOf("lot")} />
       <button type="submit" className="primary" disabled={busy}>
         {busy ? "Saving…" : "Add product"}
       </button>

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from "react";
 import { contract } from "../../api/contract.ts";
 import { uncountedDoseNote } from "../../core/product-form.ts";
 import { useRouteQuery } from "../api-client.ts";
+import { SavedCard } from "../components/SavedCard.tsx";
 import { useUser } from "../session/session-context.tsx";
 import { AfterSaving } from "./AfterSaving.tsx";
 import { formatClock, formatDose } from "./format.ts";
@@ -28,17 +28,10 @@ export function SavedDose({
   });
   const i = result.ingestion;
   const uncounted = uncountedDoseNote(i);
-  // Saved: focus goes to what was stored, so a screen reader reads it and its warnings next.
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
   return (
     <div className="saved-dose">
-      <section className="card saved-card" role="status" aria-live="polite">
-        <h2 ref={headingRef} tabIndex={-1}>
-          {edited ? "Change saved" : "Dose saved"}
-        </h2>
+      {/* Focus goes to what was stored, so a screen reader reads it and its warnings next. */}
+      <SavedCard title={edited ? "Change saved" : "Dose saved"}>
         <p>
           <strong>{formatDose(i.amount, i.unit)}</strong> {i.productName ?? i.substanceName} at{" "}
           {formatClock(i.takenAt, user.timeZone)}
@@ -47,7 +40,7 @@ export function SavedDose({
         {result.warnings.length === 0 && (
           <p className="muted">No warnings from Mitra's rules for this dose.</p>
         )}
-      </section>
+      </SavedCard>
       <QuietWarnings
         warnings={result.warnings}
         acknowledged={acknowledged.isError ? [] : acknowledged.data?.codes}

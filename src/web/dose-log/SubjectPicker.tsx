@@ -3,6 +3,8 @@ import { contract } from "../../api/contract.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
 import { newClientId } from "../components/client-id.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { Options } from "../components/Options.tsx";
 import type { Catalog } from "../use-catalog.ts";
 import { type DoseSubject, substanceSubject } from "./subject.ts";
 import type { CustomSubstance } from "./types.ts";
@@ -164,11 +166,7 @@ function CustomSubstanceForm({
         Pick what kind of substance it is: Mitra then checks it with the rules for that kind. If you
         do not know, Mitra will say it has no data — which never means safe.
       </p>
-      {error && !error.fields.length && (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <ErrorAlert message={error && !error.fields.length ? error.message : null} />
       <div className="field">
         <label htmlFor={nameId}>Name</label>
         <input
@@ -178,21 +176,13 @@ function CustomSubstanceForm({
           onChange={(e) => setName(e.target.value)}
           aria-invalid={error?.fieldMessage("name") ? true : undefined}
         />
-        {error?.fieldMessage("name") && (
-          <p className="field-error" role="alert">
-            {error.fieldMessage("name")}
-          </p>
-        )}
+        <ErrorAlert message={error?.fieldMessage("name")} of="field" />
       </div>
       <div className="field">
         <label htmlFor={classId}>What kind of substance is it?</label>
         <select id={classId} value={klass} onChange={(e) => setKlass(e.target.value)}>
           <option value="">I don't know</option>
-          {catalog.pickableClasses.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <Options options={catalog.pickableClasses.map((c) => ({ value: c.id, label: c.name }))} />
         </select>
       </div>
       <div className="button-row">

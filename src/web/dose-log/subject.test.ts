@@ -3,36 +3,31 @@ import type { Catalog } from "../use-catalog.ts";
 import { productSubject, quickSubjects, substanceSubject } from "./subject.ts";
 import type { Product } from "./types.ts";
 
+/** A kratom substance of the catalog, counted in grams of leaf. */
+const leafSubstance = (
+  id: string,
+  name: string,
+  units: string[],
+): Catalog["substances"][number] => ({
+  id,
+  name,
+  aliases: [],
+  classes: [],
+  units,
+  routes: [],
+  canonicalUnit: "g",
+  pool: "kratom-leaf",
+  doseReferences: [],
+  timeCourses: [],
+  sources: [],
+});
+
 const catalog: Catalog = {
   version: "test",
   asOf: "2026-01-01",
   substances: [
-    {
-      id: "kratom-leaf",
-      name: "Kratom leaf powder",
-      aliases: [],
-      classes: [],
-      units: ["g", "mg"],
-      routes: [],
-      canonicalUnit: "g",
-      pool: "kratom-leaf",
-      doseReferences: [],
-      timeCourses: [],
-      sources: [],
-    },
-    {
-      id: "kratom-capsules",
-      name: "Kratom capsules",
-      aliases: [],
-      classes: [],
-      units: ["capsule", "g", "mg"],
-      routes: [],
-      canonicalUnit: "g",
-      pool: "kratom-leaf",
-      doseReferences: [],
-      timeCourses: [],
-      sources: [],
-    },
+    leafSubstance("kratom-leaf", "Kratom leaf powder", ["g", "mg"]),
+    leafSubstance("kratom-capsules", "Kratom capsules", ["capsule", "g", "mg"]),
   ],
   pickableClasses: [],
   conditions: [],

@@ -1,7 +1,8 @@
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { ApiFailure } from "../api.ts";
 import { callRoute } from "../api-client.ts";
+import { ChoiceField } from "../components/ChoiceField.tsx";
 import { TextField } from "../components/TextField.tsx";
 import {
   COA_FIELD_PATH,
@@ -12,48 +13,17 @@ import {
 } from "./coa-form.ts";
 import type { CoaCheckResponse } from "./types.ts";
 
-function SelectField({
-  label,
-  value,
-  onChange,
-  error,
-  children,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-  children: ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        {children}
-      </select>
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
+const FORM_OPTIONS = [
+  { value: "", label: "Leaf powder or capsules" },
+  { value: "dried-botanical", label: "Dried leaf (powder, capsules)" },
+  { value: "botanical-extract", label: "Extract" },
+];
 
-const PRESENCE_OPTIONS = (
-  <>
-    <option value="">Not on the certificate</option>
-    <option value="absent">Absent (not detected)</option>
-    <option value="detected">Detected</option>
-  </>
-);
+const PRESENCE_OPTIONS: { value: PresenceChoice; label: string }[] = [
+  { value: "", label: "Not on the certificate" },
+  { value: "absent", label: "Absent (not detected)" },
+  { value: "detected", label: "Detected" },
+];
 
 /** Enter a certificate's values; blank means not tested. Calls POST /api/coa/check. */
 export function CoaForm({
@@ -79,6 +49,15 @@ export function CoaForm({
       onChange={(e) => update(key)(e.target.value)}
       error={errorFor(key)}
       {...extra}
+    />
+  );
+  const choice = (key: keyof CoaFormFields, label: string, options: typeof FORM_OPTIONS) => (
+    <ChoiceField
+      label={label}
+      value={fields[key]}
+      onChange={(e) => update(key)(e.target.value)}
+      error={errorFor(key)}
+      options={options}
     />
   );
   const number = (key: keyof CoaFormFields, label: string, hint?: string) =>
@@ -109,16 +88,7 @@ export function CoaForm({
         {text("productName", "Product name (optional)", {
           hint: "As sold, e.g. “Red Maeng Da capsules”. Strain names are explained.",
         })}
-        <SelectField
-          label="Form"
-          value={fields.form}
-          onChange={update("form")}
-          error={errorFor("form")}
-        >
-          <option value="">Leaf powder or capsules</option>
-          <option value="dried-botanical">Dried leaf (powder, capsules)</option>
-          <option value="botanical-extract">Extract</option>
-        </SelectField>
+        {choice("form", "Form", FORM_OPTIONS)}
         {number(
           "dailyGrams",
           "Grams you take a day (optional)",
@@ -155,22 +125,8 @@ export function CoaForm({
       </fieldset>
       <fieldset>
         <legend className="coa-legend">Microbial tests</legend>
-        <SelectField
-          label="Salmonella"
-          value={fields.salmonella}
-          onChange={(v) => update("salmonella")(v as PresenceChoice)}
-          error={errorFor("salmonella")}
-        >
-          {PRESENCE_OPTIONS}
-        </SelectField>
-        <SelectField
-          label="E. coli"
-          value={fields.eColi}
-          onChange={(v) => update("eColi")(v as PresenceChoice)}
-          error={errorFor("eColi")}
-        >
-          {PRESENCE_OPTIONS}
-        </SelectField>
+        {choice("salmonella", "Salmonella", PRESENCE_OPTIONS)}
+        {choice("eColi", "E. coli", PRESENCE_OPTIONS)}
         {number("totalAerobicCfuPerG", "Total aerobic count (CFU/g)")}
         {number("yeastMouldCfuPerG", "Yeast and mould (CFU/g)")}
       </fieldset>

@@ -4,7 +4,7 @@ import { contract } from "../../api/contract.ts";
 import { useRouteQuery } from "../api-client.ts";
 import { StatusBadge, VerdictBadge } from "../components/Badges.tsx";
 import { CARE_KIND_LABEL, KIND_LABEL } from "../components/labels.ts";
-import { TextField } from "../components/TextField.tsx";
+import { KnowledgeQueryField } from "./KnowledgeQueryField.tsx";
 
 /** One search box across the Law and Learn pages: places, evidence claims, first-line care. */
 export function KnowledgeSearch() {
@@ -32,14 +32,12 @@ export function KnowledgeSearch() {
       <h2 id="knowledge-search-title">Search law and evidence</h2>
       <search>
         <form onSubmit={search} className="search-form">
-          <TextField
+          <KnowledgeQueryField
             label="Search"
             hint="A place, a claim you read, or a treatment: e.g. Florida, hyperpigmentation, naloxone"
-            type="search"
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onValue={setQuery}
             error={error}
-            maxLength={100}
           />
           <button type="submit" className="primary" disabled={busy}>
             Search

@@ -1,6 +1,7 @@
 import { contract } from "../../api/contract.ts";
 import { TRIAGE_MAX_PAGE_SIZE } from "../../core/triage/table-page.ts";
 import { useRouteQuery } from "../api-client.ts";
+import { Checkbox } from "../components/Checkbox.tsx";
 
 /**
  * A clinician's patients, each with "Tell me about" on or off (off: the patient is in
@@ -31,10 +32,9 @@ export function MutedPatients({
         with you.
       </p>
       {shown.map((p) => (
-        <label key={p.id}>
-          <input type="checkbox" checked={!muted.includes(p.id)} onChange={() => toggle(p.id)} />
+        <Checkbox key={p.id} checked={!muted.includes(p.id)} onChange={() => toggle(p.id)}>
           {p.displayName ?? p.email}
-        </label>
+        </Checkbox>
       ))}
       {matched > shown.length && (
         <p className="field-hint">

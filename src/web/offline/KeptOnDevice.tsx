@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useRef } from "react";
+import type { ReactNode } from "react";
+import { SavedCard } from "../components/SavedCard.tsx";
 import type { OutboxEntry } from "./outbox-entry.ts";
 
 /** After a save that could not reach the server: plainly, it is kept here and sent later. */
@@ -12,19 +13,14 @@ export function KeptOnDevice({
   urgent?: ReactNode;
   children?: ReactNode;
 }) {
-  // Kept: focus goes to what happened, as after a save that reached the server.
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
   const kept =
     "Mitra could not reach its server, so this is kept on this device and will be sent when you are back online.";
   return (
     <div className="kept-on-device">
-      <section className="card saved-card" role="status" aria-live="polite">
-        <h2 ref={headingRef} tabIndex={-1}>
-          {urgent ? "Saved on this device. Please get help now" : "Saved on this device"}
-        </h2>
+      {/* Focus goes to what happened, as after a save that reached the server. */}
+      <SavedCard
+        title={urgent ? "Saved on this device. Please get help now" : "Saved on this device"}
+      >
         <p>
           <strong>{entry.summary}</strong>
         </p>
@@ -33,7 +29,7 @@ export function KeptOnDevice({
             {kept} Its warnings come once it is sent. The line at the top shows what is waiting.
           </p>
         )}
-      </section>
+      </SavedCard>
       {urgent}
       {urgent && <p className="card">{kept}</p>}
       {children}

@@ -30,21 +30,22 @@ export function decideAfterSend(
   now: Date,
 ): ReplyDecision {
   const attempts = entry.attempts + 1;
+  /** Keep the entry, tried once more, in `state` until `nextAttemptAt`, saying `lastError`. */
+  const keep = (
+    stop: boolean,
+    state: OutboxEntry["state"],
+    nextAttemptAt: Date,
+    lastError: string,
+  ): ReplyDecision => ({
+    action: "update",
+    stop,
+    entry: { ...entry, attempts, state, nextAttemptAt: nextAttemptAt.toISOString(), lastError },
+  });
   if (outcome.kind === "reply" && outcome.status >= 200 && outcome.status < 300) {
     return { action: "remove" };
   }
   if (outcome.kind === "reply" && outcome.status === 401) {
-    return {
-      action: "update",
-      stop: true,
-      entry: {
-        ...entry,
-        attempts,
-        state: "needs-sign-in",
-        nextAttemptAt: now.toISOString(),
-        lastError: "Sign in again to send this.",
-      },
-    };
+    return keep(true, "needs-sign-in", now, "Sign in again to send this.");
   }
   // 408 (timeout) and 429 (too many requests) are worth trying again, like a server fault; so is
   // a stale CSRF token (the next attempt fetches the session's token first).
@@ -55,29 +56,10 @@ export function decideAfterSend(
     outcome.status === 429 ||
     (outcome.status === 403 && outcome.code === "csrf");
   if (retriable) {
-    return {
-      action: "update",
-      stop: true,
-      entry: {
-        ...entry,
-        attempts,
-        state: "waiting",
-        nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
-        lastError: outcome.message,
-      },
-    };
+    const next = new Date(now.getTime() + retryDelayMs(attempts));
+    return keep(true, "waiting", next, outcome.message);
   }
-  return {
-    action: "update",
-    stop: false,
-    entry: {
-      ...entry,
-      attempts,
-      state: "needs-attention",
-      nextAttemptAt: now.toISOString(),
-      lastError: outcome.message,
-    },
-  };
+  return keep(false, "needs-attention", now, outcome.message);
 }
 
 /** The entries of `userId` to send now, oldest first; others' entries are never among them. */

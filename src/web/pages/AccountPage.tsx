@@ -8,16 +8,19 @@ import {
 } from "../../core/accounts/clinician-approval.ts";
 import { ApiFailure, rememberCsrfToken } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
+import { Checkbox } from "../components/Checkbox.tsx";
 import { ClinicianLicence } from "../components/ClinicianLicence.tsx";
-import { FormError, useFormAction } from "../components/form-action.tsx";
+import { CurrentPasswordField, FormError, useFormAction } from "../components/form-action.tsx";
+import { Options } from "../components/Options.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { SignInSecurity } from "../session/SignInSecurity.tsx";
 import { useSession, useUser } from "../session/session-context.tsx";
 
+/** The periods of the PDF summary, in days. */
 const RANGES = [
-  { days: 30, label: "Last 30 days" },
-  { days: 90, label: "Last 90 days" },
-  { days: 365, label: "Last 12 months" },
+  { value: 30, label: "Last 30 days" },
+  { value: 90, label: "Last 90 days" },
+  { value: 365, label: "Last 12 months" },
 ];
 
 /**
@@ -29,32 +32,23 @@ export function AccountPage() {
   const { setUser } = useSession();
   const [displayName, setDisplayName] = useState(user.displayName ?? "");
   const [timeZone, setTimeZone] = useState(user.timeZone);
-  const [profileSaved, setProfileSaved] = useState(false);
   const [days, setDays] = useState(30);
   const [password, setPassword] = useState("");
   const [understood, setUnderstood] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   const updateMe = useRouteMutation(contract.updateMe);
   const deleteMe = useRouteMutation(contract.deleteAccount);
 
   const saveProfile = useFormAction(async () => {
-    setProfileSaved(false);
     const res = await updateMe.mutateAsync({
       body: { displayName: displayName.trim() === "" ? null : displayName.trim(), timeZone },
     });
     setUser(res.user);
-    setProfileSaved(true);
   });
 
   const deleteAccount = useFormAction(async () => {
     if (!understood)
       throw new ApiFailure(400, "confirm", "Tick the box to confirm you understand.");
-    setDeleting(true);
-    try {
-      await deleteMe.mutateAsync({ body: { password } });
-    } finally {
-      setDeleting(false);
-    }
+    await deleteMe.mutateAsync({ body: { password } });
     rememberCsrfToken(undefined);
     window.location.assign("/sign-in?deleted=1");
   });
@@ -87,22 +81,18 @@ export function AccountPage() {
         <form onSubmit={saveProfile.onSubmit} noValidate>
           <TextField
             label="Your name (optional)"
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
             autoComplete="name"
-            error={saveProfile.failure?.fieldMessage("displayName")}
+            {...saveProfile.textField("displayName", displayName, setDisplayName)}
           />
           <TextField
             label="Time zone"
             hint="An IANA zone such as America/Chicago: Mitra counts your days in it."
-            value={timeZone}
-            onChange={(e) => setTimeZone(e.target.value)}
             autoComplete="off"
-            error={saveProfile.failure?.fieldMessage("timeZone")}
+            {...saveProfile.textField("timeZone", timeZone, setTimeZone)}
           />
           <FormError failure={saveProfile.failure} />
           <div role="status" aria-live="polite">
-            {profileSaved && <p className="success">Saved.</p>}
+            {updateMe.isSuccess && <p className="success">Saved.</p>}
           </div>
           <button type="submit" className="primary">
             Save profile
@@ -117,11 +107,7 @@ export function AccountPage() {
         <div className="field">
           <label htmlFor="pdf-range">Period of the PDF summary</label>
           <select id="pdf-range" value={days} onChange={(e) => setDays(Number(e.target.value))}>
-            {RANGES.map((r) => (
-              <option key={r.days} value={r.days}>
-                {r.label}
-              </option>
-            ))}
+            <Options options={RANGES} />
           </select>
         </div>
         <div className="export-links">
@@ -149,27 +135,18 @@ export function AccountPage() {
           data first if you want to keep it.
         </p>
         <form onSubmit={deleteAccount.onSubmit} noValidate>
-          <TextField
+          <CurrentPasswordField
             label="Your password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={deleteAccount.failure?.fieldMessage("password")}
+            {...deleteAccount.textField("password", password, setPassword)}
           />
           <div className="field">
-            <label className="checkbox-label">
-              <input
-                type="checkbox"
-                checked={understood}
-                onChange={(e) => setUnderstood(e.target.checked)}
-              />
+            <Checkbox className="checkbox-label" checked={understood} onChange={setUnderstood}>
               I understand that everything will be deleted
-            </label>
+            </Checkbox>
           </div>
           <FormError failure={deleteAccount.failure} />
-          <button type="submit" className="primary danger" disabled={deleting}>
-            {deleting ? "Deleting…" : "Delete my account"}
+          <button type="submit" className="primary danger" disabled={deleteMe.isPending}>
+            {deleteMe.isPending ? "Deleting…" : "Delete my account"}
           </button>
         </form>
       </section>

@@ -4,6 +4,7 @@ import { AuditLogTable } from "../admin/AuditLogTable.tsx";
 import { PendingClinicians } from "../admin/PendingClinicians.tsx";
 import { UserDirectory } from "../admin/UserDirectory.tsx";
 import { useRouteQuery } from "../api-client.ts";
+import { QueryStatus } from "../components/QueryStatus.tsx";
 import { useUser } from "../session/session-context.tsx";
 import "../admin/admin.css";
 
@@ -33,12 +34,7 @@ function AdminSections({ timeZone }: { timeZone: string }) {
           Clinicians to approve, accounts, backups, the knowledge base version and the audit log.
         </p>
       </header>
-      {overview.isPending && <p className="loading">Loading…</p>}
-      {overview.isError && (
-        <p className="form-error" role="alert">
-          {overview.error.message}
-        </p>
-      )}
+      <QueryStatus query={overview} />
       {overview.isSuccess && (
         <PendingClinicians setting={overview.data.clinicianApproval.setting} timeZone={timeZone} />
       )}

@@ -3,6 +3,7 @@ import { Link, useNavigate } from "react-router-dom";
 import { LICENCE_MAX_LENGTH } from "../../core/accounts/clinician-approval.ts";
 import { ApiFailure } from "../api.ts";
 import { homeFor } from "../components/navigation.ts";
+import { RadioChoices } from "../components/RadioChoices.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { useSession } from "../session/session-context.tsx";
 
@@ -138,26 +139,15 @@ export function AuthPage({ mode }: { mode: "sign-in" | "sign-up" }) {
         {signingUp && (
           <fieldset className="choice">
             <legend>I am</legend>
-            <label>
-              <input
-                type="radio"
-                name="role"
-                value="patient"
-                checked={role === "patient"}
-                onChange={() => setRole("patient")}
-              />
-              Going through withdrawal
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="role"
-                value="clinician"
-                checked={role === "clinician"}
-                onChange={() => setRole("clinician")}
-              />
-              A clinician supervising patients
-            </label>
+            <RadioChoices
+              name="role"
+              choices={[
+                ["patient", "Going through withdrawal"],
+                ["clinician", "A clinician supervising patients"],
+              ]}
+              value={role}
+              onChange={setRole}
+            />
           </fieldset>
         )}
         {signingUp && role === "clinician" && (

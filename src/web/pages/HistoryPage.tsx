@@ -1,8 +1,9 @@
-import { useCallback, useState } from "react";
+import { type ReactNode, useCallback, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
 import { nextDay, zonedDay } from "../../core/zoned-time.ts";
 import { useRouteQuery } from "../api-client.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { usePageTitle } from "../components/page-title.ts";
 import { DoseRow } from "../dose-log/DoseRow.tsx";
 import { dayRange, dayTotals, groupByDay, previousDay } from "../dose-log/days.ts";
@@ -19,6 +20,32 @@ function useDoses(from: string, to: string) {
   const remove = useCallback((id: string) => setRemoved((ids) => [...ids, id]), []);
   const doses = read.data?.ingestions.filter((d) => !removed.includes(d.id));
   return { doses, error: read.error?.message ?? null, remove };
+}
+
+/** The doses read: why they could not be, "Loading…" until they are, `none` when there are none. */
+function DosesRead<T>({
+  doses,
+  error,
+  none,
+  children,
+}: {
+  doses: T[] | undefined;
+  error: string | null;
+  none: string;
+  children: (doses: T[]) => ReactNode;
+}) {
+  return (
+    <>
+      <ErrorAlert message={error} />
+      {doses === undefined ? (
+        <p className="loading">Loading…</p>
+      ) : doses.length === 0 ? (
+        <p className="muted">{none}</p>
+      ) : (
+        children(doses)
+      )}
+    </>
+  );
 }
 
 /** `/history`: recent days with their doses; `/history/:day`: one day with its totals. */
@@ -56,34 +83,27 @@ function DayView({ day, today, timeZone }: { day: string; today: string; timeZon
           All days
         </Link>
       </nav>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {ordered === undefined ? (
-        <p className="loading">Loading…</p>
-      ) : ordered.length === 0 ? (
-        <p className="muted">Nothing logged this day.</p>
-      ) : (
-        <>
-          <section className="card" aria-labelledby="day-totals">
-            <h2 id="day-totals">Totals</h2>
-            <ul className="totals">
-              {dayTotals(ordered).map((t) => (
-                <li key={t.key}>
-                  <strong>{formatDose(t.amount, t.unit)}</strong> {t.name}
-                </li>
+      <DosesRead doses={ordered} error={error} none="Nothing logged this day.">
+        {(ordered) => (
+          <>
+            <section className="card" aria-labelledby="day-totals">
+              <h2 id="day-totals">Totals</h2>
+              <ul className="totals">
+                {dayTotals(ordered).map((t) => (
+                  <li key={t.key}>
+                    <strong>{formatDose(t.amount, t.unit)}</strong> {t.name}
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <ul className="dose-list" aria-label="Doses this day">
+              {ordered.map((d) => (
+                <DoseRow key={d.id} dose={d} timeZone={timeZone} onDeleted={remove} />
               ))}
             </ul>
-          </section>
-          <ul className="dose-list" aria-label="Doses this day">
-            {ordered.map((d) => (
-              <DoseRow key={d.id} dose={d} timeZone={timeZone} onDeleted={remove} />
-            ))}
-          </ul>
-        </>
-      )}
+          </>
+        )}
+      </DosesRead>
       <p>
         <Link className="button primary" to="/log">
           Log a dose
@@ -108,31 +128,24 @@ function HistoryList({ today, timeZone }: { today: string; timeZone: string }) {
           history.
         </p>
       </header>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {doses === undefined ? (
-        <p className="loading">Loading…</p>
-      ) : doses.length === 0 ? (
-        <p className="muted">Nothing logged in these days.</p>
-      ) : (
-        groupByDay(doses, timeZone).map((g) => (
-          <section key={g.day} className="history-day" aria-labelledby={`day-${g.day}`}>
-            <h2 id={`day-${g.day}`}>
-              <Link to={`/history/${g.day}`}>
-                {g.day === today ? "Today" : formatCalendarDay(g.day)}
-              </Link>
-            </h2>
-            <ul className="dose-list">
-              {g.doses.map((d) => (
-                <DoseRow key={d.id} dose={d} timeZone={timeZone} onDeleted={remove} />
-              ))}
-            </ul>
-          </section>
-        ))
-      )}
+      <DosesRead doses={doses} error={error} none="Nothing logged in these days.">
+        {(doses) =>
+          groupByDay(doses, timeZone).map((g) => (
+            <section key={g.day} className="history-day" aria-labelledby={`day-${g.day}`}>
+              <h2 id={`day-${g.day}`}>
+                <Link to={`/history/${g.day}`}>
+                  {g.day === today ? "Today" : formatCalendarDay(g.day)}
+                </Link>
+              </h2>
+              <ul className="dose-list">
+                {g.doses.map((d) => (
+                  <DoseRow key={d.id} dose={d} timeZone={timeZone} onDeleted={remove} />
+                ))}
+              </ul>
+            </section>
+          ))
+        }
+      </DosesRead>
       <div className="button-row">
         <button type="button" className="secondary" onClick={() => setDays((d) => d + PAGE_DAYS)}>
           Show older

@@ -7,9 +7,9 @@ import { useRouteMutation, useRouteQuery } from "../api-client.ts";
 import { StatusBadge } from "../components/Badges.tsx";
 import { EvidenceLinks } from "../components/EvidenceLinks.tsx";
 import { KIND_LABEL } from "../components/labels.ts";
-import { TextField } from "../components/TextField.tsx";
 import { useSettled } from "../components/use-settled.ts";
 import { JurisdictionStatus } from "../knowledge/JurisdictionStatus.tsx";
+import { KnowledgeQueryField } from "../knowledge/KnowledgeQueryField.tsx";
 import { type User, useSession, useUser } from "../session/session-context.tsx";
 
 /** Most places the finder lists at once. */
@@ -33,13 +33,11 @@ function PlaceFinder() {
   return (
     <section className="card" aria-labelledby="place-finder">
       <h2 id="place-finder">Find a place</h2>
-      <TextField
+      <KnowledgeQueryField
         label="Country, US state, county or city"
         hint="A name or a code, e.g. Florida, US-FL, Thailand"
-        type="search"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        maxLength={100}
+        onValue={setQuery}
         autoComplete="off"
       />
       <div aria-live="polite">

@@ -6,6 +6,7 @@ import type { FirstLineCare } from "../../core/evidence/first-line-care.ts";
 import { CARE_KINDS } from "../../core/evidence/first-line-care.ts";
 import { useRouteQuery } from "../api-client.ts";
 import { CARE_KIND_LABEL, TOPIC_LABEL } from "../components/labels.ts";
+import { QueryStatus } from "../components/QueryStatus.tsx";
 import { FoldedSources } from "../components/SourceList.tsx";
 import { ClaimCard } from "../knowledge/ClaimCard.tsx";
 import { KnowledgeSearch } from "../knowledge/KnowledgeSearch.tsx";
@@ -123,12 +124,7 @@ export function LearnPage() {
             </button>
           ))}
         </fieldset>
-        {claims.isPending && <p className="loading">Loading…</p>}
-        {claims.isError && (
-          <p className="form-error" role="alert">
-            {claims.error.message}
-          </p>
-        )}
+        <QueryStatus query={claims} />
         {claims.isSuccess && claims.data.claims.length === 0 && (
           <p className="muted">No claims on this topic yet.</p>
         )}

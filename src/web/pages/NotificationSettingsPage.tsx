@@ -4,6 +4,7 @@ import { contract } from "../../api/contract.ts";
 import type { NotificationKind } from "../../core/notifications/kinds.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation, useRouteQuery } from "../api-client.ts";
+import { Checkbox } from "../components/Checkbox.tsx";
 import { MutedPatients } from "../notifications/MutedPatients.tsx";
 import { MUTABLE_KINDS, type Preferences } from "../notifications/preferences.ts";
 import { useUser } from "../session/session-context.tsx";
@@ -77,14 +78,9 @@ export function NotificationSettingsPage() {
       <form onSubmit={save} noValidate>
         <fieldset className="choice">
           <legend>Notifications</legend>
-          <label>
-            <input
-              type="checkbox"
-              checked={prefs.enabled}
-              onChange={(e) => change({ enabled: e.target.checked })}
-            />
+          <Checkbox checked={prefs.enabled} onChange={(enabled) => change({ enabled })}>
             Notify me
-          </label>
+          </Checkbox>
           {user.role === "clinician" && (
             <p className="field-hint">
               Red flags of patients who share their check-ins with you are always on.
@@ -93,45 +89,38 @@ export function NotificationSettingsPage() {
         </fieldset>
         <fieldset className="choice">
           <legend>How</legend>
-          <label>
-            <input
-              type="checkbox"
-              checked={prefs.channels.email}
-              onChange={(e) => change({ channels: { ...prefs.channels, email: e.target.checked } })}
-            />
+          <Checkbox
+            checked={prefs.channels.email}
+            onChange={(email) => change({ channels: { ...prefs.channels, email } })}
+          >
             E-mail
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={prefs.channels.push}
-              onChange={(e) => change({ channels: { ...prefs.channels, push: e.target.checked } })}
-            />
+          </Checkbox>
+          <Checkbox
+            checked={prefs.channels.push}
+            onChange={(push) => change({ channels: { ...prefs.channels, push } })}
+          >
             Push to devices where I turned it on
-          </label>
+          </Checkbox>
         </fieldset>
         {MUTABLE_KINDS[user.role].length > 0 && (
           <fieldset className="choice">
             <legend>Tell me when</legend>
             {MUTABLE_KINDS[user.role].map(([kind, label]) => (
-              <label key={kind}>
-                <input
-                  type="checkbox"
-                  checked={!prefs.mutedKinds.includes(kind)}
-                  onChange={() => toggleKind(kind)}
-                />
+              <Checkbox
+                key={kind}
+                checked={!prefs.mutedKinds.includes(kind)}
+                onChange={() => toggleKind(kind)}
+              >
                 {label}
-              </label>
+              </Checkbox>
             ))}
             {user.role === "patient" && (
-              <label>
-                <input
-                  type="checkbox"
-                  checked={prefs.doseWindowReminders}
-                  onChange={(e) => change({ doseWindowReminders: e.target.checked })}
-                />
+              <Checkbox
+                checked={prefs.doseWindowReminders}
+                onChange={(doseWindowReminders) => change({ doseWindowReminders })}
+              >
                 Tell me when my next planned dose window opens
-              </label>
+              </Checkbox>
             )}
           </fieldset>
         )}
@@ -190,40 +179,27 @@ export function NotificationSettingsPage() {
         )}
         <fieldset className="choice">
           <legend>Quiet hours</legend>
-          <label>
-            <input
-              type="checkbox"
-              checked={prefs.quietHours !== null}
-              onChange={(e) =>
-                change({ quietHours: e.target.checked ? { start: "22:00", end: "07:00" } : null })
-              }
-            />
+          <Checkbox
+            checked={prefs.quietHours !== null}
+            onChange={(on) => change({ quietHours: on ? { start: "22:00", end: "07:00" } : null })}
+          >
             Hold e-mail and push between
-          </label>
+          </Checkbox>
           {prefs.quietHours && (
             <div className="quiet-hours">
-              <label>
-                From
-                <input
-                  inputMode="numeric"
-                  value={prefs.quietHours.start}
-                  onChange={(e) =>
-                    prefs.quietHours &&
-                    change({ quietHours: { ...prefs.quietHours, start: e.target.value } })
-                  }
-                />
-              </label>
-              <label>
-                to
-                <input
-                  inputMode="numeric"
-                  value={prefs.quietHours.end}
-                  onChange={(e) =>
-                    prefs.quietHours &&
-                    change({ quietHours: { ...prefs.quietHours, end: e.target.value } })
-                  }
-                />
-              </label>
+              {(["start", "end"] as const).map((end) => (
+                <label key={end}>
+                  {end === "start" ? "From" : "to"}
+                  <input
+                    inputMode="numeric"
+                    value={prefs.quietHours?.[end]}
+                    onChange={(e) =>
+                      prefs.quietHours &&
+                      change({ quietHours: { ...prefs.quietHours, [end]: e.target.value } })
+                    }
+                  />
+                </label>
+              ))}
             </div>
           )}
         </fieldset>

@@ -17,6 +17,7 @@ import { CheckInAlerts } from "../care-team/CheckInAlerts.tsx";
 import { PatientTimeline } from "../care-team/PatientTimeline.tsx";
 import { SCOPE_LABELS } from "../care-team/types.ts";
 import { newClientId } from "../components/client-id.ts";
+import { StatusMessage } from "../components/StatusMessage.tsx";
 import { ClinicianPlans } from "../plans/ClinicianPlans.tsx";
 import { planTerms } from "../plans/PlanHistory.tsx";
 import { useUser } from "../session/session-context.tsx";
@@ -117,13 +118,7 @@ export function PatientDetailPage() {
           {tz}.
         </p>
       </header>
-      <div role="status" aria-live="polite">
-        {saved && (
-          <p className="success" tabIndex={-1} ref={savedRef}>
-            {saved}
-          </p>
-        )}
-      </div>
+      <StatusMessage message={saved} focusRef={savedRef} />
 
       {timeline.alerts && (
         <section className="card" aria-labelledby="alerts-heading">

@@ -4,6 +4,7 @@ import { contract } from "../../api/contract.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
 import { PatientList } from "../care-team/PatientList.tsx";
+import { StatusMessage } from "../components/StatusMessage.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { useUser } from "../session/session-context.tsx";
 
@@ -57,13 +58,7 @@ export function PatientsPage() {
 
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">Triage</h2>
-        <div role="status" aria-live="polite">
-          {seenMessage && (
-            <p className="success" tabIndex={-1} ref={seenRef}>
-              {seenMessage}
-            </p>
-          )}
-        </div>
+        <StatusMessage message={seenMessage} focusRef={seenRef} />
         <PatientList myId={user.id} onSeen={seen} />
       </section>
       <section className="card" aria-labelledby="join-heading">
@@ -73,7 +68,7 @@ export function PatientsPage() {
             label="Invitation code"
             hint="The 8-character code your patient created in Mitra, like 7KQM-3XVD."
             value={code}
-            onChange={(e) => setCode(e.target.value)}
+            onValue={setCode}
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
@@ -86,9 +81,7 @@ export function PatientsPage() {
             {busy ? "Joining…" : "Join"}
           </button>
         </form>
-        <div role="status" aria-live="polite">
-          {joined && <p className="success">{joined}</p>}
-        </div>
+        <StatusMessage message={joined} />
         <div role="alert">{failure && <p className="visually-hidden">{failure.message}</p>}</div>
       </section>
     </div>

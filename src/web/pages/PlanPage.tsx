@@ -4,6 +4,7 @@ import { zonedDay } from "../../core/zoned-time.ts";
 import { useRouteQuery } from "../api-client.ts";
 import { PlanCard } from "../plans/PlanCard.tsx";
 import { type PlanEditing, PlanEditor } from "../plans/PlanEditor.tsx";
+import { PlanFormCard } from "../plans/PlanFormCard.tsx";
 import { emptyPlanForm, fromDefinition } from "../plans/plan-form.ts";
 import type { PlanResponse } from "../plans/types.ts";
 import { useUser } from "../session/session-context.tsx";
@@ -91,13 +92,11 @@ export function PlanPage() {
         />
       ))}
       {editing ? (
-        <section
-          className="card"
-          aria-labelledby="plan-form-title"
+        <PlanFormCard
           ref={formRef}
-          data-testid="plan-form-card"
+          titleId="plan-form-title"
+          title={editingPlan ? "Change plan" : "New plan"}
         >
-          <h2 id="plan-form-title">{editingPlan ? "Change plan" : "New plan"}</h2>
           <PlanEditor
             editing={editing}
             substances={substances}
@@ -105,7 +104,7 @@ export function PlanPage() {
             onSaved={saved}
             {...(active.length > 0 ? { onCancel: () => setEditing(null) } : {})}
           />
-        </section>
+        </PlanFormCard>
       ) : (
         <button
           type="button"

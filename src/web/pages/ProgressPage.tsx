@@ -15,7 +15,9 @@ import { ScoreChart } from "../assessments/ScoreChart.tsx";
 import { SideEffectsTimeline } from "../assessments/SideEffectsTimeline.tsx";
 import { TrendSummary } from "../assessments/TrendSummary.tsx";
 import type { AssessmentView, InstrumentsResponse, TrendsResponse } from "../assessments/types.ts";
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
 import { formatDateTime } from "../components/format-time.ts";
+import { ScrollRegion } from "../components/ScrollRegion.tsx";
 import { useUser } from "../session/session-context.tsx";
 
 interface ProgressData {
@@ -175,27 +177,14 @@ function QuickChecks({ instrument, assessments, timeZone }: AnswersProps) {
     <section className="card progress-card" aria-labelledby="progress-quick-check">
       <h2 id="progress-quick-check">{instrument.name}</h2>
       <p className="muted small">Each answer on its own, newest first. Ratings are 0 to 10.</p>
-      {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
-      <section
-        className="table-scroll"
-        aria-label={`${instrument.name}, table`}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs the focus
-        tabIndex={0}
-      >
+      <ScrollRegion label={`${instrument.name}, table`}>
         <table className="quick-check-table">
           <caption className="visually-hidden">
             {instrument.name}: your last {recent.length} answers
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              {instrument.items.map((item) => (
-                <th key={item.id} scope="col">
-                  {item.shortLabel}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={["When", ...instrument.items.map((i) => ({ key: i.id, label: i.shortLabel }))]}
+          />
           <tbody>
             {recent.map((a) => (
               <tr key={a.id}>
@@ -207,7 +196,7 @@ function QuickChecks({ instrument, assessments, timeZone }: AnswersProps) {
             ))}
           </tbody>
         </table>
-      </section>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
-import type { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
 import { FormError, NewPasswordField, useFormAction } from "../components/form-action.tsx";
-import { TextField } from "../components/TextField.tsx";
+import { TextField, type TextValueProps } from "../components/TextField.tsx";
 
 /**
  * A forgotten password: ask for a one-time code by e-mail (where this Mitra sends e-mail), or use
@@ -14,23 +13,18 @@ export function ResetPasswordPage() {
   const [email, setEmail] = useState("");
   const [code, setCode] = useState("");
   const [password, setPassword] = useState("");
-  const [asked, setAsked] = useState(false);
-  const [done, setDone] = useState(false);
   const forgot = useRouteMutation(contract.forgotPassword);
   const reset = useRouteMutation(contract.resetPassword);
 
   const askForCode = useFormAction(async () => {
-    setAsked(false);
     await forgot.mutateAsync({ body: { email } });
-    setAsked(true);
   });
 
   const setNewPassword = useFormAction(async () => {
     await reset.mutateAsync({ body: { email, code, newPassword: password } });
-    setDone(true);
   });
 
-  if (done) {
+  if (reset.isSuccess) {
     return (
       <div className="page auth-page">
         <h1>Reset your password</h1>
@@ -54,10 +48,10 @@ export function ResetPasswordPage() {
           e-mail, ask its administrator for a code.
         </p>
         <form onSubmit={askForCode.onSubmit} noValidate>
-          <EmailField value={email} onChange={setEmail} failure={askForCode.failure} />
+          <EmailField {...askForCode.textField("email", email, setEmail)} />
           <FormError failure={askForCode.failure} />
           <div role="status" aria-live="polite">
-            {asked && (
+            {forgot.isSuccess && (
               <p className="success">
                 If an account uses this address, a code is on its way. Check your e-mail.
               </p>
@@ -71,21 +65,15 @@ export function ResetPasswordPage() {
       <section className="card" aria-labelledby="set-password-heading">
         <h2 id="set-password-heading">2. Set a new password</h2>
         <form onSubmit={setNewPassword.onSubmit} noValidate>
-          <EmailField value={email} onChange={setEmail} failure={setNewPassword.failure} />
+          <EmailField {...setNewPassword.textField("email", email, setEmail)} />
           <TextField
             label="Code"
             hint="Like 7KQM-3XVD"
             autoComplete="one-time-code"
             autoCapitalize="characters"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            error={setNewPassword.failure?.fieldMessage("code")}
+            {...setNewPassword.textField("code", code, setCode)}
           />
-          <NewPasswordField
-            value={password}
-            onChange={setPassword}
-            error={setNewPassword.failure?.fieldMessage("newPassword")}
-          />
+          <NewPasswordField {...setNewPassword.textField("newPassword", password, setPassword)} />
           <FormError failure={setNewPassword.failure} />
           <button type="submit" className="primary" disabled={reset.isPending}>
             Set new password
@@ -100,19 +88,6 @@ export function ResetPasswordPage() {
 }
 
 /** The account's address, in both steps (a code from an administrator skips the first). */
-function EmailField(props: {
-  value: string;
-  onChange: (value: string) => void;
-  failure: ApiFailure | null;
-}) {
-  return (
-    <TextField
-      label="Email"
-      type="email"
-      autoComplete="email"
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-      error={props.failure?.fieldMessage("email")}
-    />
-  );
+function EmailField(props: TextValueProps) {
+  return <TextField label="Email" type="email" autoComplete="email" {...props} />;
 }

@@ -10,6 +10,7 @@ import {
   type PendingInvitation,
   SCOPE_LABELS,
 } from "../care-team/types.ts";
+import { Checkbox } from "../components/Checkbox.tsx";
 import { ClinicianLicence } from "../components/ClinicianLicence.tsx";
 import { CopyButton } from "../components/CopyButton.tsx";
 import { formatDateTime } from "../components/format-time.ts";
@@ -109,14 +110,9 @@ export function SharePage() {
           <fieldset className="choice scope-choices">
             <legend>What they may see</legend>
             {SCOPES.map((scope) => (
-              <label key={scope}>
-                <input
-                  type="checkbox"
-                  checked={scopes.includes(scope)}
-                  onChange={() => toggle(scope)}
-                />
+              <Checkbox key={scope} checked={scopes.includes(scope)} onChange={() => toggle(scope)}>
                 {SCOPE_LABELS[scope]}
-              </label>
+              </Checkbox>
             ))}
             {failure?.fieldMessage("scopes") && (
               <p className="field-error">{failure.fieldMessage("scopes")}</p>
@@ -124,14 +120,9 @@ export function SharePage() {
           </fieldset>
           <fieldset className="choice">
             <legend>Plans</legend>
-            <label>
-              <input
-                type="checkbox"
-                checked={maySetPlans}
-                onChange={(e) => setMaySetPlans(e.target.checked)}
-              />
+            <Checkbox checked={maySetPlans} onChange={setMaySetPlans}>
               They may set and change my taper or titration plan
-            </label>
+            </Checkbox>
           </fieldset>
           <button type="submit" className="primary" disabled={busy}>
             {busy ? "Creating…" : "Create invitation code"}

@@ -2,10 +2,12 @@ import { useRef, useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import { useRouteQuery } from "../api-client.ts";
+import { StatusMessage } from "../components/StatusMessage.tsx";
 import { useCatalog } from "../use-catalog.ts";
 import { PlanAdherence } from "./PlanAdherence.tsx";
 import { PlanCard } from "./PlanCard.tsx";
 import { type PlanEditing, PlanEditor } from "./PlanEditor.tsx";
+import { PlanFormCard } from "./PlanFormCard.tsx";
 import { emptyPlanForm, fromDefinition } from "./plan-form.ts";
 import type { PlanResponse } from "./types.ts";
 
@@ -78,13 +80,7 @@ export function ClinicianPlans({
         {patientName} allowed you to set plans. Every dose they log is checked against the plan in
         force; they see who set or changed it.
       </p>
-      <div role="status" aria-live="polite">
-        {notice && (
-          <p className="notice" tabIndex={-1} ref={noticeRef}>
-            {notice}
-          </p>
-        )}
-      </div>
+      <StatusMessage message={notice} className="notice" focusRef={noticeRef} />
       {plans === null && (
         <p className="form-error" role="alert">
           The plans could not be loaded. Check your connection and reload.
@@ -113,15 +109,13 @@ export function ClinicianPlans({
         />
       ))}
       {editing ? (
-        <section
-          className="card clinician-plan-editor"
-          aria-labelledby="clinician-plan-form-title"
+        <PlanFormCard
           ref={formRef}
-          data-testid="plan-form-card"
+          className="card clinician-plan-editor"
+          titleId="clinician-plan-form-title"
+          title={editingPlan ? `Change ${patientName}'s plan` : `New plan for ${patientName}`}
+          headingLevel={3}
         >
-          <h3 id="clinician-plan-form-title">
-            {editingPlan ? `Change ${patientName}'s plan` : `New plan for ${patientName}`}
-          </h3>
           <div className={editingPlan ? "plan-editor-columns" : undefined}>
             <div>
               <PlanEditor
@@ -140,7 +134,7 @@ export function ClinicianPlans({
               </aside>
             )}
           </div>
-        </section>
+        </PlanFormCard>
       ) : (
         <button
           type="button"

@@ -1,3 +1,4 @@
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
 import { formatAmount } from "../components/format-amount.ts";
 import { formatDay } from "./format.ts";
 import { usePlanAdherence } from "./plan-calls.ts";
@@ -73,23 +74,20 @@ export function PlanAdherence({
       </p>
       <table className="plan-table">
         <caption className="visually-hidden">Taken against planned, last 14 days</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col" className="num">
-              Planned
-            </th>
-            <th scope="col" className="num">
-              Taken
-            </th>
-            <th scope="col">Status</th>
-            {byVersion && (
-              <th scope="col" className="num" abbr="Plan version">
-                <abbr title="Plan version">Ver.</abbr>
-              </th>
-            )}
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            "Day",
+            { key: "planned", label: "Planned", className: "num" },
+            { key: "taken", label: "Taken", className: "num" },
+            "Status",
+            byVersion && {
+              key: "version",
+              label: <abbr title="Plan version">Ver.</abbr>,
+              className: "num",
+              abbr: "Plan version",
+            },
+          ]}
+        />
         <tbody>
           {days.map((d) => (
             <tr key={d.day}>

@@ -3,6 +3,7 @@ import { contract } from "../../api/contract.ts";
 import { activePlanLimits, InvalidPlanError } from "../../core/plan/index.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import { useRouteQuery } from "../api-client.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { type CatalogSubstance, substanceName } from "../use-catalog.ts";
 import { formatDay, formatDose } from "./format.ts";
 import { PlanAdherence } from "./PlanAdherence.tsx";
@@ -104,11 +105,7 @@ export function PlanCard({
         </p>
       )}
       <p className="plan-terms">{planTerms(d).join(" · ")}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {active && (
         <div className="plan-actions">
           {onChange && (

@@ -9,6 +9,7 @@ import {
 import { ApiFailure } from "../api.ts";
 import { ChoiceField } from "../components/ChoiceField.tsx";
 import { newClientId } from "../components/client-id.ts";
+import { RadioChoices } from "../components/RadioChoices.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { type CatalogSubstance, substanceName } from "../use-catalog.ts";
 import { PlanPreview } from "./PlanPreview.tsx";
@@ -153,26 +154,15 @@ export function PlanForm({
       )}
       <fieldset className="choice plan-kind">
         <legend>Kind of plan</legend>
-        <label>
-          <input
-            type="radio"
-            name="kind"
-            value="taper"
-            checked={isTaper}
-            onChange={() => update("kind", "taper")}
-          />
-          Taper: step the daily amount down
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="kind"
-            value="titration"
-            checked={!isTaper}
-            onChange={() => update("kind", "titration")}
-          />
-          Titration: step the daily amount up
-        </label>
+        <RadioChoices
+          name="kind"
+          choices={[
+            ["taper", "Taper: step the daily amount down"],
+            ["titration", "Titration: step the daily amount up"],
+          ]}
+          value={form.kind}
+          onChange={(kind) => update("kind", kind)}
+        />
       </fieldset>
 
       {substances ? (
@@ -214,23 +204,15 @@ export function PlanForm({
 
       <fieldset className="choice plan-step-kind">
         <legend>Each step changes the daily amount by</legend>
-        {(
-          [
+        <RadioChoices
+          name="stepKind"
+          choices={[
             ["amount", `A fixed amount (${unit})`],
             ["percent", "A percentage of the current amount"],
-          ] as const
-        ).map(([kind, label]) => (
-          <label key={kind}>
-            <input
-              type="radio"
-              name="stepKind"
-              value={kind}
-              checked={form.stepKind === kind}
-              onChange={() => update("stepKind", kind)}
-            />
-            {label}
-          </label>
-        ))}
+          ]}
+          value={form.stepKind}
+          onChange={(kind) => update("stepKind", kind)}
+        />
       </fieldset>
 
       <div className="field-row">

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { PlanDefinition, ScheduledDay } from "../../core/plan/index.ts";
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
 import { formatDay, formatDose } from "./format.ts";
 import { StepChart } from "./StepChart.tsx";
 import { stepRows } from "./schedule-view.ts";
@@ -32,15 +33,9 @@ export function PlanPreview({
       </p>
       <table className="plan-table">
         <caption className="visually-hidden">Daily target by step</caption>
-        <thead>
-          <tr>
-            <th scope="col">Days</th>
-            <th scope="col">Dates</th>
-            <th scope="col" className="num">
-              Per day
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={["Days", "Dates", { key: "per-day", label: "Per day", className: "num" }]}
+        />
         <tbody>
           {shown.map((row) => (
             <tr key={row.fromDay} data-testid="plan-step-row">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type PlanDefinition, validatePlan } from "../../core/plan/index.ts";
+import { percentTaper } from "../../testing/plan-fixtures.ts";
 import {
   emptyPlanForm,
   formFieldOf,
@@ -9,13 +10,9 @@ import {
   toDefinition,
 } from "./plan-form.ts";
 
+/** The shared 10 % taper, a step a week, with every optional term set. */
 const taper: PlanDefinition = {
-  kind: "taper",
-  substanceId: "kratom-leaf",
-  unit: "g",
-  startDate: "2026-03-01",
-  startAmountPerDay: 10,
-  step: { kind: "percent", percent: 10 },
+  ...percentTaper,
   stepLengthDays: 7,
   limitAmountPerDay: 2,
   maxPerDose: 4,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type PlanDefinition, planSchedule } from "../../core/plan/index.ts";
+import { amountTaper } from "../../testing/plan-fixtures.ts";
 import {
   MAX_PREVIEW_DAYS,
   niceCeiling,
@@ -8,11 +9,9 @@ import {
   stepRows,
 } from "./schedule-view.ts";
 
+/** 10 g a day, down 2 g a week to a floor of 4 g. */
 const taper: PlanDefinition = {
-  kind: "taper",
-  substanceId: "kratom-leaf",
-  unit: "g",
-  startDate: "2026-03-01",
+  ...amountTaper,
   startAmountPerDay: 10,
   step: { kind: "amount", amount: 2 },
   stepLengthDays: 7,

@@ -2,8 +2,12 @@ import { useState } from "react";
 import { contract } from "../../api/contract.ts";
 import { rememberCsrfToken } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
-import { FormError, NewPasswordField, useFormAction } from "../components/form-action.tsx";
-import { TextField } from "../components/TextField.tsx";
+import {
+  CurrentPasswordField,
+  FormError,
+  NewPasswordField,
+  useFormAction,
+} from "../components/form-action.tsx";
 import { useSession } from "./session-context.tsx";
 
 /**
@@ -39,19 +43,8 @@ export function SignInSecurity() {
     <section className="card" aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">Password and sign-in</h2>
       <form onSubmit={change.onSubmit} noValidate>
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-          error={change.failure?.fieldMessage("currentPassword")}
-        />
-        <NewPasswordField
-          value={next}
-          onChange={setNext}
-          error={change.failure?.fieldMessage("newPassword")}
-        />
+        <CurrentPasswordField {...change.textField("currentPassword", current, setCurrent)} />
+        <NewPasswordField {...change.textField("newPassword", next, setNext)} />
         <FormError failure={change.failure} />
         <div role="status" aria-live="polite">
           {changed !== null && (
