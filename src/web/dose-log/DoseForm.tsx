@@ -4,11 +4,11 @@ import { ApiFailure } from "../api.ts";
 import { useRouteMutation } from "../api-client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Options } from "../components/Options.tsx";
-import { WarningList } from "../components/WarningList.tsx";
 import { postOrKeep } from "../offline/keep-offline.ts";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
 import { useUser } from "../session/session-context.tsx";
 import { formatDose, fromLocalInputValue, toLocalInputValue } from "./format.ts";
+import { QuietWarnings, useAcknowledgedToday } from "./QuietWarnings.tsx";
 import type { DoseSubject } from "./subject.ts";
 import type { IngestionResponse, IngestionView } from "./types.ts";
 import { type DoseDraft, useLiveCheck } from "./use-live-check.ts";
@@ -40,6 +40,7 @@ export function DoseForm({
   onKept: (entry: OutboxEntry) => void;
 }) {
   const user = useUser();
+  const acknowledged = useAcknowledgedToday();
   const amountId = useId();
   const unitId = useId();
   const timeId = useId();
@@ -253,7 +254,11 @@ export function DoseForm({
             cover everything.
           </p>
         ) : (
-          <WarningList warnings={live.warnings} title="Warnings before you save" />
+          <QuietWarnings
+            warnings={live.warnings}
+            acknowledged={acknowledged}
+            title="Warnings before you save"
+          />
         )}
       </section>
 

@@ -4,7 +4,7 @@ import { contract } from "../../api/contract.ts";
 import { mayGoQuiet, splitQuiet } from "../../core/quiet-warnings.ts";
 import type { Warning } from "../../core/warning.ts";
 import { ApiFailure } from "../api.ts";
-import { useRouteMutation } from "../api-client.ts";
+import { useRouteMutation, useRouteQuery } from "../api-client.ts";
 import { WarningList } from "../components/WarningList.tsx";
 import "./quiet-warnings.css";
 
@@ -21,6 +21,16 @@ function useOnline(): boolean {
     };
   }, []);
   return online;
+}
+
+/**
+ * The warning codes the person acknowledged today, asked afresh each time a form or a saved dose
+ * shows (an acknowledgement on another device counts too); undefined while not known, none when
+ * the server could not say.
+ */
+export function useAcknowledgedToday(): readonly string[] | undefined {
+  const read = useRouteQuery(contract.listAcknowledgedWarnings, undefined, { staleTime: 0 });
+  return read.isError ? [] : read.data?.codes;
 }
 
 const NEEDS_CONNECTION =

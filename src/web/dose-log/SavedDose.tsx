@@ -1,11 +1,9 @@
-import { contract } from "../../api/contract.ts";
 import { uncountedDoseNote } from "../../core/product-form.ts";
-import { useRouteQuery } from "../api-client.ts";
 import { SavedCard } from "../components/SavedCard.tsx";
 import { useUser } from "../session/session-context.tsx";
 import { AfterSaving } from "./AfterSaving.tsx";
 import { formatClock, formatDose } from "./format.ts";
-import { QuietWarnings } from "./QuietWarnings.tsx";
+import { QuietWarnings, useAcknowledgedToday } from "./QuietWarnings.tsx";
 import type { IngestionResponse } from "./types.ts";
 
 /**
@@ -22,10 +20,7 @@ export function SavedDose({
   onLogAnother: () => void;
 }) {
   const user = useUser();
-  // Asked afresh for each saved dose: an acknowledgement on another device counts too.
-  const acknowledged = useRouteQuery(contract.listAcknowledgedWarnings, undefined, {
-    staleTime: 0,
-  });
+  const acknowledged = useAcknowledgedToday();
   const i = result.ingestion;
   const uncounted = uncountedDoseNote(i);
   return (
@@ -43,7 +38,7 @@ export function SavedDose({
       </SavedCard>
       <QuietWarnings
         warnings={result.warnings}
-        acknowledged={acknowledged.isError ? [] : acknowledged.data?.codes}
+        acknowledged={acknowledged}
         title="Warnings for this dose"
       />
       <AfterSaving onLogAnother={onLogAnother} withHistory />
