@@ -148,6 +148,15 @@ describe.skipIf(!available)("check-ins and progress in the browser", () => {
     expect(await cowsChart.locator("rect.chart-band").count()).toBe(5);
     expect(await cowsChart.locator("desc").textContent()).toMatch(/Latest total 15 of 48/);
     expect(await cowsChart.locator("desc").textContent()).toMatch(/Moderate 13-24/);
+    // The band names are readable on a phone: drawn at least 11 px tall (text of about 10 px).
+    const bandLabels = await cowsChart
+      .locator(".chart-band-label")
+      .evaluateAll((labels) =>
+        labels.map((l) => [l.textContent, Math.round(l.getBoundingClientRect().height)]),
+      );
+    expect(bandLabels.length).toBeGreaterThanOrEqual(3);
+    for (const [, height] of bandLabels) expect(height).toBeGreaterThanOrEqual(11);
+    await cowsChart.screenshot({ path: "test-results/progress-cows-390.png" });
     const sowsCard = app.page.getByRole("region", { name: "Subjective Opiate Withdrawal Scale" });
     expect(await sowsCard.textContent()).toMatch(new RegExp(`Latest${sowsTotal} of 64`));
     expect(await chart.locator("desc").textContent()).toMatch(

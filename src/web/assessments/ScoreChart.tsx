@@ -201,8 +201,8 @@ export function ScoreChart({
                 width={right - size.left}
                 height={b.height}
               />
-              {b.height >= 11 && (
-                <text className="chart-band-label" x={right - 4} y={b.y + b.height / 2 + 3.5}>
+              {b.height >= 13 && (
+                <text className="chart-band-label" x={right - 4} y={b.y + b.height / 2 + 4}>
                   {b.label}
                 </text>
               )}
