@@ -8,7 +8,7 @@ export function ownChange(
     userId: string;
     action: "create" | "update" | "delete";
     entity: string;
-    entityId: string;
+    entityId: string | null;
     at: Date;
     details?: Record<string, unknown>;
   },

@@ -35,9 +35,11 @@ export async function acknowledgementRoutes(app: App): Promise<void> {
               userId: user.id,
               action: "create",
               entity: "warning_acknowledgement",
-              entityId: code,
+              // The code names substances (interaction.opioid-alcohol): clinical content, kept in
+              // the details, which the administrator's audit listing leaves out.
+              entityId: null,
               at: now,
-              details: { day },
+              details: { day, code },
             })
           : null,
     );

@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mayGoQuiet, splitQuiet } from "../../core/quiet-warnings.ts";
 import { nextDay, startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
+import { insertUser } from "../../db/users.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
+import { hashPassword } from "../auth/passwords.ts";
 
 /**
  * "Got it, quiet for today": a person acknowledges a warning's code for the rest of their
@@ -70,8 +72,40 @@ describe.each(engines)("acknowledged warnings on %s", (engine) => {
     expect(other.body.codes).toEqual(["amount.kratom-leaf-dose-over-tripsit-strong", MAGNESIUM_UL]);
 
     const audited = await auditCount(id);
-    expect(audited.map((r) => r.entity_id).sort()).toEqual(other.body.codes);
-    expect(JSON.parse(audited[0]?.details ?? "{}")).toEqual({ day });
+    const details = audited.map((r) => JSON.parse(r.details ?? "{}"));
+    expect(details.map((d) => d.code).sort()).toEqual(other.body.codes);
+    expect(details.every((d) => d.day === day)).toBe(true);
+  });
+
+  it.skipIf(skip)("keeps the code out of what the administrator's audit view lists", async () => {
+    // A warning's code names substances (interaction.opioid-alcohol): clinical content, which
+    // the administrator's listing never shows; the person's own trail keeps it.
+    const { client, id } = await person();
+    expect((await client.post(PATH, { code: ALCOHOL })).status).toBe(201);
+    const own = (await client.get("/api/audit")).body.entries;
+    const mine = own.find((e: { entity: string }) => e.entity === "warning_acknowledgement");
+    expect(mine?.details).toMatchObject({ code: ALCOHOL });
+
+    const email = `admin-${randomUUID()}@example.org`;
+    const password = "quiet-harbour-lamp-42";
+    await insertUser(server.database.db, {
+      id: randomUUID(),
+      email,
+      passwordHash: await hashPassword(password),
+      role: "admin",
+      displayName: "Root Admin",
+      timeZone: "UTC",
+      now: server.clock.now(),
+    });
+    const admin = new ApiClient(server.baseUrl);
+    expect((await admin.post("/api/auth/login", { email, password })).status).toBe(200);
+    const listed = await admin.get(`/api/admin/audit?subjectId=${id}`);
+    expect(listed.status).toBe(200);
+    const entry = listed.body.entries.find(
+      (e: { entity: string }) => e.entity === "warning_acknowledgement",
+    );
+    expect(entry).toMatchObject({ subjectId: id, action: "create" });
+    expect(JSON.stringify(listed.body)).not.toContain("opioid-alcohol");
   });
 
   it.skipIf(skip)("refuses a code that is not a warning code's shape, naming it", async () => {
