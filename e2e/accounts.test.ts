@@ -76,4 +76,33 @@ describe.skipIf(!available)("accounts in the browser", () => {
     const me = await page.evaluate(async () => (await fetch("/api/me")).status);
     expect(me).toBe(200);
   });
+
+  it('saves a new name on Account, and a refused name says why without "Saved."', async () => {
+    await page.goto(`${server.baseUrl}/account`);
+    const profile = page.getByRole("region", { name: "Profile" });
+    const name = profile.getByLabel("Your name (optional)");
+    const status = profile.getByRole("status");
+    await expect.poll(() => name.inputValue()).toBe("Ana");
+    expect(await status.textContent()).toBe("");
+
+    await name.fill("Ana María");
+    await profile.getByRole("button", { name: "Save profile" }).click();
+    await expect.poll(() => status.textContent()).toBe("Saved.");
+    await page.reload();
+    await expect.poll(() => name.inputValue()).toBe("Ana María");
+    expect(await status.textContent()).toBe("");
+
+    // Over the 80 characters a name may have: refused, said at the field, and no "Saved."
+    // left over from the save before.
+    await profile.getByRole("button", { name: "Save profile" }).click();
+    await expect.poll(() => status.textContent()).toBe("Saved.");
+    await name.fill("A".repeat(81));
+    await profile.getByRole("button", { name: "Save profile" }).click();
+    await expect.poll(() => profile.locator(".field-error").count()).toBe(1);
+    expect(await profile.locator(".field-error").textContent()).toMatch(/80/);
+    expect(await name.getAttribute("aria-invalid")).toBe("true");
+    expect(await status.textContent()).toBe("");
+    const me = await page.evaluate(async () => (await (await fetch("/api/me")).json()).user);
+    expect(me.displayName).toBe("Ana María");
+  });
 });
