@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mayGoQuiet, splitQuiet } from "../../core/quiet-warnings.ts";
 import { nextDay, startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
-import { insertUser } from "../../db/users.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
-import { hashPassword } from "../auth/passwords.ts";
+import { insertAdmin } from "../../testing/test-users.ts";
 
 /**
  * "Got it, quiet for today": a person acknowledges a warning's code for the rest of their
@@ -88,15 +87,7 @@ describe.each(engines)("acknowledged warnings on %s", (engine) => {
 
     const email = `admin-${randomUUID()}@example.org`;
     const password = "quiet-harbour-lamp-42";
-    await insertUser(server.database.db, {
-      id: randomUUID(),
-      email,
-      passwordHash: await hashPassword(password),
-      role: "admin",
-      displayName: "Root Admin",
-      timeZone: "UTC",
-      now: server.clock.now(),
-    });
+    await insertAdmin(server.database.db, { email, password }, server.clock.now());
     const admin = new ApiClient(server.baseUrl);
     expect((await admin.post("/api/auth/login", { email, password })).status).toBe(200);
     const listed = await admin.get(`/api/admin/audit?subjectId=${id}`);
