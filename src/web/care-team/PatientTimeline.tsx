@@ -37,7 +37,7 @@ const dayHeading = (day: string) =>
 
 function EntryText({ e }: { e: Entry }) {
   return (
-    <span>
+    <div>
       {e.text}
       {e.kind === "assessment" && e.flagged && (
         <span className={`severity-chip ${e.redFlag ? "severity-urgent" : "severity-caution"}`}>
@@ -50,7 +50,7 @@ function EntryText({ e }: { e: Entry }) {
       {e.kind === "note" && <span className="small muted"> ({e.author})</span>}
       {e.kind === "dose" && e.notes && <span className="small muted"> "{e.notes}"</span>}
       {e.kind === "dose" && <DoseWarnings warnings={e.warnings} />}
-    </span>
+    </div>
   );
 }
 
