@@ -14,6 +14,14 @@ export function mayGoQuiet(warning: { severity: Severity }): boolean {
   return QUIETABLE_SEVERITIES.includes(warning.severity);
 }
 
+/**
+ * Whether a warning asks for something now (urgent, dangerous, unsafe): never quiet, shown open
+ * and first on Today.
+ */
+export function isPressing(warning: { severity: Severity }): boolean {
+  return !mayGoQuiet(warning);
+}
+
 /** The longest warning code accepted. */
 export const WARNING_CODE_MAX_LENGTH = 200;
 

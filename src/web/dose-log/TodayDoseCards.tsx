@@ -1,5 +1,5 @@
 import { Link } from "react-router-dom";
-import type { Severity } from "../../core/warning.ts";
+import { isPressing } from "../../core/quiet-warnings.ts";
 import { zonedDay } from "../../core/zoned-time.ts";
 import { WarningList } from "../components/WarningList.tsx";
 import type { OutboxEntry } from "../offline/outbox-entry.ts";
@@ -90,9 +90,6 @@ export function TakenTodayCard({
   );
 }
 
-/** Warnings that ask for something now: shown open, and first on Today. */
-export const PRESSING: readonly Severity[] = ["urgent", "dangerous", "unsafe"];
-
 /**
  * Today's "Warnings" card: every warning today's doses raise together, worst first (the worst
  * whole, the others one line each). When none is pressing (cautions and notes only) the group
@@ -117,7 +114,7 @@ export function TodayWarningsCard({ today }: { today: Today }) {
           title="Today's warnings"
         >
           {({ shown, actions }) =>
-            shown.length === 0 ? null : shown.some((w) => PRESSING.includes(w.severity)) ? (
+            shown.length === 0 ? null : shown.some(isPressing) ? (
               <WarningList warnings={shown} title="Today's warnings" actions={actions} />
             ) : (
               <details className="warnings-folded" data-testid="warnings-folded">

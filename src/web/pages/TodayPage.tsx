@@ -1,6 +1,7 @@
 import { Link } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
 import { routeUrl } from "../../api/path.ts";
+import { isPressing } from "../../core/quiet-warnings.ts";
 import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { TodayCheckInCard } from "../assessments/TodayCheckInCard.tsx";
 import { TodayRedFlagCard } from "../assessments/TodayRedFlagCard.tsx";
@@ -9,7 +10,6 @@ import { formatClock } from "../dose-log/format.ts";
 import {
   ExposureCard,
   keptDosesOn,
-  PRESSING,
   TakenTodayCard,
   TodayWarningsCard,
 } from "../dose-log/TodayDoseCards.tsx";
@@ -50,7 +50,7 @@ export function TodayPage() {
 
   const today = summary.value;
   const redFlag = checkIns.value?.assessments.find((a) => a.redFlag);
-  const pressing = today?.warnings.some((w) => PRESSING.includes(w.severity)) ?? false;
+  const pressing = today?.warnings.some(isPressing) ?? false;
   const keptAt = [summary.keptAt, plans.keptAt, checkIns.keptAt].filter((t) => t !== null);
   const offline = keptAt.length > 0 || !navigator.onLine;
 
