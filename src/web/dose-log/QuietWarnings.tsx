@@ -5,6 +5,7 @@ import { mayGoQuiet, splitQuiet } from "../../core/quiet-warnings.ts";
 import type { Warning } from "../../core/warning.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation, useRouteQuery } from "../api-client.ts";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { WarningList } from "../components/WarningList.tsx";
 import "./quiet-warnings.css";
 
@@ -131,11 +132,7 @@ export function QuietWarnings({
             Needs a connection.
           </span>
         )}
-        {failed && (
-          <p className="form-error" role="alert">
-            {failed}
-          </p>
-        )}
+        <ErrorAlert message={failed} />
       </div>
     );
   };
