@@ -119,7 +119,15 @@ export async function openDatabase(
     const admin = new pg.Client({ connectionString: target.target });
     await admin.connect();
     try {
+      // Two instances starting together on a new schema would both try to create it, and
+      // PostgreSQL's IF NOT EXISTS is not safe against that (a unique-constraint error on
+      // pg_namespace): a transaction-level advisory lock on the schema's name lets one at a time.
+      await admin.query("BEGIN");
+      await admin.query("SELECT pg_advisory_xact_lock(hashtext($1))", [
+        `mitra.schema.${target.schema}`,
+      ]);
       await admin.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
+      await admin.query("COMMIT");
     } finally {
       await admin.end();
     }
