@@ -36,6 +36,8 @@ describe.skipIf(!available)("the clinician's patient table", () => {
     await expect.poll(count).toBe(`1-50 of ${PATIENTS} patients, page 1 of 3.`);
     expect(await page.locator(".triage-row").count()).toBe(50);
     expect((await levels()).slice(0, 5)).toEqual(Array(5).fill("Urgent"));
+    // No one in this practice has a plan: the plan column says so, not "none over plan".
+    expect(await page.locator(".triage-row .cell-plan").first().textContent()).toBe("No plan");
     expect(
       await page.getByRole("columnheader", { name: /Urgency/ }).getAttribute("aria-sort"),
     ).toBe("descending");

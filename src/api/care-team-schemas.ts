@@ -187,6 +187,8 @@ export const triageRowView = z.object({
     .nullable(),
   /** Open check-ins with a red flag or reported sign, newest first; null without assessments. */
   alerts: z.array(checkInAlertView).nullable(),
+  /** A plan is in force; null without the doses scope. */
+  onPlan: z.boolean().nullable(),
   dosesOverPlan: z.number().nullable(),
   riskyCombinations: z.number().nullable(),
   worstCombination: z.enum(SEVERITIES).nullable(),

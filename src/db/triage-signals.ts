@@ -49,6 +49,8 @@ export interface LinkedPatientRow {
   lastCheckInAt: string | null;
   /** Newest dose not deleted; null without the doses scope or with none. */
   lastDoseAt: string | null;
+  /** Active plans; null without the doses scope (what a plan is kept to is the doses). */
+  activePlans: number | null;
   /** Newest clinician note on the person's record (any clinician), or null. */
   lastNoteAt: string | null;
 }
@@ -98,6 +100,18 @@ export function linkedPatients(db: Db, clinicianId: string): Promise<LinkedPatie
         )
         .end()
         .as("lastDoseAt"),
+      eb
+        .case()
+        .when("cl.scopes", "like", scopePattern("doses"))
+        .then(
+          eb
+            .selectFrom("plans as p")
+            .select((p) => p.fn.countAll<number>().as("n"))
+            .whereRef("p.user_id", "=", "cl.patient_id")
+            .where("p.status", "=", "active"),
+        )
+        .end()
+        .as("activePlans"),
       eb
         .selectFrom("clinical_notes as n")
         .select((n) => n.fn.max("n.created_at").as("at"))

@@ -8,6 +8,7 @@ export const quietSignals: TriageSignals = {
   rising: [],
   reportedSigns: [],
   alerts: [],
+  onPlan: false,
   dosesOverPlan: 0,
   riskyCombinations: 0,
   worstCombination: null,

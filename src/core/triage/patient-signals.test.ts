@@ -46,6 +46,7 @@ const input: PatientTriageInput = {
   ],
   lastCheckInAt: "2026-06-15T11:00:00.000Z",
   lastDoseAt: "2026-06-15T11:30:00.000Z",
+  activePlans: 1,
 };
 
 describe("triageSince", () => {
@@ -80,6 +81,12 @@ describe("patientSignals", () => {
     expect(s.sparkline?.[13]).toBe(50);
   });
 
+  it("says whether a plan is in force, so no plan is not read as none over plan", () => {
+    expect(patientSignals(input, knowledge, NOW).onPlan).toBe(true);
+    const noPlan = patientSignals({ ...input, activePlans: 0, doseWarnings: [] }, knowledge, NOW);
+    expect(noPlan).toMatchObject({ onPlan: false, dosesOverPlan: 0 });
+  });
+
   it("closes red flags a clinician note followed", () => {
     const s = patientSignals({ ...input, lastNoteAt: "2026-06-14T00:00:00.000Z" }, knowledge, NOW);
     expect(s).toMatchObject({ openRedFlags: 0, lastRedFlagAt: null, alerts: [] });
@@ -96,6 +103,7 @@ describe("patientSignals", () => {
       rising: null,
       reportedSigns: null,
       alerts: null,
+      onPlan: null,
       dosesOverPlan: null,
       riskyCombinations: null,
       missedCheckIns: null,

@@ -35,6 +35,8 @@ export interface PatientTriageInput {
   doseWarnings: readonly (readonly Warning[])[];
   lastCheckInAt: string | null;
   lastDoseAt: string | null;
+  /** Plans in force for the person (read only with the doses scope). */
+  activePlans: number;
 }
 
 export interface TriageKnowledge extends CheckInKnowledge {
@@ -51,6 +53,8 @@ export interface TriageSignals {
   reportedSigns: ReportedSign[] | null;
   /** Open check-ins with a red flag or reported sign, newest first. */
   alerts: CheckInAlert[] | null;
+  /** Whether a plan is in force, so "none over plan" is not said of someone with no plan. */
+  onPlan: boolean | null;
   dosesOverPlan: number | null;
   riskyCombinations: number | null;
   worstCombination: Severity | null;
@@ -96,6 +100,7 @@ export function patientSignals(
       ? reportedSigns(input.checkIns, since, input.lastNoteAt, knowledge)
       : null,
     alerts,
+    onPlan: input.sharesDoses ? input.activePlans > 0 : null,
     dosesOverPlan: flags?.overPlan ?? null,
     riskyCombinations: flags?.combinations ?? null,
     worstCombination: flags?.worst ?? null,

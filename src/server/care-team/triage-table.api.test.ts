@@ -75,6 +75,21 @@ describe.each(engines)("the patient table's query on %s", (engine) => {
     expect((await page("?quiet=5")).names).toEqual([]);
   });
 
+  it.skipIf(skip)("says who has a plan in force, so no plan is not none over plan", async () => {
+    const res = await clinician.c.get("/api/clinician/patients?sort=name");
+    const onPlan = (res.body.patients as (Row & { onPlan: boolean | null })[]).map((r) => [
+      r.patient.displayName,
+      r.onPlan,
+    ]);
+    expect(onPlan).toEqual([
+      ["Amir Quiet", false],
+      ["Bea Talks", false],
+      ["Cyd Quiet", false],
+      ["Dee Talks", false],
+      ["Rosa Flagged", true],
+    ]);
+  });
+
   it.skipIf(skip)("sorts by name either way and pages", async () => {
     expect((await page("?sort=name&dir=desc")).names).toEqual([
       "Rosa Flagged",

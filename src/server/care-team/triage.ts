@@ -121,6 +121,7 @@ export async function triageDashboard(
         doseWarnings: (flaggedBy.get(id) ?? []).map((d) => JSON.parse(d.warnings) as Warning[]),
         lastCheckInAt: link.lastCheckInAt,
         lastDoseAt: link.lastDoseAt,
+        activePlans: Number(link.activePlans ?? 0),
       },
       knowledge,
       now,

@@ -31,7 +31,7 @@ function latestScore(sparkline: (number | null)[]): string {
 
 function planText(row: TriageRow): string {
   if (row.dosesOverPlan === null) return "Doses not shared";
-  if (row.dosesOverPlan === 0) return "None over plan";
+  if (row.dosesOverPlan === 0) return row.onPlan ? "None over plan" : "No plan";
   return `${row.dosesOverPlan} dose${row.dosesOverPlan === 1 ? "" : "s"} over plan`;
 }
 
