@@ -2,10 +2,11 @@ import { Link } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
 import { routeUrl } from "../../api/path.ts";
 import { isPressing } from "../../core/quiet-warnings.ts";
-import { startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
+import { startOfZonedDay } from "../../core/zoned-time.ts";
 import { TodayCheckInCard } from "../assessments/TodayCheckInCard.tsx";
 import { TodayRedFlagCard } from "../assessments/TodayRedFlagCard.tsx";
 import type { AssessmentListResponse } from "../assessments/types.ts";
+import { useZonedDay } from "../components/use-zoned-day.ts";
 import { formatClock } from "../dose-log/format.ts";
 import {
   ExposureCard,
@@ -38,7 +39,7 @@ function todayLabel(timeZone: string): string {
  */
 export function TodayPage() {
   const user = useUser();
-  const day = zonedDay(new Date(), user.timeZone);
+  const day = useZonedDay(user.timeZone);
   const midnight = startOfZonedDay(day, user.timeZone).toISOString();
   const summary = useLastKnown<TodaySummary>(user.id, contract.getToday.path);
   const plans = useLastKnown<PlansToday>(user.id, contract.getPlansToday.path);
