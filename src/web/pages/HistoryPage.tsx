@@ -1,10 +1,11 @@
 import { type ReactNode, useCallback, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { contract } from "../../api/contract.ts";
-import { nextDay, zonedDay } from "../../core/zoned-time.ts";
+import { nextDay } from "../../core/zoned-time.ts";
 import { useRouteQuery } from "../api-client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { usePageTitle } from "../components/page-title.ts";
+import { useZonedDay } from "../components/use-zoned-day.ts";
 import { DoseRow } from "../dose-log/DoseRow.tsx";
 import { dayRange, dayTotals, groupByDay, previousDay } from "../dose-log/days.ts";
 import { formatCalendarDay, formatDose } from "../dose-log/format.ts";
@@ -52,7 +53,7 @@ function DosesRead<T>({
 export function HistoryPage() {
   const { day } = useParams();
   const user = useUser();
-  const today = zonedDay(new Date(), user.timeZone);
+  const today = useZonedDay(user.timeZone);
   if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) {
     return <DayView day={day} today={today} timeZone={user.timeZone} />;
   }

@@ -1,7 +1,7 @@
 import { useRef, useState } from "react";
 import { contract } from "../../api/contract.ts";
-import { zonedDay } from "../../core/zoned-time.ts";
 import { useRouteQuery } from "../api-client.ts";
+import { useZonedDay } from "../components/use-zoned-day.ts";
 import { PlanCard } from "../plans/PlanCard.tsx";
 import { type PlanEditing, PlanEditor } from "../plans/PlanEditor.tsx";
 import { PlanFormCard } from "../plans/PlanFormCard.tsx";
@@ -15,7 +15,7 @@ type Editing = PlanEditing | null;
 /** Plans: the active ones with today's target, adherence and history; a form with a live preview. */
 export function PlanPage() {
   const user = useUser();
-  const today = zonedDay(new Date(), user.timeZone);
+  const today = useZonedDay(user.timeZone);
   const catalog = useCatalog();
   const substances = catalog === null ? null : catalog?.substances;
   const list = useRouteQuery(contract.listPlans);

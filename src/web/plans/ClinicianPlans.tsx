@@ -1,8 +1,8 @@
 import { useRef, useState } from "react";
 import { contract } from "../../api/contract.ts";
-import { zonedDay } from "../../core/zoned-time.ts";
 import { useRouteQuery } from "../api-client.ts";
 import { StatusMessage } from "../components/StatusMessage.tsx";
+import { useZonedDay } from "../components/use-zoned-day.ts";
 import { useCatalog } from "../use-catalog.ts";
 import { PlanAdherence } from "./PlanAdherence.tsx";
 import { PlanCard } from "./PlanCard.tsx";
@@ -30,7 +30,7 @@ export function ClinicianPlans({
   /** After a plan was set, changed or ended (the page reloads what depends on plans). */
   onChanged?: () => void;
 }) {
-  const today = zonedDay(new Date(), timeZone);
+  const today = useZonedDay(timeZone);
   const catalog = useCatalog();
   const substances = catalog === null ? null : catalog?.substances;
   const list = useRouteQuery(contract.listPatientPlans, { params: { id: patientId } });
