@@ -6,23 +6,9 @@ import type { Warning } from "../../core/warning.ts";
 import { ApiFailure } from "../api.ts";
 import { useRouteMutation, useRouteQuery } from "../api-client.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { useOnline } from "../components/use-online.ts";
 import { WarningList } from "../components/WarningList.tsx";
 import "./quiet-warnings.css";
-
-/** Whether the browser says it has a connection, followed as it changes. */
-function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
-    return () => {
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
-    };
-  }, []);
-  return online;
-}
 
 /**
  * The warning codes the person acknowledged today, asked afresh each time a form or a saved dose

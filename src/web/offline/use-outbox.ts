@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import { useOnline } from "../components/use-online.ts";
 import type { OutboxEntry } from "./outbox-entry.ts";
 import { flushOutbox } from "./outbox-sender.ts";
 import { countEntries } from "./outbox-status.ts";
@@ -38,7 +39,7 @@ export interface Outbox {
 export function useOutbox(userId: string): Outbox {
   const entries = useKeptEntries(userId);
   const [sending, setSending] = useState(false);
-  const [online, setOnline] = useState(() => navigator.onLine);
+  const online = useOnline();
   const [notice, setNotice] = useState<SentNotice | null>(null);
 
   const send = useCallback(async () => {
@@ -63,20 +64,10 @@ export function useOutbox(userId: string): Outbox {
     }
   }, [userId]);
 
+  // On start, and each time the connection comes back.
   useEffect(() => {
-    void send();
-    const goOnline = () => {
-      setOnline(true);
-      void send();
-    };
-    const goOffline = () => setOnline(false);
-    window.addEventListener("online", goOnline);
-    window.addEventListener("offline", goOffline);
-    return () => {
-      window.removeEventListener("online", goOnline);
-      window.removeEventListener("offline", goOffline);
-    };
-  }, [send]);
+    if (online) void send();
+  }, [online, send]);
 
   // Entries became readable (this person's key came back with their sign-in): try them now.
   const readable = entries.length > 0;
