@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { WARNING_CODE_MAX_LENGTH, WARNING_CODE_PATTERN } from "../core/quiet-warnings.ts";
+import {
+  ACKNOWLEDGEMENTS_PER_DAY,
+  WARNING_CODE_MAX_LENGTH,
+  WARNING_CODE_PATTERN,
+} from "../core/quiet-warnings.ts";
 import { route } from "./define.ts";
 
 /** "Got it, quiet for today": a person's acknowledgements of warnings (core/quiet-warnings.ts). */
@@ -53,7 +57,8 @@ export const quietWarningRoutes = {
       "own time zone, on every device. Its repeats that day are then folded into one line, " +
       "when they are cautions or notes; urgent, dangerous and unsafe warnings are always shown " +
       "whole. Sending it again the same day answers 200 with the first time. A code that does " +
-      "not have a warning code's shape answers 400.",
+      "not have a warning code's shape answers 400. A new code on a day that already holds " +
+      `${ACKNOWLEDGEMENTS_PER_DAY} answers 429 and is not recorded.`,
     access: "signedIn",
     body: acknowledgeWarningBody,
     responses: { 200: acknowledgeWarningResponse, 201: acknowledgeWarningResponse },

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { isWarningCode, mayGoQuiet, splitQuiet } from "./quiet-warnings.ts";
+import {
+  mayGoQuiet,
+  splitQuiet,
+  WARNING_CODE_MAX_LENGTH,
+  WARNING_CODE_PATTERN,
+} from "./quiet-warnings.ts";
 import { SEVERITIES, type Severity } from "./warning.ts";
+
+/** Whether `code` passes both the API's checks of a warning code: its shape and its length. */
+const isWarningCode = (code: string) =>
+  code.length <= WARNING_CODE_MAX_LENGTH && WARNING_CODE_PATTERN.test(code);
 
 const w = (code: string, severity: Severity) => ({ code, severity });
 

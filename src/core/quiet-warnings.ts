@@ -32,10 +32,11 @@ export const WARNING_CODE_MAX_LENGTH = 200;
  */
 export const WARNING_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9][A-Za-z0-9_-]*)+$/;
 
-/** Whether `code` has the shape of a warning code. */
-export function isWarningCode(code: string): boolean {
-  return code.length <= WARNING_CODE_MAX_LENGTH && WARNING_CODE_PATTERN.test(code);
-}
+/**
+ * The most warning codes one person may acknowledge in one calendar day: many times what a day
+ * of real warnings gives, so that one account cannot fill the database with made-up codes.
+ */
+export const ACKNOWLEDGEMENTS_PER_DAY = 100;
 
 /**
  * Splits warnings into those shown in full and those quiet: a warning is quiet when the person

@@ -6,6 +6,8 @@ import type { Database } from "./schema.ts";
 /**
  * Records that the person acknowledged `code` on `day` (their zone's calendar day), unless they
  * already did; returns the stored time (the first one when repeated) and whether this call made it.
+ * A new code on a day that already holds `perDay` of them is not recorded: "full". (Two new codes
+ * sent at the same moment may both pass the count; the limit bounds storage, it is not a quota.)
  */
 export async function acknowledgeWarning(
   db: Kysely<Database>,
@@ -13,8 +15,21 @@ export async function acknowledgeWarning(
   day: string,
   code: string,
   now: Date,
-): Promise<{ created: boolean; acknowledgedAt: string }> {
+  perDay: number,
+): Promise<{ created: boolean; acknowledgedAt: string } | "full"> {
   const key = { user_id: userId, day, code };
+  const existing = await db
+    .selectFrom("warning_acknowledgements")
+    .select("acknowledged_at")
+    .where((eb) => eb.and(key))
+    .executeTakeFirst();
+  if (existing) return { created: false, acknowledgedAt: existing.acknowledged_at };
+  const { count } = await db
+    .selectFrom("warning_acknowledgements")
+    .select((eb) => eb.fn.countAll<string | number>().as("count"))
+    .where((eb) => eb.and({ user_id: userId, day }))
+    .executeTakeFirstOrThrow();
+  if (Number(count) >= perDay) return "full";
   const inserted = await db
     .insertInto("warning_acknowledgements")
     .values({ ...key, acknowledged_at: now.toISOString() })

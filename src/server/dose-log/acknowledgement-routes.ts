@@ -1,9 +1,11 @@
 import { contract } from "../../api/contract.ts";
+import { ACKNOWLEDGEMENTS_PER_DAY } from "../../core/quiet-warnings.ts";
 import { withAuditEntry } from "../../db/audit.ts";
 import { acknowledgedWarningCodes, acknowledgeWarning } from "../../db/warning-acknowledgements.ts";
 import { ownChange } from "../audit/own-change.ts";
 import { requireUser } from "../auth/session.ts";
 import type { App } from "../context.ts";
+import { ApiError } from "../http/api-error.ts";
 import { handle } from "../http/handle.ts";
 import { safeZonedDay } from "./safety-context.ts";
 
@@ -26,11 +28,11 @@ export async function acknowledgementRoutes(app: App): Promise<void> {
     const now = app.mitra.now();
     const day = safeZonedDay(now, user.timeZone);
     const { code } = request.body;
-    const { created, acknowledgedAt } = await withAuditEntry(
+    const result = await withAuditEntry(
       db,
-      (trx) => acknowledgeWarning(trx, user.id, day, code, now),
+      (trx) => acknowledgeWarning(trx, user.id, day, code, now, ACKNOWLEDGEMENTS_PER_DAY),
       (result) =>
-        result.created
+        result !== "full" && result.created
           ? ownChange(request, {
               userId: user.id,
               action: "create",
@@ -43,9 +45,18 @@ export async function acknowledgementRoutes(app: App): Promise<void> {
             })
           : null,
     );
-    reply.status(created ? 201 : 200);
+    if (result === "full") {
+      throw new ApiError(
+        429,
+        "too_many_acknowledgements",
+        `You have quieted ${ACKNOWLEDGEMENTS_PER_DAY} different warnings today, the most for ` +
+          "one day. This one stays shown in full; tomorrow you can quiet warnings again.",
+        { limit: ACKNOWLEDGEMENTS_PER_DAY, day },
+      );
+    }
+    reply.status(result.created ? 201 : 200);
     return {
-      acknowledgement: { code, day, acknowledgedAt },
+      acknowledgement: { code, day, acknowledgedAt: result.acknowledgedAt },
       day,
       codes: await acknowledgedWarningCodes(db, user.id, day),
     };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mayGoQuiet, splitQuiet } from "../../core/quiet-warnings.ts";
+import { ACKNOWLEDGEMENTS_PER_DAY, mayGoQuiet, splitQuiet } from "../../core/quiet-warnings.ts";
 import { nextDay, startOfZonedDay, zonedDay } from "../../core/zoned-time.ts";
 import { engines, isPostgresReachable } from "../../testing/test-databases.ts";
 import { ApiClient, startTestServer, type TestServer } from "../../testing/test-server.ts";
@@ -185,6 +185,37 @@ describe.each(engines)("acknowledged warnings on %s", (engine) => {
     // Acknowledging again on the new day is a new acknowledgement.
     expect((await client.post(PATH, { code: MAGNESIUM_UL })).status).toBe(201);
   });
+
+  it.skipIf(skip)(
+    "keeps at most a day's limit of codes, and repeats of them still answer",
+    async () => {
+      const { client, id } = await person();
+      const made = Array.from({ length: ACKNOWLEDGEMENTS_PER_DAY }, (_, i) => `made.up-${i}`);
+      for (const code of made) expect((await client.post(PATH, { code })).status, code).toBe(201);
+
+      const over = await client.post(PATH, { code: MAGNESIUM_UL });
+      expect(over.status).toBe(429);
+      expect(over.body.error.code).toBe("too_many_acknowledgements");
+      expect(over.body.error.message).toMatch(/tomorrow/);
+      expect((await client.get(PATH)).body.codes).not.toContain(MAGNESIUM_UL);
+      // One already kept is still answered as before.
+      expect((await client.post(PATH, { code: made[0] })).status).toBe(200);
+      const stored = await server.database.db
+        .selectFrom("warning_acknowledgements")
+        .select("code")
+        .where("user_id", "=", id)
+        .execute();
+      expect(stored).toHaveLength(ACKNOWLEDGEMENTS_PER_DAY);
+      expect(await auditCount(id)).toHaveLength(ACKNOWLEDGEMENTS_PER_DAY);
+
+      // The next day in the person's zone starts afresh.
+      const day = zonedDay(server.clock.now(), "UTC");
+      server.clock.advance(
+        startOfZonedDay(nextDay(day), "UTC").getTime() - server.clock.now().getTime() + 1_000,
+      );
+      expect((await client.post(PATH, { code: MAGNESIUM_UL })).status).toBe(201);
+    },
+  );
 
   it.skipIf(skip)("goes with the account when it is deleted", async () => {
     const { client, id, password } = await person();
