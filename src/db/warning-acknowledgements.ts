@@ -18,11 +18,13 @@ export async function acknowledgeWarning(
   perDay: number,
 ): Promise<{ created: boolean; acknowledgedAt: string } | "full"> {
   const key = { user_id: userId, day, code };
-  const existing = await db
-    .selectFrom("warning_acknowledgements")
-    .select("acknowledged_at")
-    .where((eb) => eb.and(key))
-    .executeTakeFirst();
+  const kept = () =>
+    db
+      .selectFrom("warning_acknowledgements")
+      .select("acknowledged_at")
+      .where((eb) => eb.and(key))
+      .executeTakeFirst();
+  const existing = await kept();
   if (existing) return { created: false, acknowledgedAt: existing.acknowledged_at };
   const { count } = await db
     .selectFrom("warning_acknowledgements")
@@ -37,12 +39,10 @@ export async function acknowledgeWarning(
     .returning("acknowledged_at")
     .executeTakeFirst();
   if (inserted) return { created: true, acknowledgedAt: inserted.acknowledged_at };
-  const { acknowledged_at } = await db
-    .selectFrom("warning_acknowledgements")
-    .select("acknowledged_at")
-    .where((eb) => eb.and(key))
-    .executeTakeFirstOrThrow();
-  return { created: false, acknowledgedAt: acknowledged_at };
+  // Kept by a request that came at the same moment.
+  const same = await kept();
+  if (!same) throw new Error("warning acknowledgement neither inserted nor found");
+  return { created: false, acknowledgedAt: same.acknowledged_at };
 }
 
 /** The codes the person acknowledged on `day`, sorted. */
